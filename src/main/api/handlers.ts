@@ -1,0 +1,75 @@
+import type { MethodOutput, ParsedInput } from '../../shared/contract'
+import { AppError } from '../../shared/errors'
+import type { MethodName } from '../../shared/method-names'
+import type { ImportInput } from '../import/run-import'
+import type { Workbench } from '../app/workbench'
+
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> }
+
+/** Every contract method, implemented over the workbench; each is thin: validate (done by dispatch) → domain → DTO. */
+export function createHandlers(wb: Workbench): Handlers {
+  const changed = (articleId: number) => wb.emit('project.changed', { what: 'annotations', articleId })
+  return {
+    'app.info': () => wb.info(),
+    'user.setName': ({ name }) => {
+      wb.settings.setUserName(name)
+      return wb.info()
+    },
+    'project.open': ({ path }) => wb.open(path),
+    'project.create': (input) => wb.create(input),
+    'project.openDemo': () => wb.openDemo(),
+    'project.pick': async ({ mode }) => {
+      if (!wb.options.pickFile) throw new AppError('NOT_SUPPORTED', 'A file dialog is only available in the desktop app; type the project path instead.')
+      return { path: await wb.options.pickFile(mode) }
+    },
+    'articles.list': (input) => wb.store.articles.list(input),
+    'articles.facets': () => wb.store.articles.facets(),
+    'articles.search': ({ query, limit, after }) => wb.store.articles.search(query, limit, after),
+    'articles.get': ({ id }) => {
+      const article = wb.store.articles.get(id)
+      if (!article) throw new AppError('NOT_FOUND', `Article ${id} does not exist in this project.`)
+      return article
+    },
+    'articles.setStatus': ({ id, status }) => {
+      if (!wb.store.articles.setStatus(id, status)) throw new AppError('NOT_FOUND', `Article ${id} does not exist in this project.`)
+      wb.emit('project.changed', { what: 'articles' })
+      const { text: _text, hash: _hash, url: _url, metadata: _m, ...summary } = wb.store.articles.get(id)!
+      return summary
+    },
+    'annotations.list': ({ articleId }) => wb.store.annotations.listByArticle(articleId),
+    'annotations.create': (input) => {
+      const m = wb.annotations.create(wb.user, input)
+      changed(m.articleId)
+      return m
+    },
+    'annotations.update': (input) => {
+      const m = wb.annotations.update(wb.user, input)
+      changed(m.articleId)
+      return m
+    },
+    'annotations.delete': ({ id }) => {
+      const m = wb.annotations.delete(wb.user, id)
+      changed(m.articleId)
+      return m
+    },
+    'history.state': ({ articleId }) => wb.annotations.history(wb.user, articleId),
+    'history.undo': ({ articleId }) => {
+      const m = wb.annotations.undo(wb.user, articleId)
+      if (m) changed(articleId)
+      return m
+    },
+    'history.redo': ({ articleId }) => {
+      const m = wb.annotations.redo(wb.user, articleId)
+      if (m) changed(articleId)
+      return m
+    },
+    'import.start': ({ sources, encoding }) => {
+      const inputs: ImportInput[] = sources.map((s) =>
+        s.kind === 'path' ? s : { kind: 'bytes', name: s.name, bytes: new Uint8Array(Buffer.from(s.base64, 'base64')) }
+      )
+      const jobId = wb.jobs.startImport(wb.store.path, inputs, encoding, () => wb.emit('project.changed', { what: 'articles' }))
+      return { jobId }
+    },
+    'jobs.cancel': ({ jobId }) => ({ cancelled: wb.jobs.cancel(jobId) })
+  }
+}

@@ -1,0 +1,151 @@
+import { extname } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import type { ImportIssueCode } from '../../shared/domain'
+
+/** One article as read from a file, before its text is made canonical. */
+export interface ArticleRecord {
+  title: string
+  text: string
+  source: string
+  url: string
+  published: string
+  language: string
+  metadata: Record<string, unknown>
+  /** 1-based line (JSONL) or record (CSV) number, for messages. */
+  line?: number
+}
+
+export interface RecordIssue {
+  line?: number
+  code: ImportIssueCode
+  message: string
+}
+
+const FIELDS = {
+  title: ['title', 'headline', 'name'],
+  text: ['text', 'body', 'content', 'article', 'full_text'],
+  source: ['source', 'outlet', 'publisher', 'publication'],
+  url: ['url', 'link', 'href'],
+  published: ['published', 'date', 'published_at', 'publication_date', 'pubdate', 'datetime'],
+  language: ['language', 'lang']
+} as const
+type Field = keyof typeof FIELDS
+
+/** Reads the articles in one decoded file: a whole .txt/.md file, or each line/row of a .jsonl/.csv file. */
+export function readRecords(fileName: string, text: string): { records: ArticleRecord[]; issues: RecordIssue[] } {
+  const ext = extname(fileName).toLowerCase()
+  if (ext === '.jsonl' || ext === '.ndjson') return readJsonl(text)
+  if (ext === '.csv') return readCsv(text)
+  return { records: [readPlain(fileName, text, ext === '.md' || ext === '.markdown')], issues: [] }
+}
+
+function readPlain(fileName: string, text: string, markdown: boolean): ArticleRecord {
+  const lines = text.split(/\r\n|\r|\n/)
+  const heading = markdown ? lines.find((l) => /^#{1,6}\s+\S/.test(l)) : undefined
+  const firstLine = lines.find((l) => l.trim() !== '')?.trim() ?? ''
+  const title = heading ? heading.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '') : firstLine.length <= 200 ? firstLine : ''
+  return { title: title || fileName.replace(/\.[^.]+$/, ''), text, source: '', url: '', published: '', language: '', metadata: {} }
+}
+
+function readJsonl(text: string): { records: ArticleRecord[]; issues: RecordIssue[] } {
+  const records: ArticleRecord[] = []
+  const issues: RecordIssue[] = []
+  text.split('\n').forEach((raw, i) => {
+    const line = i + 1
+    if (raw.trim() === '') return
+    let value: unknown
+    try {
+      value = JSON.parse(raw)
+    } catch (error) {
+      issues.push({ line, code: 'BAD_RECORD', message: `line ${line} is not valid JSON (${(error as Error).message}); fix or remove that line` })
+      return
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      issues.push({ line, code: 'BAD_RECORD', message: `line ${line} is not a JSON object; each line must be {"title": …, "text": …}` })
+      return
+    }
+    const result = toRecord(value as Record<string, unknown>, line)
+    if ('issue' in result) issues.push(result.issue)
+    else records.push(result.record)
+  })
+  return { records, issues }
+}
+
+function readCsv(text: string): { records: ArticleRecord[]; issues: RecordIssue[] } {
+  const issues: RecordIssue[] = []
+  let rows: { record: Record<string, string>; info: { lines: number } }[]
+  try {
+    rows = parse(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      info: true,
+      on_skip: (error: { message: string; lines?: number } | undefined) => {
+        if (error) issues.push({ line: error.lines, code: 'BAD_RECORD', message: `CSV line ${error.lines ?? '?'}: ${error.message}; that row was skipped` })
+      }
+    }) as { record: Record<string, string>; info: { lines: number } }[]
+  } catch (error) {
+    return { records: [], issues: [{ code: 'BAD_RECORD', message: `this CSV cannot be read: ${(error as Error).message}` }] }
+  }
+  const header = rows[0] ? Object.keys(rows[0].record) : []
+  if (rows.length > 0 && !FIELDS.text.some((f) => header.includes(f))) {
+    return {
+      records: [],
+      issues: [
+        {
+          code: 'MISSING_COLUMN',
+          message: `this CSV has no text column (columns found: ${header.join(', ') || 'none'}); name the column holding the article text "text", "body" or "content"`
+        }
+      ]
+    }
+  }
+  const records: ArticleRecord[] = []
+  rows.forEach(({ record, info }) => {
+    const result = toRecord(record, info.lines)
+    if ('issue' in result) issues.push(result.issue)
+    else records.push(result.record)
+  })
+  return { records, issues }
+}
+
+function toRecord(obj: Record<string, unknown>, line: number): { record: ArticleRecord } | { issue: RecordIssue } {
+  const lower = new Map(Object.entries(obj).map(([k, v]) => [k.trim().toLowerCase(), v]))
+  const used = new Set<string>()
+  const pick = (field: Field): string => {
+    for (const name of FIELDS[field]) {
+      const v = lower.get(name)
+      if (v !== undefined && v !== null) {
+        used.add(name)
+        return typeof v === 'string' ? v : String(v)
+      }
+    }
+    return ''
+  }
+  const text = pick('text')
+  if (!lower.has('text') && !FIELDS.text.some((f) => lower.has(f)))
+    return { issue: { line, code: 'MISSING_COLUMN', message: `record ${line} has no "text" field (it has: ${[...lower.keys()].join(', ')})` } }
+  if (text.trim() === '') return { issue: { line, code: 'EMPTY_TEXT', message: `record ${line} has an empty text` } }
+  const metadata: Record<string, unknown> = {}
+  for (const [k, v] of lower) if (!used.has(k)) metadata[k] = v
+  const title = pick('title').trim()
+  return {
+    record: {
+      title: title || (text.trim().split('\n')[0] ?? '').slice(0, 120),
+      text,
+      source: pick('source').trim(),
+      url: pick('url').trim(),
+      published: normaliseDate(pick('published').trim()),
+      language: pick('language').trim(),
+      metadata,
+      line
+    }
+  }
+}
+
+/** ISO dates stay as written; other parseable dates become YYYY-MM-DD so the corpus sorts by date. */
+function normaliseDate(value: string): string {
+  if (value === '' || /^\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return value
+  const t = Date.parse(value)
+  return Number.isNaN(t) ? value : new Date(t).toISOString().slice(0, 10)
+}

@@ -1,0 +1,45 @@
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createHandlers } from './api/handlers'
+import { assertComplete } from './api/dispatch'
+import { Workbench, PROJECT_EXTENSION } from './app/workbench'
+import { registerIpc } from './ipc'
+import { installMenu } from './menu'
+import { denyPermissions, hardenApp, isSafeExternalUrl } from './security'
+import { createMainWindow } from './window'
+
+// composition root only: wire the Electron shell to the workbench
+app.setName('Spanwise')
+hardenApp(app, (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : undefined))
+let win: BrowserWindow | null = null
+
+app.whenReady().then(async () => {
+  denyPermissions(session.defaultSession)
+  installMenu(process.platform === 'darwin')
+  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString()
+  const wb = new Workbench({
+    mode: 'electron',
+    dataDir: app.getPath('userData'),
+    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources'),
+    workerPath: join(__dirname, 'import-worker.js'),
+    emit: (event, payload) => win?.webContents.send('event', event, payload),
+    pickFile: async (mode) => {
+      const filters = [{ name: 'Spanwise project', extensions: [PROJECT_EXTENSION.slice(1)] }]
+      if (mode === 'open') {
+        const r = await dialog.showOpenDialog({ properties: ['openFile'], filters })
+        return r.canceled ? null : (r.filePaths[0] ?? null)
+      }
+      const r = await dialog.showSaveDialog({ filters })
+      return r.canceled ? null : (r.filePath ?? null)
+    }
+  })
+  await wb.openInitial()
+  const handlers = createHandlers(wb)
+  assertComplete(handlers)
+  registerIpc(ipcMain, handlers, rendererUrl)
+  win = createMainWindow(rendererUrl)
+  app.on('before-quit', () => wb.close())
+})
+
+app.on('window-all-closed', () => app.quit())

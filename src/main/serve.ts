@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createHandlers } from './api/handlers'
+import { assertComplete } from './api/dispatch'
+import { defaultDataDir, defaultResourcesDir } from './app/default-dirs'
+import { Workbench } from './app/workbench'
+import { createBrowserServer } from './serve/http-server'
+import type { EventSink } from './jobs/event-sink'
+
+// browser mode: `npm run serve [-- --project file --port n --data-dir dir]`
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { project: { type: 'string' }, port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+    strict: true
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`)
+  let broadcast: EventSink = () => {}
+  const wb = new Workbench({
+    mode: 'browser',
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    resourcesDir: defaultResourcesDir(__dirname),
+    workerPath: join(__dirname, 'import-worker.js'),
+    emit: (event, payload) => broadcast(event, payload)
+  })
+  await wb.openInitial(values.project)
+  const handlers = createHandlers(wb)
+  assertComplete(handlers)
+  const token = randomBytes(24).toString('base64url')
+  const server = createBrowserServer({ handlers, staticDir: join(__dirname, '..', 'renderer'), token })
+  broadcast = server.broadcast
+  server.server.listen(port, '127.0.0.1', () => {
+    const { port: actual } = server.server.address() as { port: number }
+    console.log(`Spanwise is running in browser mode on project ${wb.projectInfo().path}`)
+    console.log(`Open http://127.0.0.1:${actual}/?token=${token}`)
+  })
+  const stop = () => {
+    server.server.close()
+    wb.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(`spanwise serve: ${(error as Error).message}`)
+  process.exit(1)
+})

@@ -1,0 +1,77 @@
+import type { Db } from './open-project-db'
+import type { DbChangeRow } from './rows'
+
+export interface NewChange {
+  actionId: string
+  at: string
+  annotatorId: string
+  articleId: number | null
+  entity: 'annotation'
+  entityId: string
+  op: 'create' | 'update' | 'delete' | 'undo' | 'redo'
+  before: unknown
+  after: unknown
+  undoState: 'done' | 'none'
+  description: string
+}
+
+/**
+ * The append-only change log. Each user action is one or more rows sharing an action id; per article and
+ * annotator, rows in state 'done' form the undo stack and rows in state 'undone' the redo stack.
+ */
+export class ChangeLogRepository {
+  private readonly insertStmt
+  private readonly lastDoneStmt
+  private readonly lastUndoneStmt
+  private readonly actionStmt
+  private readonly setStateStmt
+  private readonly discardStmt
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(`
+      INSERT INTO change_log (action_id, at, annotator_id, article_id, entity, entity_id, op, before, after, undo_state, description)
+      VALUES (@actionId, @at, @annotatorId, @articleId, @entity, @entityId, @op, @before, @after, @undoState, @description)`)
+    const top = (state: string, dir: string) =>
+      db.prepare<[number, string], { action_id: string; description: string }>(
+        `SELECT action_id, description FROM change_log WHERE article_id = ? AND annotator_id = ? AND undo_state = '${state}' ORDER BY id ${dir} LIMIT 1`
+      )
+    this.lastDoneStmt = top('done', 'DESC')
+    this.lastUndoneStmt = top('undone', 'ASC')
+    this.actionStmt = db.prepare<[string], DbChangeRow>('SELECT * FROM change_log WHERE action_id = ? AND undo_state IN (\'done\', \'undone\') ORDER BY id')
+    this.setStateStmt = db.prepare('UPDATE change_log SET undo_state = ? WHERE action_id = ? AND undo_state IN (\'done\', \'undone\')')
+    this.discardStmt = db.prepare("UPDATE change_log SET undo_state = 'discarded' WHERE article_id = ? AND annotator_id = ? AND undo_state = 'undone'")
+  }
+
+  append(c: NewChange): void {
+    this.insertStmt.run({
+      ...c,
+      before: c.before === null ? null : JSON.stringify(c.before),
+      after: c.after === null ? null : JSON.stringify(c.after)
+    })
+  }
+
+  /** The action undo would reverse next, if any. */
+  topOfUndo(articleId: number, annotatorId: string): { actionId: string; description: string } | null {
+    const r = this.lastDoneStmt.get(articleId, annotatorId)
+    return r ? { actionId: r.action_id, description: r.description } : null
+  }
+
+  /** The action redo would re-apply next, if any. */
+  topOfRedo(articleId: number, annotatorId: string): { actionId: string; description: string } | null {
+    const r = this.lastUndoneStmt.get(articleId, annotatorId)
+    return r ? { actionId: r.action_id, description: r.description } : null
+  }
+
+  actionRows(actionId: string): DbChangeRow[] {
+    return this.actionStmt.all(actionId)
+  }
+
+  setState(actionId: string, state: 'done' | 'undone'): void {
+    this.setStateStmt.run(state, actionId)
+  }
+
+  /** A new action makes the redo stack meaningless. */
+  discardRedo(articleId: number, annotatorId: string): void {
+    this.discardStmt.run(articleId, annotatorId)
+  }
+}

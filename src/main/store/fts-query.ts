@@ -1,0 +1,21 @@
+/**
+ * Turns what a user types into a safe FTS5 query: every word is quoted (so FTS syntax characters are
+ * literal), "quoted phrases" stay phrases, words are ANDed, and the last word matches as a prefix
+ * while the user is still typing it.
+ */
+export function buildFtsQuery(input: string): string | null {
+  const parts: string[] = []
+  const re = /"([^"]*)"|(\S+)/g
+  let m: RegExpExecArray | null
+  let lastIsOpenWord = false
+  while ((m = re.exec(input)) !== null) {
+    const phrase = m[1] !== undefined
+    const raw = (phrase ? m[1]! : m[2]!).replace(/"/g, '').trim()
+    lastIsOpenWord = !phrase && m.index + m[0].length === input.length
+    if (!/[\p{L}\p{N}]/u.test(raw)) continue
+    parts.push(`"${raw}"`)
+  }
+  if (parts.length === 0) return null
+  if (lastIsOpenWord) parts[parts.length - 1] += '*'
+  return parts.join(' ')
+}

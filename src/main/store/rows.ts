@@ -1,0 +1,49 @@
+/** Row shapes exactly as SQLite returns them. */
+export interface DbArticleSummaryRow {
+  id: number
+  uid: string
+  title: string
+  source: string
+  published: string
+  language: string
+  status: string
+  file_name: string
+  char_count: number
+  tag_count: number
+  imported_at: string
+}
+
+export interface DbArticleRow extends DbArticleSummaryRow {
+  text: string
+  hash: string
+  url: string
+  metadata: string
+}
+
+export interface DbAnnotationRow {
+  id: string
+  article_id: number
+  annotator_id: string
+  annotator_name: string
+  label: string
+  attributes: string
+  note: string
+  status: string
+  codebook_version: number | null
+  created_at: string
+  updated_at: string
+  /** JSON array of [start, end, quote, prefix, suffix], in fragment order. */
+  fragments: string
+}
+
+export interface DbChangeRow {
+  id: number
+  action_id: string
+  article_id: number | null
+  entity: string
+  entity_id: string
+  op: string
+  before: string | null
+  after: string | null
+  description: string
+}

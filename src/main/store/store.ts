@@ -1,0 +1,31 @@
+import { AnnotationRepository } from './annotation-repository'
+import { ArticleRepository } from './article-repository'
+import { ChangeLogRepository } from './change-log-repository'
+import type { Db } from './open-project-db'
+
+/** An open project: its connection and the repositories over it. */
+export class Store {
+  readonly articles: ArticleRepository
+  readonly annotations: AnnotationRepository
+  readonly changes: ChangeLogRepository
+
+  constructor(
+    readonly db: Db,
+    readonly path: string
+  ) {
+    this.articles = new ArticleRepository(db)
+    this.annotations = new AnnotationRepository(db)
+    this.changes = new ChangeLogRepository(db)
+  }
+
+  /** Records the annotator once per project so every tag can name who made it. */
+  ensureAnnotator(user: { id: string; name: string }): void {
+    this.db
+      .prepare('INSERT INTO annotator (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name')
+      .run(user.id, user.name, new Date().toISOString())
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}

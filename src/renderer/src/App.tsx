@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { AppInfo } from '@shared/domain'
+import { api } from './api/client'
+import { Notices } from './components/Notices'
+import { SaveIndicator } from './components/SaveIndicator'
+import { notifyError } from './state/notices'
+import { ArticleView } from './views/article/ArticleView'
+import { CorpusView } from './views/corpus/CorpusView'
+import { filesFromDrop, toSources } from './views/corpus/readDroppedFiles'
+import { startImport } from './views/corpus/importState'
+import { NameDialog } from './views/project/NameDialog'
+import { ProjectDialog } from './views/project/ProjectDialog'
+
+function parseRoute(): number | null {
+  const m = /^#\/article\/(\d+)$/.exec(location.hash)
+  return m ? Number(m[1]) : null
+}
+
+/** Layout and routing: the corpus list or one article (#/article/<id>), with the project bar on top. */
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  const [articleId, setArticleId] = useState<number | null>(parseRoute)
+  const [projects, setProjects] = useState(false)
+  const [refreshKey, setRefreshKey] = useState(0)
+  const [dragging, setDragging] = useState(false)
+
+  const reload = useCallback(() => api.call('app.info', {}).then(setInfo, notifyError), [])
+  useEffect(() => void reload(), [reload])
+  useEffect(() => {
+    const onHash = () => setArticleId(parseRoute())
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+  useEffect(
+    () =>
+      api.on('project.changed', (e) => {
+        if (e.what !== 'annotations') setRefreshKey((k) => k + 1)
+        if (e.what === 'project') void reload()
+      }),
+    [reload]
+  )
+
+  const open = (id: number | null) => {
+    location.hash = id === null ? '#/' : `#/article/${id}`
+  }
+
+  if (!info) return <div className="empty">Starting Spanwise…</div>
+  return (
+    <div
+      className={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return
+        e.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault()
+        setDragging(false)
+        filesFromDrop(e.dataTransfer, !!api.pathForFile)
+          .then((files) => toSources(files, api.pathForFile))
+          .then((sources) => startImport(sources))
+          .then(() => open(null))
+          .catch(notifyError)
+      }}
+    >
+      <header className="topbar">
+        <strong className="brand">Spanwise</strong>
+        <button type="button" className="project-button" onClick={() => setProjects(true)} title={info.project?.path}>
+          {info.project ? info.project.name : 'No project'} ▾
+        </button>
+        <span className="spacer" />
+        <SaveIndicator />
+        <span className="user" title="Your name, recorded on your tags">
+          {info.user?.name}
+        </span>
+      </header>
+      <main>
+        {info.project === null ? (
+          <div className="empty">No project is open.</div>
+        ) : articleId === null ? (
+          <CorpusView onOpen={open} refreshKey={refreshKey} />
+        ) : (
+          <ArticleView articleId={articleId} onBack={() => open(null)} />
+        )}
+      </main>
+      {dragging && <div className="drop-hint">Drop files or folders to import them</div>}
+      {!info.user && (
+        <NameDialog
+          onSubmit={async (name) => {
+            setInfo(await api.call('user.setName', { name }))
+          }}
+        />
+      )}
+      {projects && (
+        <ProjectDialog
+          info={info}
+          onClose={() => setProjects(false)}
+          onDone={() => {
+            setProjects(false)
+            open(null)
+            void reload()
+            setRefreshKey((k) => k + 1)
+          }}
+        />
+      )}
+      <Notices />
+    </div>
+  )
+}

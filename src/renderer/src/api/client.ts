@@ -1,0 +1,70 @@
+import type { EventPayload, MethodInput, MethodOutput, WorkbenchApi } from '@shared/contract'
+import type { ErrorCode, Result } from '@shared/errors'
+import type { EventName, MethodName } from '@shared/method-names'
+import type { PreloadBridge } from '../../../preload/bridge'
+
+/** An error from main, with the stable code the UI switches on. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown
+  ) {
+    super(message)
+  }
+}
+
+declare global {
+  interface Window {
+    spanwise?: PreloadBridge
+  }
+}
+
+function unwrap<T>(result: Result<unknown>): T {
+  if (result.ok) return result.value as T
+  throw new ApiError(result.error.code, result.error.message, result.error.details)
+}
+
+/** The same API over Electron IPC (preload bridge) or, in browser mode, HTTP + Server-Sent Events. */
+export function createApi(): WorkbenchApi & { pathForFile: ((file: File) => string) | null } {
+  const bridge = window.spanwise
+  if (bridge) {
+    return {
+      call: async <M extends MethodName>(method: M, input: MethodInput<M>) => unwrap<MethodOutput<M>>(await bridge.call(method, input)),
+      on: <E extends EventName>(event: E, listener: (p: EventPayload<E>) => void) => bridge.on(event, listener as (p: unknown) => void),
+      pathForFile: (file) => bridge.pathForFile(file)
+    }
+  }
+  const listeners = new Map<string, Set<(p: unknown) => void>>()
+  let source: EventSource | null = null
+  const connect = () => {
+    source = new EventSource('/api/events')
+    source.onmessage = (e: MessageEvent<string>) => {
+      const { event, payload } = JSON.parse(e.data) as { event: string; payload: unknown }
+      listeners.get(event)?.forEach((l) => l(payload))
+    }
+  }
+  return {
+    call: async <M extends MethodName>(method: M, input: MethodInput<M>) => {
+      let response: Response
+      try {
+        response = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+      } catch {
+        throw new ApiError('IO', 'Spanwise is not reachable: is `npm run serve` still running?')
+      }
+      if (response.status === 403) throw new ApiError('IO', 'This page lost its access token: open the URL printed by `npm run serve` again.')
+      if (!response.headers.get('content-type')?.startsWith('application/json')) throw new ApiError('IO', `The server answered ${response.status} ${response.statusText}.`)
+      return unwrap<MethodOutput<M>>((await response.json()) as Result<unknown>)
+    },
+    on: <E extends EventName>(event: E, listener: (p: EventPayload<E>) => void) => {
+      if (!source) connect()
+      const set = listeners.get(event) ?? new Set()
+      set.add(listener as (p: unknown) => void)
+      listeners.set(event, set)
+      return () => set.delete(listener as (p: unknown) => void)
+    },
+    pathForFile: null
+  }
+}
+
+export const api = createApi()

@@ -1,0 +1,92 @@
+import { useEffect, useRef } from 'react'
+import Document from '@tiptap/extension-document'
+import Paragraph from '@tiptap/extension-paragraph'
+import Text from '@tiptap/extension-text'
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
+import type { ArticleOffsets, CpRange } from '@shared/offsets'
+import { Annotation } from './extensions/annotation/annotation'
+import { articleDoc } from './articleDoc'
+
+export interface ViewerSelection {
+  range: CpRange
+  rect: DOMRect
+}
+
+interface Props {
+  offsets: ArticleOffsets
+  onEditor: (editor: Editor | null) => void
+  onSelection: (selection: ViewerSelection | null) => void
+  onTagsClicked: (ids: string[], event: MouseEvent) => void
+}
+
+/** The article text in a read-only TipTap view; reports snapped selections and clicks on tags. */
+export function ArticleViewer({ offsets, onEditor, onSelection, onTagsClicked }: Props) {
+  const callbacks = useRef({ onSelection, onTagsClicked })
+  callbacks.current = { onSelection, onTagsClicked }
+  const editor = useEditor(
+    {
+      extensions: [Document, Paragraph, Text, Annotation.configure({ onTagsClicked: (ids, e) => callbacks.current.onTagsClicked(ids, e) })],
+      content: articleDoc(offsets.layout),
+      editable: false,
+      injectCSS: false,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: { attributes: { class: 'article-text', 'aria-label': 'Article text', role: 'document' } }
+    },
+    [offsets]
+  )
+
+  useEffect(() => {
+    onEditor(editor)
+    return () => onEditor(null)
+  }, [editor, onEditor])
+
+  // reads the DOM selection (a read-only view has no editor selection), snaps it, and shows the snapped extent
+  const readSelection = (exact: boolean, showSnapped: boolean) => {
+    const sel = document.getSelection()
+    if (!editor || !sel || sel.isCollapsed || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) return callbacks.current.onSelection(null)
+    const root = editor.view.dom
+    if (!root.contains(sel.anchorNode) || !root.contains(sel.focusNode)) return callbacks.current.onSelection(null)
+    const a = editor.view.posAtDOM(sel.anchorNode, sel.anchorOffset)
+    const b = editor.view.posAtDOM(sel.focusNode, sel.focusOffset)
+    const range = offsets.selectionToRange(a, b, exact)
+    if (!range) return callbacks.current.onSelection(null)
+    if (showSnapped) {
+      const from = editor.view.domAtPos(offsets.cpToPos(range.start))
+      const to = editor.view.domAtPos(offsets.cpToPos(range.end))
+      const dom = document.createRange()
+      dom.setStart(from.node, from.offset)
+      dom.setEnd(to.node, to.offset)
+      sel.removeAllRanges()
+      sel.addRange(dom)
+    }
+    callbacks.current.onSelection({ range, rect: sel.getRangeAt(0).getBoundingClientRect() })
+  }
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const sel = document.getSelection()
+    if (!e.shiftKey || !sel || !editor) return
+    // keyboard-only users start selecting at the top of the text
+    if (!sel.rangeCount || !editor.view.dom.contains(sel.anchorNode)) sel.collapse(editor.view.dom.querySelector('p') ?? editor.view.dom, 0)
+    const dir = { ArrowRight: 'forward', ArrowLeft: 'backward', ArrowDown: 'forward', ArrowUp: 'backward' }[e.key]
+    if (!dir) return
+    e.preventDefault()
+    const unit = e.key === 'ArrowDown' || e.key === 'ArrowUp' ? 'line' : e.ctrlKey || e.altKey ? 'word' : 'character'
+    sel.modify('extend', dir, unit)
+    readSelection(true, false)
+  }
+
+  return (
+    <div
+      className="article-viewer"
+      tabIndex={0}
+      onMouseUp={(e) => {
+        const exact = e.altKey
+        setTimeout(() => readSelection(exact, true), 0)
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <EditorContent editor={editor} />
+    </div>
+  )
+}

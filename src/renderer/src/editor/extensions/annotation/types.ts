@@ -1,0 +1,16 @@
+/** A tag as the viewer draws it: ProseMirror ranges (one per fragment) and a label class. */
+export interface AnnotationItem {
+  id: string
+  /** One [from, to) ProseMirror range per fragment. */
+  ranges: { from: number; to: number }[]
+  /** CSS class carrying the label's colours. */
+  labelClass: string
+}
+
+export interface AnnotationOptions {
+  /**
+   * Called when the user clicks text covered by one or more tags, innermost first.
+   * @default undefined
+   */
+  onTagsClicked?: (ids: string[], event: MouseEvent) => void
+}

@@ -1,0 +1,249 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { Editor } from '@tiptap/react'
+import type { Annotation, Article, ArticleStatus, Mutation } from '@shared/domain'
+import { ARTICLE_STATUSES } from '@shared/domain'
+import { ArticleOffsets } from '@shared/offsets'
+import { api } from '../../api/client'
+import { ArticleViewer, type ViewerSelection } from '../../editor/ArticleViewer'
+import type { AnnotationItem } from '../../editor/extensions/annotation/types'
+import { LABELS, labelClass } from '../../labels'
+import { notify, notifyError } from '../../state/notices'
+import { trackSave } from '../../state/saveStatus'
+import { useStore } from '../../state/createStore'
+import { applyMutation, createArticleState, type ArticleStateStore } from './articleState'
+import { TagPanel } from './TagPanel'
+import { TagPicker } from './TagPicker'
+import { TagPopup } from './TagPopup'
+
+interface Loaded {
+  article: Article
+  offsets: ArticleOffsets
+  state: ArticleStateStore
+}
+
+const STATUS_TEXT: Record<ArticleStatus, string> = { new: 'New', in_progress: 'In progress', done: 'Done' }
+
+/** Reading and tagging one article. */
+export function ArticleView({ articleId, onBack }: { articleId: number; onBack: () => void }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const [failed, setFailed] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    setLoaded(null)
+    Promise.all([api.call('articles.get', { id: articleId }), api.call('annotations.list', { articleId }), api.call('history.state', { articleId })])
+      .then(([article, annotations, history]) => {
+        if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(annotations, history) })
+      })
+      .catch((e: Error) => live && setFailed(e.message))
+    return () => {
+      live = false
+    }
+  }, [articleId])
+  if (failed) return <div className="empty">Cannot open this article: {failed}</div>
+  if (!loaded) return <div className="empty">Opening…</div>
+  return <LoadedArticle key={articleId} {...loaded} onBack={onBack} />
+}
+
+function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { onBack: () => void }) {
+  const [article, setArticle] = useState(initial)
+  const editorRef = useRef<Editor | null>(null)
+  const [selection, setSelection] = useState<ViewerSelection | null>(null)
+  const [picker, setPicker] = useState<{ ids: string[]; x: number; y: number } | null>(null)
+  const { history, annotations } = useStore(state)
+  const [panelHeight, setPanelHeight] = useState(400)
+
+  const toItem = useCallback(
+    (a: Annotation): AnnotationItem => ({
+      id: a.id,
+      ranges: a.fragments.map((f) => ({ from: offsets.cpToPos(f.start), to: offsets.cpToPos(f.end) })),
+      labelClass: labelClass(a.label)
+    }),
+    [offsets]
+  )
+
+  const onEditor = useCallback(
+    (editor: Editor | null) => {
+      editorRef.current = editor
+      if (editor) editor.commands.setAnnotations([...state.get().annotations.values()].map(toItem))
+    },
+    [state, toItem]
+  )
+
+  const select = useCallback(
+    (id: string | null, scroll = false) => {
+      state.set((s) => ({ ...s, selectedId: id }))
+      editorRef.current?.commands.selectAnnotation(id)
+      const a = id ? state.get().annotations.get(id) : undefined
+      if (scroll && a && editorRef.current) {
+        const { node } = editorRef.current.view.domAtPos(offsets.cpToPos(a.fragments[0]!.start))
+        const el = node instanceof Element ? node : node.parentElement
+        el?.scrollIntoView({ block: 'center' })
+      }
+    },
+    [state, offsets]
+  )
+
+  const apply = useCallback(
+    (m: Mutation | null, announce = false) => {
+      if (!m) return
+      state.set((s) => applyMutation(s, m))
+      const editor = editorRef.current
+      if (editor) {
+        if (m.removed.length) editor.commands.removeAnnotations(m.removed)
+        if (m.upserted.length) editor.commands.upsertAnnotations(m.upserted.map(toItem))
+        editor.commands.selectAnnotation(state.get().selectedId)
+      }
+      if (announce) notify('info', m.description)
+    },
+    [state, toItem]
+  )
+
+  const run = useCallback(
+    async (work: Promise<Mutation | null>, announce = false) => {
+      try {
+        const m = await trackSave(work)
+        apply(m, announce)
+        return m
+      } catch (error) {
+        notifyError(error)
+        return null
+      }
+    },
+    [apply]
+  )
+
+  const tagSelection = useCallback(
+    async (label: string) => {
+      if (!selection) return
+      const m = await run(api.call('annotations.create', { articleId: article.id, label, fragments: [selection.range] }))
+      document.getSelection()?.removeAllRanges()
+      setSelection(null)
+      if (m?.upserted[0]) select(m.upserted[0].id)
+    },
+    [selection, run, article.id, select]
+  )
+
+  const relabel = useCallback((id: string, label: string) => void run(api.call('annotations.update', { id, label })), [run])
+  const remove = useCallback((id: string) => void run(api.call('annotations.delete', { id })), [run])
+  const setNote = useCallback((id: string, note: string) => void run(api.call('annotations.update', { id, note })), [run])
+  const undo = useCallback(() => void run(api.call('history.undo', { articleId: article.id }), true), [run, article.id])
+  const redo = useCallback(() => void run(api.call('history.redo', { articleId: article.id }), true), [run, article.id])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return
+      const mod = e.ctrlKey || e.metaKey
+      if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault()
+        return e.shiftKey ? redo() : undo()
+      }
+      if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault()
+        return redo()
+      }
+      if (mod || e.altKey) return
+      const label = LABELS.find((l) => l.key === e.key)
+      const selectedId = state.get().selectedId
+      if (label) {
+        e.preventDefault()
+        if (selection) void tagSelection(label.name)
+        else if (selectedId) relabel(selectedId, label.name)
+        return
+      }
+      if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId && !selection) {
+        e.preventDefault()
+        remove(selectedId)
+      } else if (e.key === 'Escape') {
+        setPicker(null)
+        setSelection(null)
+        document.getSelection()?.removeAllRanges()
+        select(null)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [selection, tagSelection, relabel, remove, undo, redo, select, state])
+
+  const onTagsClicked = useCallback(
+    (ids: string[], event: MouseEvent) => {
+      setSelection(null)
+      if (ids.length === 1) {
+        setPicker(null)
+        select(ids[0]!)
+      } else setPicker({ ids, x: event.clientX, y: event.clientY + 12 })
+    },
+    [select]
+  )
+
+  const setStatus = async (status: ArticleStatus) => {
+    try {
+      const summary = await trackSave(api.call('articles.setStatus', { id: article.id, status }))
+      setArticle((a) => ({ ...a, ...summary }))
+    } catch (error) {
+      notifyError(error)
+    }
+  }
+
+  const panelRef = useCallback((el: HTMLDivElement | null) => {
+    if (!el) return
+    const measure = () => setPanelHeight(Math.max(160, el.clientHeight))
+    measure()
+    new ResizeObserver(measure).observe(el)
+  }, [])
+
+  const pickerTags = useMemo(() => (picker ? picker.ids.map((id) => annotations.get(id)).filter((a): a is Annotation => !!a) : []), [picker, annotations])
+
+  return (
+    <div className="article-view">
+      <header className="article-header">
+        <button type="button" onClick={onBack}>
+          ← Corpus
+        </button>
+        <div className="article-title">
+          <h1>{article.title}</h1>
+          <div className="meta">
+            {[article.source, article.published, article.fileName, `${article.charCount.toLocaleString()} characters`].filter(Boolean).join(' · ')}
+          </div>
+        </div>
+        <label className="status-select">
+          Status
+          <select value={article.status} onChange={(e) => void setStatus(e.target.value as ArticleStatus)}>
+            {ARTICLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_TEXT[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={undo} disabled={!history.canUndo} title={history.undoDescription ? `Undo ${history.undoDescription} (Ctrl+Z)` : 'Nothing to undo'}>
+          ↶ Undo
+        </button>
+        <button type="button" onClick={redo} disabled={!history.canRedo} title={history.redoDescription ? `Redo ${history.redoDescription} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+          ↷ Redo
+        </button>
+      </header>
+      <div className="article-body">
+        <div className="article-scroll" onScroll={() => setPicker(null)}>
+          <ArticleViewer offsets={offsets} onEditor={onEditor} onSelection={setSelection} onTagsClicked={onTagsClicked} />
+        </div>
+        <div className="tag-panel-wrap" ref={panelRef}>
+          <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onNote={setNote} listHeight={panelHeight - 260} />
+        </div>
+      </div>
+      {selection && <TagPopup x={selection.rect.left} y={selection.rect.bottom + 8} onLabel={(l) => void tagSelection(l)} />}
+      {picker && pickerTags.length > 0 && (
+        <TagPicker
+          x={picker.x}
+          y={picker.y}
+          tags={pickerTags}
+          onPick={(id) => {
+            setPicker(null)
+            select(id)
+          }}
+          onClose={() => setPicker(null)}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,61 @@
+import { useMemo } from 'react'
+import type { Annotation } from '@shared/domain'
+import { VirtualList } from '../../components/VirtualList'
+import { labelColor } from '../../labels'
+import { useStore } from '../../state/createStore'
+import { inTextOrder, type ArticleStateStore } from './articleState'
+import { TagDetails } from './TagDetails'
+
+interface Props {
+  state: ArticleStateStore
+  onPick: (id: string) => void
+  onLabel: (id: string, label: string) => void
+  onDelete: (id: string) => void
+  onNote: (id: string, note: string) => void
+  listHeight: number
+}
+
+const ROW = 44
+
+/** The side panel: the selected tag's details and every tag of the article in text order. */
+export function TagPanel({ state, onPick, onLabel, onDelete, onNote, listHeight }: Props) {
+  const { annotations, selectedId } = useStore(state)
+  const ordered = useMemo(() => inTextOrder(annotations.values()), [annotations])
+  const selected = selectedId ? annotations.get(selectedId) : undefined
+  const counts = useMemo(() => {
+    const c = new Map<string, number>()
+    for (const a of annotations.values()) c.set(a.label, (c.get(a.label) ?? 0) + 1)
+    return c
+  }, [annotations])
+  return (
+    <aside className="tag-panel" aria-label="Tags">
+      {selected ? (
+        <TagDetails tag={selected} onLabel={(l) => onLabel(selected.id, l)} onDelete={() => onDelete(selected.id)} onNote={(n) => onNote(selected.id, n)} />
+      ) : (
+        <p className="hint">Select text and press 1, 2 or 3 to tag it. Click a tag to edit it.</p>
+      )}
+      <h2>
+        Tags <span className="count">{ordered.length}</span>
+        {[...counts].map(([label, n]) => (
+          <span key={label} className="chip" style={{ borderColor: labelColor(label) }}>
+            {label} {n}
+          </span>
+        ))}
+      </h2>
+      <VirtualList
+        className="tag-list"
+        items={ordered}
+        rowHeight={ROW}
+        height={listHeight}
+        focusIndex={selectedId ? ordered.findIndex((a) => a.id === selectedId) : undefined}
+        render={(a: Annotation) => (
+          <button type="button" className={`tag-row${a.id === selectedId ? ' selected' : ''}`} onClick={() => onPick(a.id)} data-tag-row={a.id}>
+            <span className="swatch" style={{ background: labelColor(a.label) }} />
+            <span className="tag-row-label">{a.label}</span>
+            <span className="tag-row-quote">{a.fragments.map((f) => f.quote).join(' … ')}</span>
+          </button>
+        )}
+      />
+    </aside>
+  )
+}

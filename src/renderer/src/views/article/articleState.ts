@@ -1,0 +1,32 @@
+import type { Annotation, HistoryState, Mutation } from '@shared/domain'
+import { createStore } from '../../state/createStore'
+
+export interface ArticleState {
+  annotations: Map<string, Annotation>
+  selectedId: string | null
+  history: HistoryState
+}
+
+const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoDescription: null, redoDescription: null }
+
+/** Tags of the open article, the selected one and the undo state, shared by the viewer and the side panel. */
+export function createArticleState(annotations: Annotation[], history: HistoryState = EMPTY_HISTORY) {
+  return createStore<ArticleState>({ annotations: new Map(annotations.map((a) => [a.id, a])), selectedId: null, history })
+}
+
+export type ArticleStateStore = ReturnType<typeof createArticleState>
+
+export function applyMutation(state: ArticleState, m: Mutation): ArticleState {
+  const annotations = new Map(state.annotations)
+  for (const id of m.removed) annotations.delete(id)
+  for (const a of m.upserted) annotations.set(a.id, a)
+  const selectedId = state.selectedId && annotations.has(state.selectedId) ? state.selectedId : null
+  return { annotations, selectedId, history: m.history }
+}
+
+/** Tags in text order: by start, longer first, then by creation. */
+export function inTextOrder(annotations: Iterable<Annotation>): Annotation[] {
+  return [...annotations].sort(
+    (a, b) => a.fragments[0]!.start - b.fragments[0]!.start || b.fragments[0]!.end - a.fragments[0]!.end || a.createdAt.localeCompare(b.createdAt)
+  )
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react'
+import type { AppInfo } from '@shared/domain'
+import { api } from '../../api/client'
+
+/** Open a recent project, create one, open one by path (or the file dialog in the desktop app), or the demo. */
+export function ProjectDialog({ info, onDone, onClose }: { info: AppInfo; onDone: () => void; onClose: () => void }) {
+  const [name, setName] = useState('')
+  const [path, setPath] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const act = (work: () => Promise<unknown>) => () =>
+    work().then(onDone, (e: Error) => setError(e.message))
+  const pick = (mode: 'open' | 'create') =>
+    act(async () => {
+      const { path: picked } = await api.call('project.pick', { mode })
+      if (!picked) throw new Error('No file chosen.')
+      return mode === 'open' ? api.call('project.open', { path: picked }) : api.call('project.create', { path: picked })
+    })
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="modal wide" role="dialog" aria-label="Projects">
+        <h2>Projects</h2>
+        <p className="hint">A project is one file holding its articles and tags; copy it like any document.</p>
+        <h3>Recent</h3>
+        <ul className="recent">
+          {info.recent.map((r) => (
+            <li key={r.path}>
+              <button type="button" disabled={!r.exists} onClick={act(() => api.call('project.open', { path: r.path }))}>
+                <strong>{r.name}</strong> <span className="path">{r.path}</span> {!r.exists && <em>(missing)</em>}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form className="row" onSubmit={(e) => (e.preventDefault(), act(() => api.call('project.create', { name }))())}>
+          <input aria-label="New project name" placeholder="New project name" value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" disabled={!name.trim()}>
+            Create
+          </button>
+          {info.canPickFiles && (
+            <button type="button" onClick={pick('create')}>
+              Create in…
+            </button>
+          )}
+        </form>
+        <form className="row" onSubmit={(e) => (e.preventDefault(), act(() => api.call('project.open', { path }))())}>
+          <input aria-label="Project file path" placeholder="/path/to/project.spanwise" value={path} onChange={(e) => setPath(e.target.value)} />
+          <button type="submit" disabled={!path.trim()}>
+            Open
+          </button>
+          {info.canPickFiles && (
+            <button type="button" onClick={pick('open')}>
+              Browse…
+            </button>
+          )}
+        </form>
+        <div className="row">
+          <button type="button" onClick={act(() => api.call('project.openDemo', {}))}>
+            Open the demo project
+          </button>
+          <span className="spacer" />
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        {error && <p className="error" role="alert">{error}</p>}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod'
+import type { MethodName, EventName } from './method-names'
+import type {
+  AppInfo,
+  Annotation,
+  Article,
+  ArticleSummary,
+  HistoryState,
+  ImportReport,
+  JobOutcome,
+  Mutation,
+  ProjectInfo,
+  SearchHit
+} from './domain'
+import { ARTICLE_STATUSES } from './domain'
+import type { ErrorShape } from './errors'
+
+/** Declares a method: its input schema, and its output type carried as a phantom. */
+function method<O>() {
+  return <S extends z.ZodType>(input: S) => ({ input, output: undefined as unknown as O })
+}
+
+const id = z.number().int().positive()
+const path = z.string().min(1, 'a file path is required').max(4096)
+const label = z.string().trim().min(1).max(100)
+const fragmentRange = z
+  .object({ start: z.number().int().min(0), end: z.number().int().min(1) })
+  .refine((f) => f.end > f.start, { message: 'a fragment must end after it starts' })
+const sortKey = z.enum(['title', 'source', 'published', 'imported', 'tags', 'status'])
+const cursor = z.object({ value: z.union([z.string(), z.number()]), id })
+
+export const listArticlesInput = z.object({
+  sort: sortKey.default('imported'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  filter: z
+    .object({
+      status: z.enum(ARTICLE_STATUSES).optional(),
+      source: z.string().max(500).optional(),
+      language: z.string().max(50).optional()
+    })
+    .default({}),
+  after: cursor.optional(),
+  limit: z.number().int().min(1).max(500).default(100)
+})
+export type ListArticlesInput = z.input<typeof listArticlesInput>
+export type ArticleCursor = z.infer<typeof cursor>
+
+export const searchInput = z.object({
+  query: z.string().trim().min(1, 'type something to search for').max(500),
+  after: z.object({ rank: z.number(), id }).optional(),
+  limit: z.number().int().min(1).max(200).default(50)
+})
+
+export const importSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path }),
+  z.object({ kind: z.literal('bytes'), name: z.string().min(1).max(1024), base64: z.string() })
+])
+export type ImportSource = z.infer<typeof importSource>
+
+export const contract = {
+  'app.info': method<AppInfo>()(z.object({})),
+  'user.setName': method<AppInfo>()(z.object({ name: z.string().trim().min(1, 'your name cannot be empty').max(100) })),
+  'project.open': method<ProjectInfo>()(z.object({ path })),
+  'project.create': method<ProjectInfo>()(
+    z.union([z.object({ path }), z.object({ name: z.string().trim().min(1).max(100).regex(/^[^/\\:*?"<>|]+$/, 'a project name cannot contain / \\ : * ? " < > |') })])
+  ),
+  'project.openDemo': method<ProjectInfo>()(z.object({})),
+  'project.pick': method<{ path: string | null }>()(z.object({ mode: z.enum(['open', 'create']) })),
+  'articles.list': method<{ rows: ArticleSummary[]; next: ArticleCursor | null }>()(listArticlesInput),
+  'articles.facets': method<{ total: number; sources: string[]; languages: string[]; labels: string[] }>()(z.object({})),
+  'articles.search': method<{ hits: SearchHit[]; next: { rank: number; id: number } | null }>()(searchInput),
+  'articles.get': method<Article>()(z.object({ id })),
+  'articles.setStatus': method<ArticleSummary>()(z.object({ id, status: z.enum(ARTICLE_STATUSES) })),
+  'annotations.list': method<Annotation[]>()(z.object({ articleId: id })),
+  'annotations.create': method<Mutation>()(
+    z.object({ articleId: id, label, fragments: z.array(fragmentRange).min(1).max(50), note: z.string().max(100_000).optional() })
+  ),
+  'annotations.update': method<Mutation>()(z.object({ id: z.string().uuid(), label: label.optional(), note: z.string().max(100_000).optional() })),
+  'annotations.delete': method<Mutation>()(z.object({ id: z.string().uuid() })),
+  'history.state': method<HistoryState>()(z.object({ articleId: id })),
+  'history.undo': method<Mutation | null>()(z.object({ articleId: id })),
+  'history.redo': method<Mutation | null>()(z.object({ articleId: id })),
+  'import.start': method<{ jobId: string }>()(
+    z.object({ sources: z.array(importSource).min(1).max(200_000), encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8') })
+  ),
+  'jobs.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(100) }))
+} satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
+
+export type Contract = typeof contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = Contract[M]['output']
+
+export interface JobProgress {
+  jobId: string
+  kind: 'import'
+  done: number
+  total: number
+  articles: number
+  message: string
+}
+
+export interface JobFinished {
+  jobId: string
+  kind: 'import'
+  outcome: JobOutcome
+  report: ImportReport | null
+  error: ErrorShape | null
+}
+
+export interface EventPayloads {
+  'job.progress': JobProgress
+  'job.finished': JobFinished
+  'project.changed': { what: 'articles' | 'annotations' | 'project'; articleId?: number }
+}
+export type EventPayload<E extends EventName> = EventPayloads[E]
+
+/** What the renderer talks to, over Electron IPC or HTTP. */
+export interface WorkbenchApi {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}

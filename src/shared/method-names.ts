@@ -1,0 +1,28 @@
+/** Every contract method once; the preload builds its bridge from this list (it cannot import zod in the sandbox). */
+export const METHOD_NAMES = [
+  'app.info',
+  'user.setName',
+  'project.open',
+  'project.create',
+  'project.openDemo',
+  'project.pick',
+  'articles.list',
+  'articles.facets',
+  'articles.search',
+  'articles.get',
+  'articles.setStatus',
+  'annotations.list',
+  'annotations.create',
+  'annotations.update',
+  'annotations.delete',
+  'history.state',
+  'history.undo',
+  'history.redo',
+  'import.start',
+  'jobs.cancel'
+] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
+
+export const EVENT_NAMES = ['job.progress', 'job.finished', 'project.changed'] as const
+export type EventName = (typeof EVENT_NAMES)[number]

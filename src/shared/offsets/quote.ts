@@ -1,0 +1,28 @@
+import type { ArticleOffsets, CpRange } from './article-offsets'
+
+/** Characters of context kept on each side of a quote, so a span can be verified and re-anchored. */
+export const CONTEXT_CHARS = 32
+
+export interface QuoteSelector {
+  quote: string
+  prefix: string
+  suffix: string
+}
+
+/** The exact text of a range with up to CONTEXT_CHARS code points of context on each side. */
+export function quoteRange(offsets: ArticleOffsets, range: CpRange): QuoteSelector {
+  return {
+    quote: offsets.slice(range),
+    prefix: offsets.slice({ start: Math.max(0, range.start - CONTEXT_CHARS), end: range.start }),
+    suffix: offsets.slice({ start: range.end, end: Math.min(offsets.lengthCp, range.end + CONTEXT_CHARS) })
+  }
+}
+
+/** Checks a range lies inside the text, is non-empty, and (when given) still covers its quote. */
+export function checkRange(offsets: ArticleOffsets, range: CpRange, quote?: string): string | null {
+  if (!Number.isInteger(range.start) || !Number.isInteger(range.end)) return 'offsets must be whole numbers'
+  if (range.start < 0 || range.end > offsets.lengthCp) return `range ${range.start}..${range.end} lies outside the text (0..${offsets.lengthCp})`
+  if (range.end <= range.start) return `range ${range.start}..${range.end} is empty`
+  if (quote !== undefined && offsets.slice(range) !== quote) return `the text at ${range.start}..${range.end} is not the quote "${quote}"`
+  return null
+}

@@ -11,6 +11,8 @@ import { createMainWindow } from './window'
 
 // composition root only: wire the Electron shell to the workbench
 app.setName('Spanwise')
+// tests and power users can point the app at another data folder
+if (process.env.SPANWISE_DATA_DIR) app.setPath('userData', process.env.SPANWISE_DATA_DIR)
 hardenApp(app, (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : undefined))
 let win: BrowserWindow | null = null
 

@@ -1,0 +1,64 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { METHOD_NAMES } from '../../../src/shared/method-names'
+
+const created: { options: Record<string, unknown> }[] = []
+// a fake electron module: the binary cannot be downloaded on the build machines
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(options: Record<string, unknown>) {
+      created.push({ options })
+    }
+    once() {}
+    loadURL() {
+      return Promise.resolve()
+    }
+  }
+}))
+
+const { registerIpc, channelOf } = await import('../../../src/main/ipc')
+const { createMainWindow } = await import('../../../src/main/window')
+const { createHandlers } = await import('../../../src/main/api/handlers')
+const { Workbench } = await import('../../../src/main/app/workbench')
+
+const RENDERER = 'file:///app/out/renderer/index.html'
+
+function registered() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sw-ipc-'))
+  const wb = new Workbench({ mode: 'electron', dataDir, resourcesDir: resolve(__dirname, '../../../resources'), workerPath: '/nonexistent', emit: () => {} })
+  const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>()
+  registerIpc({ handle: (channel: string, fn: never) => handlers.set(channel, fn) } as never, createHandlers(wb), RENDERER)
+  return handlers
+}
+
+describe('IPC wiring (fake electron module)', () => {
+  it('registers exactly one channel per contract method', () => {
+    const handlers = registered()
+    expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort())
+  })
+
+  it('answers our own page and refuses a call from any other frame', async () => {
+    const handlers = registered()
+    const info = handlers.get(channelOf('app.info'))!
+    expect(await info({ senderFrame: { url: RENDERER } }, {})).toMatchObject({ ok: true, value: { mode: 'electron' } })
+    expect(await info({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/unexpected frame/) } })
+    expect(await info({ senderFrame: null }, {})).toMatchObject({ ok: false })
+  })
+
+  it('validates input before any handler runs', async () => {
+    const handlers = registered()
+    const result = await handlers.get(channelOf('annotations.create'))!({ senderFrame: { url: RENDERER } }, { articleId: 'x' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+})
+
+describe('main window (fake electron module)', () => {
+  it('is isolated and sandboxed, with no Node integration or webview', () => {
+    createMainWindow(RENDERER)
+    const prefs = created.at(-1)!.options.webPreferences as Record<string, unknown>
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false })
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/)
+  })
+})

@@ -6,6 +6,8 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
+        // the benchmark drives Chromium; Playwright is a dev tool and must not be bundled
+        external: ['@playwright/test'],
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),

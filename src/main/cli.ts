@@ -35,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE)
     return values.help ? EXIT.ok : EXIT.usage
   }
+  // a mistyped command is bad usage: report it before opening (and perhaps migrating) the project
+  if (!['import', 'articles', 'annotations'].includes(command)) throw new UsageError(`unknown command "${command}"`)
   if (!values.project) throw new UsageError(`${command} needs --project <file>`)
   const projectPath = resolve(values.project)
   const out = (obj: unknown) => process.stdout.write(`${JSON.stringify(obj)}\n`)

@@ -1,1 +1,23 @@
-console.log('bench: not yet written')
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { benchArticle } from './bench-article'
+import { benchCorpus } from './bench-corpus'
+import { benchImport } from './bench-import'
+
+// `npm run bench [-- --only import|corpus|article] [--quick]`: prints each figure next to a floor measured in the same run
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } })
+  const quick = values.quick
+  const runs = quick ? 3 : 5
+  console.log(`Spanwise benchmarks — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}${quick ? ' (quick: smaller data)' : ''}`)
+  const want = (name: string) => !values.only || values.only === name
+  if (want('import')) await benchImport(join(__dirname, 'import-worker.js'), quick ? 2000 : 10_000, runs)
+  if (want('article')) await benchArticle(__dirname, 2000, runs)
+  if (want('corpus')) benchCorpus(quick ? 20_000 : 100_000)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

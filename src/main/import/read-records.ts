@@ -1,4 +1,4 @@
-import { extname } from 'node:path'
+import { basename, extname } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import type { ImportIssueCode } from '../../shared/domain'
 
@@ -44,7 +44,7 @@ function readPlain(fileName: string, text: string, markdown: boolean): ArticleRe
   const heading = markdown ? lines.find((l) => /^#{1,6}\s+\S/.test(l)) : undefined
   const firstLine = lines.find((l) => l.trim() !== '')?.trim() ?? ''
   const title = heading ? heading.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '') : firstLine.length <= 200 ? firstLine : ''
-  return { title: title || fileName.replace(/\.[^.]+$/, ''), text, source: '', url: '', published: '', language: '', metadata: {} }
+  return { title: title || basename(fileName).replace(/\.[^.]+$/, ''), text, source: '', url: '', published: '', language: '', metadata: {} }
 }
 
 function readJsonl(text: string): { records: ArticleRecord[]; issues: RecordIssue[] } {
@@ -147,5 +147,10 @@ function toRecord(obj: Record<string, unknown>, line: number): { record: Article
 function normaliseDate(value: string): string {
   if (value === '' || /^\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return value
   const t = Date.parse(value)
-  return Number.isNaN(t) ? value : new Date(t).toISOString().slice(0, 10)
+  if (Number.isNaN(t)) return value
+  // without a written zone the date parses as local time: read it back locally, or east of UTC it moves a day back
+  const d = new Date(t)
+  const zoned = /\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)\b|\b(?:UTC?|GMT|[ECMP][SD]T)\b/i.test(value)
+  const [y, m, day] = zoned ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()] : [d.getFullYear(), d.getMonth(), d.getDate()]
+  return `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { ImportIssue, ImportReport } from '../../shared/domain'
-import { CodePointIndex } from '../../shared/offsets'
+import { countCodePoints } from '../../shared/offsets'
 import type { NewArticle } from '../store/article-repository'
 import { ArticleRepository } from '../store/article-repository'
 import type { Db } from '../store/open-project-db'
@@ -66,8 +66,7 @@ export function runImport(db: Db, inputs: ImportInput[], options: RunImportOptio
   let firstArticleId: number | null = null
   let pending: NewArticle[] = []
   const flush = db.transaction((batch: NewArticle[]) => {
-    for (const a of batch) {
-      const id = articles.insert(a)
+    for (const id of articles.insertBatch(batch)) {
       if (id === null) duplicates++
       else {
         imported++
@@ -147,7 +146,7 @@ export function runImport(db: Db, inputs: ImportInput[], options: RunImportOptio
           originalSha256,
           encoding: decoded.encoding,
           metadata: JSON.stringify(record.metadata),
-          charCount: new CodePointIndex(text).lengthCp,
+          charCount: countCodePoints(text),
           importBatchId: batchId,
           importedAt: now()
         })

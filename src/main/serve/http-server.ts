@@ -87,11 +87,16 @@ export function createBrowserServer(options: { handlers: Handlers; staticDir: st
       } catch {
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } }))
       }
-      const result = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), input)
+      const result = await dispatch(options.handlers, url.pathname.slice(5), input)
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed')
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1))
+    let rel: string
+    try {
+      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1))
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'malformed path')
+    }
     const file = normalize(join(options.staticDir, rel))
     if (!file.startsWith(options.staticDir + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'not found')
     try {

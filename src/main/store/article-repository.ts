@@ -30,6 +30,7 @@ export class ArticleRepository {
   private readonly insertStmt
   private readonly getStmt
   private readonly countsStmt
+  private readonly indexStmt
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`
@@ -37,15 +38,24 @@ export class ArticleRepository {
       VALUES (@uid, @title, @text, @hash, @source, @url, @published, @language, @fileName, @originalSha256, @encoding, @metadata, @charCount, @importBatchId, @importedAt)
       ON CONFLICT (hash) DO NOTHING`)
     this.getStmt = db.prepare<[number], DbArticleRow>(`SELECT ${SUMMARY_COLUMNS}, a.text, a.hash, a.url, a.metadata FROM article a WHERE a.id = ?`)
+    this.indexStmt = db.prepare('INSERT INTO article_fts (rowid, title, text) SELECT id, title, text FROM article WHERE id IN (SELECT value FROM json_each(?))')
     this.countsStmt = db.prepare<[string], { article_id: number; label: string; n: number }>(
       `SELECT article_id, label, count(*) AS n FROM annotation WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY article_id, label`
     )
   }
 
-  /** Inserts an article unless one with the same text hash exists; returns the new id or null for a duplicate. */
-  insert(article: NewArticle): number | null {
-    const info = this.insertStmt.run(article)
-    return info.changes === 1 ? Number(info.lastInsertRowid) : null
+  /**
+   * Inserts articles, skipping any whose text hash is already present, and indexes the new ones for
+   * full-text search; call inside a transaction. Returns each article's new id, or null for a duplicate.
+   */
+  insertBatch(articles: NewArticle[]): (number | null)[] {
+    const ids = articles.map((a) => {
+      const info = this.insertStmt.run(a)
+      return info.changes === 1 ? Number(info.lastInsertRowid) : null
+    })
+    const added = ids.filter((id): id is number => id !== null)
+    if (added.length > 0) this.indexStmt.run(JSON.stringify(added))
+    return ids
   }
 
   get(id: number): Article | null {

@@ -68,20 +68,23 @@ export function inspectProjectFile(file: string): { version: number } {
   const name = basename(file)
   if (!existsSync(file)) throw new AppError('NOT_FOUND', `${file} does not exist. Check the path, or create a new project.`)
   if (!statSync(file).isFile()) throw new AppError('NOT_A_PROJECT', `${file} is a folder, not a project file.`)
-  const header = Buffer.alloc(16)
+  const header = Buffer.alloc(100)
   const fd = openSync(file, 'r')
   let read: number
   try {
-    read = readSync(fd, header, 0, 16, 0)
+    read = readSync(fd, header, 0, 100, 0)
   } finally {
     closeSync(fd)
   }
-  if (read < 16 || header.toString('latin1') !== SQLITE_HEADER)
+  if (read < 16 || header.toString('latin1', 0, 16) !== SQLITE_HEADER)
     throw new AppError('NOT_A_PROJECT', `${name} is not a Spanwise project (it is not an SQLite database). Choose a .spanwise file, or import it as an article instead.`)
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+  // Read user_version (offset 60) and application_id (offset 68) from the header: even a read-only SQLite
+  // connection to a WAL-mode file creates -wal and -shm files beside it. Only a file that already has a -wal
+  // (writes not yet checkpointed into the header) is asked through SQLite.
+  const db = existsSync(`${file}-wal`) ? new Database(file, { readonly: true, fileMustExist: true }) : null
   try {
-    const appId = db.pragma('application_id', { simple: true }) as number
-    const version = db.pragma('user_version', { simple: true }) as number
+    const appId = db ? (db.pragma('application_id', { simple: true }) as number) : read < 100 ? 0 : header.readInt32BE(68)
+    const version = db ? (db.pragma('user_version', { simple: true }) as number) : read < 100 ? 0 : header.readInt32BE(60)
     if (appId !== APPLICATION_ID)
       throw new AppError('NOT_A_PROJECT', `${name} is an SQLite database but not a Spanwise project; it was left unchanged.`)
     if (version > LATEST_VERSION)
@@ -92,6 +95,6 @@ export function inspectProjectFile(file: string): { version: number } {
       )
     return { version }
   } finally {
-    db.close()
+    db?.close()
   }
 }

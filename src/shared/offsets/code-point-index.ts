@@ -59,3 +59,10 @@ export class CodePointIndex {
     return this.pairs.length === 0
   }
 }
+
+const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g
+
+/** Length of a text in code points, without building an index (a native regex scan). */
+export function countCodePoints(text: string): number {
+  return text.length - (text.match(PAIR)?.length ?? 0)
+}

@@ -1,5 +1,5 @@
 export { ArticleOffsets, type CpRange } from './article-offsets'
-export { CodePointIndex } from './code-point-index'
+export { CodePointIndex, countCodePoints } from './code-point-index'
 export { TextLayout } from './text-layout'
 export { snapToGraphemes, snapToWords, snapExact, type Range16 } from './snap'
 export { quoteRange, checkRange, CONTEXT_CHARS, type QuoteSelector } from './quote'

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ArticleOffsets, CodePointIndex, TextLayout, quoteRange, snapToWords } from '../../../src/shared/offsets'
+import { ArticleOffsets, CodePointIndex, TextLayout, countCodePoints, quoteRange, snapToWords } from '../../../src/shared/offsets'
 import { canonicalize } from '../../../src/main/import/canonicalize'
 
 // text drawn from the characters that break offset code: astral emoji and letters, combining marks, NBSP, ZWJ sequences, newlines
@@ -147,5 +147,15 @@ describe('canonicalize', () => {
     const { text, removed } = canonicalize('\ufeffA\r\nB\rC\u0000D\tE\u202eF e\u0301')
     expect(text).toBe('A\nB\nCD\tEF é')
     expect(removed).toBe(3)
+  })
+})
+
+describe('countCodePoints', () => {
+  it('agrees with the index on any text', () => {
+    fc.assert(
+      fc.property(trickyText, (text) => {
+        expect(countCodePoints(text)).toBe(new CodePointIndex(text).lengthCp)
+      })
+    )
   })
 })

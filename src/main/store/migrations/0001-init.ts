@@ -55,12 +55,10 @@ export const m0001Init: Migration = {
       CREATE INDEX article_by_language ON article(language, id);
       CREATE INDEX article_by_batch ON article(import_batch_id);
 
+      -- no insert trigger: ArticleRepository.insertBatch indexes each batch in one statement (3x faster than per row)
       CREATE VIRTUAL TABLE article_fts USING fts5(
         title, text, content = 'article', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
       );
-      CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN
-        INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-      END;
       CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
         INSERT INTO article_fts(article_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
       END;

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import Document from '@tiptap/extension-document'
 import Paragraph from '@tiptap/extension-paragraph'
 import Text from '@tiptap/extension-text'
+import { TextSelection } from '@tiptap/pm/state'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import type { ArticleOffsets, CpRange } from '@shared/offsets'
 import { Annotation } from './extensions/annotation/annotation'
@@ -52,13 +53,9 @@ export function ArticleViewer({ offsets, onEditor, onSelection, onTagsClicked }:
     const range = offsets.selectionToRange(a, b, exact)
     if (!range) return callbacks.current.onSelection(null)
     if (showSnapped) {
-      const from = editor.view.domAtPos(offsets.cpToPos(range.start))
-      const to = editor.view.domAtPos(offsets.cpToPos(range.end))
-      const dom = document.createRange()
-      dom.setStart(from.node, from.offset)
-      dom.setEnd(to.node, to.offset)
-      sel.removeAllRanges()
-      sel.addRange(dom)
+      // through ProseMirror's own selection, or its delayed post-drag sync would restore the raw drag
+      const { state } = editor.view
+      editor.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, offsets.cpToPos(range.start), offsets.cpToPos(range.end))))
     }
     callbacks.current.onSelection({ range, rect: sel.getRangeAt(0).getBoundingClientRect() })
   }

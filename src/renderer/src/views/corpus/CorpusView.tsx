@@ -41,7 +41,7 @@ export function CorpusView({ onOpen, refreshKey }: { onOpen: (id: number) => voi
       loading.current = true
       try {
         const page = searching
-          ? await api.call('articles.search', { query, limit: PAGE, after: after as { rank: number; id: number } | undefined }).then((r) => ({ rows: r.hits, next: r.next }))
+          ? await api.call('articles.search', { query, limit: PAGE, after: (after as { rank: number; id: number } | null) ?? undefined }).then((r) => ({ rows: r.hits, next: r.next }))
           : await api.call('articles.list', {
               sort,
               dir,

@@ -1,0 +1,136 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { ArticleOffsets } from '../../shared/offsets'
+import { AnnotationService } from '../annotations/annotation-service'
+import { runImport } from '../import/run-import'
+import { createProjectDb } from '../store/open-project-db'
+import { Store } from '../store/store'
+import { median, report } from './stats'
+import { createRng, syntheticArticle, vocabulary, zipfSampler } from './synthetic-corpus'
+
+const USER = { id: '11111111-1111-4111-8111-111111111111', name: 'Bench' }
+
+/** B4/B6: open a 50 KB article with `tags` overlapping tags in Chromium (browser mode), then add and delete one tag. */
+export async function benchArticle(mainDir: string, tags: number, runs: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-bench-article-'))
+  const project = join(dir, 'article.spanwise')
+  const rng = createRng(3)
+  const words = vocabulary(5000, rng)
+  const a = syntheticArticle(words, zipfSampler(words.length, rng), rng, 50_000, 1)
+  const db = createProjectDb(project)
+  runImport(
+    db,
+    [{ kind: 'bytes', name: 'a.jsonl', bytes: Buffer.from([JSON.stringify({ title: 'Tagged', text: a.text }), JSON.stringify({ title: 'Plain', text: `${a.text} ` + 'x' })].join('\n')) }],
+    { encoding: 'utf-8' }
+  )
+  const store = new Store(db, project)
+  const service = new AnnotationService(store)
+  const offsets = new ArticleOffsets(store.articles.get(1)!.text)
+  const labels = ['Actor', 'Event', 'Claim']
+  db.transaction(() => {
+    for (let i = 0; i < tags; i++) {
+      const start = Math.floor(rng() * (offsets.lengthCp - 400))
+      const len = rng() < 0.1 ? 100 + Math.floor(rng() * 300) : 3 + Math.floor(rng() * 30)
+      service.create(USER, { articleId: 1, label: labels[i % 3]!, fragments: [{ start, end: start + len }] })
+    }
+  })()
+  store.close()
+  const dataDir = join(dir, 'data')
+  mkdirSync(dataDir)
+  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ user: USER, recent: [], lastProject: null }))
+
+  const server = spawn(process.execPath, [join(mainDir, 'serve.js'), '--port', '0', '--data-dir', dataDir, '--project', project], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise<string>((resolve, reject) => {
+    server.stdout.on('data', (d: Buffer) => {
+      const m = /Open (http:\/\/\S+)/.exec(d.toString())
+      if (m) resolve(m[1]!)
+    })
+    server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)))
+  })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await page.goto(url)
+    await page.waitForSelector('.corpus-table')
+    const open = (id: number) =>
+      page.evaluate(async (articleId) => {
+        location.hash = '#/'
+        await new Promise((r) => setTimeout(r, 200))
+        const t0 = performance.now()
+        location.hash = `#/article/${articleId}`
+        return new Promise<number>((resolve) => {
+          const check = () => {
+            const text = document.querySelector('.article-text')
+            const panel = document.querySelector('.tag-panel')
+            if (text && panel) requestAnimationFrame(() => resolve(performance.now() - t0))
+            else requestAnimationFrame(check)
+          }
+          check()
+        })
+      }, id)
+    const tagged: number[] = []
+    const plain: number[] = []
+    for (let r = 0; r < runs + 1; r++) {
+      const t = await open(1)
+      const p = await open(2)
+      if (r > 0) {
+        tagged.push(t)
+        plain.push(p)
+      } else report(`B4 first open after start, ${tags} tags`, t, null, '≤ 200 ms')
+    }
+    const shown = await page.evaluate(() => new Set([...document.querySelectorAll('.article-text [data-tag-id]')].map((e) => e.getAttribute('data-tag-id'))).size)
+    if (shown !== 0) throw new Error('the floor article should have no tags')
+    await open(1)
+    const drawn = await page.evaluate(() => new Set([...document.querySelectorAll('.article-text [data-tag-id]')].map((e) => e.getAttribute('data-tag-id'))).size)
+    if (drawn !== tags) throw new Error(`expected ${tags} tags drawn, found ${drawn}`)
+    report(`B4 open 50 KB article with ${tags} tags (median)`, median(tagged), median(plain), '≤ 100 ms')
+
+    const adds: number[] = []
+    const deletes: number[] = []
+    for (let r = 0; r < runs * 2; r++) {
+      const [add, del] = await page.evaluate(async (n) => {
+        const count = () => Number(document.querySelector('.tag-panel h2 .count')?.textContent)
+        const waitFor = (want: number, t0: number) =>
+          new Promise<number>((resolve) => {
+            const check = () => (count() === want ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(check))
+            check()
+          })
+        const para = document.querySelectorAll('.article-text p')[n % 5]!
+        const textNode = para.firstChild!.nodeType === 3 ? para.firstChild! : para.firstChild!.firstChild!
+        const range = document.createRange()
+        range.setStart(textNode, 0)
+        range.setEnd(textNode, Math.min(4, textNode.textContent!.length))
+        const sel = document.getSelection()!
+        sel.removeAllRanges()
+        sel.addRange(range)
+        document.querySelector('.article-viewer')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+        await new Promise((r) => setTimeout(r, 50))
+        const before = count()
+        let t0 = performance.now()
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }))
+        const add = await waitFor(before + 1, t0)
+        await new Promise((r) => setTimeout(r, 50))
+        t0 = performance.now()
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }))
+        const del = await waitFor(before, t0)
+        return [add, del]
+      }, r)
+      adds.push(add!)
+      deletes.push(del!)
+    }
+    report('B6 add one tag: key → frame, incl. durable save', median(adds), null, '≤ 16 ms')
+    report('B6 delete one tag: key → frame, incl. durable save', median(deletes), null, '≤ 16 ms')
+  } finally {
+    await browser.close()
+    server.kill()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

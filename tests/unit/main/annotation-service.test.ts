@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../../src/shared/errors'
+import { CONTEXT_CHARS } from '../../../src/shared/offsets'
+import { AnnotationService } from '../../../src/main/annotations/annotation-service'
+import type { Store } from '../../../src/main/store/store'
+import { ANA, addArticle, cleanupTemp, cpIndexOf, cpSlice, createTempProject } from '../../helpers/project'
+
+// astral emoji (a ZWJ family, a flag, a skin tone) and combining marks with no precomposed form, all before the span
+const TEXT =
+  'Report 👨‍👩‍👧 from 🇨🇴 and 👍🏽: x\u0301 q\u0307 said the long preamble continues for a while here.\n' +
+  'The Northern Liberation Front agreed to a ceasefire. More text follows after the span, enough for context.'
+
+let store: Store
+let service: AnnotationService
+let articleId: number
+let text: string
+
+beforeEach(() => {
+  store = createTempProject().store
+  service = new AnnotationService(store)
+  articleId = addArticle(store, TEXT)
+  text = store.articles.get(articleId)!.text
+})
+afterEach(cleanupTemp)
+
+function validationError(fn: () => unknown): AppError {
+  try {
+    fn()
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError)
+    return error as AppError
+  }
+  throw new Error('expected a VALIDATION error')
+}
+
+const count = (table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+const tagCount = () => store.articles.get(articleId)!.tagCount
+
+describe('AnnotationService.create', () => {
+  it('stores code point offsets with the exact quote and 32 code points of prefix and suffix', () => {
+    const span = 'Northern Liberation Front'
+    const start = cpIndexOf(text, span)
+    const end = start + Array.from(span).length
+    expect(text.indexOf(span)).toBeGreaterThan(start) // the emoji make UTF-16 and code point offsets differ
+
+    const m = service.create(ANA, { articleId, label: 'Actor', fragments: [{ start, end }], note: 'the Front' })
+    expect(m.upserted).toHaveLength(1)
+    const [tag] = m.upserted
+    expect(tag!.fragments).toEqual([
+      { start, end, quote: span, prefix: cpSlice(text, start - CONTEXT_CHARS, start), suffix: cpSlice(text, end, end + CONTEXT_CHARS) }
+    ])
+    expect(tag).toMatchObject({ articleId, label: 'Actor', note: 'the Front', annotatorId: ANA.id, annotatorName: 'Ana', status: 'draft' })
+    expect(store.annotations.get(tag!.id)).toEqual(tag)
+  })
+
+  it('quotes spans that start or end inside emoji sequences and combining marks by code point, with short context at the edges', () => {
+    const start = cpIndexOf(text, '🇨🇴')
+    const m = service.create(ANA, { articleId, label: 'Place', fragments: [{ start, end: start + 1 }] })
+    expect(m.upserted[0]!.fragments[0]!.quote).toBe('🇨') // one regional indicator: one code point
+    const atStart = service.create(ANA, { articleId, label: 'Source', fragments: [{ start: 0, end: 6 }] })
+    expect(atStart.upserted[0]!.fragments[0]).toMatchObject({ quote: 'Report', prefix: '' })
+    const x = cpIndexOf(text, 'x\u0301')
+    const mark = service.create(ANA, { articleId, label: 'Mark', fragments: [{ start: x, end: x + 2 }] })
+    expect(mark.upserted[0]!.fragments[0]!.quote).toBe('x\u0301')
+  })
+
+  it('stores several fragments sorted by start, and the stored start/end cover them all', () => {
+    const a = cpIndexOf(text, 'Northern')
+    const b = cpIndexOf(text, 'ceasefire')
+    const m = service.create(ANA, { articleId, label: 'Event', fragments: [{ start: b, end: b + 9 }, { start: a, end: a + 8 }] })
+    expect(m.upserted[0]!.fragments.map((f) => f.quote)).toEqual(['Northern', 'ceasefire'])
+    expect(store.db.prepare('SELECT start, end FROM annotation').get()).toEqual({ start: a, end: b + 9 })
+    expect(m.description).toBe('tag “Northern … ceasefire” as Event')
+  })
+
+  it.each([
+    ['a negative start', [{ start: -1, end: 3 }], 'lies outside the text'],
+    ['an end past the text', [{ start: 0, end: 100_000 }], 'lies outside the text'],
+    ['an empty range', [{ start: 5, end: 5 }], 'is empty'],
+    ['an end before the start', [{ start: 9, end: 4 }], 'is empty'],
+    ['fractional offsets', [{ start: 1.5, end: 4 }], 'whole numbers'],
+    ['overlapping fragments', [{ start: 0, end: 10 }, { start: 5, end: 12 }], 'overlap']
+  ])('rejects %s with VALIDATION and writes nothing', (_what, fragments, message) => {
+    const error = validationError(() => service.create(ANA, { articleId, label: 'Actor', fragments }))
+    expect(error.code).toBe('VALIDATION')
+    expect(error.message).toContain(message)
+    expect(count('annotation')).toBe(0)
+    expect(count('change_log')).toBe(0)
+    expect(tagCount()).toBe(0)
+  })
+
+  it('rejects an unknown article with NOT_FOUND', () => {
+    expect(() => service.create(ANA, { articleId: 999, label: 'Actor', fragments: [{ start: 0, end: 1 }] })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' })
+    )
+  })
+})
+
+describe('AnnotationService.update and delete', () => {
+  it('updates label and note, keeping id, fragments and createdAt', () => {
+    const created = service.create(ANA, { articleId, label: 'Actor', fragments: [{ start: 0, end: 6 }] }).upserted[0]!
+    const m = service.update(ANA, { id: created.id, label: 'Source', note: 'wire service' })
+    expect(m.description).toBe('relabel as Source “Report”')
+    const updated = store.annotations.get(created.id)!
+    expect(updated).toMatchObject({ id: created.id, label: 'Source', note: 'wire service', fragments: created.fragments, createdAt: created.createdAt })
+    expect(m.upserted).toEqual([updated])
+    const noteOnly = service.update(ANA, { id: created.id, note: 'changed' })
+    expect(noteOnly.description).toBe('edit note of “Report”')
+    expect(store.annotations.get(created.id)).toMatchObject({ label: 'Source', note: 'changed' })
+    expect(tagCount()).toBe(1)
+  })
+
+  it('deletes a tag with its fragments', () => {
+    const created = service.create(ANA, { articleId, label: 'Actor', fragments: [{ start: 0, end: 6 }] }).upserted[0]!
+    const m = service.delete(ANA, created.id)
+    expect(m.removed).toEqual([created.id])
+    expect(store.annotations.get(created.id)).toBeNull()
+    expect(count('fragment')).toBe(0)
+    expect(tagCount()).toBe(0)
+  })
+
+  it('reports NOT_FOUND when updating or deleting a tag that does not exist', () => {
+    const id = '33333333-3333-4333-8333-333333333333'
+    expect(() => service.update(ANA, { id, label: 'X' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
+    expect(() => service.delete(ANA, id)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
+  })
+})

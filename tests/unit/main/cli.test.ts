@@ -1,0 +1,158 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AnnotationService } from '../../../src/main/annotations/annotation-service'
+import { ANA, cleanupTemp, cpIndexOf, openStore, sha256File, tempDir } from '../../helpers/project'
+
+const ROOT = resolve(__dirname, '../../..')
+const CLI = join(ROOT, 'out', 'main', 'cli.js')
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build-if-stale.mjs', '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+}, 180_000)
+afterAll(cleanupTemp)
+
+function cli(args: string[], cwd = tempDir()) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) }
+}
+
+const TEXT_A = 'Ceasefire announced in Valdorra\nThe Northern Liberation Front agreed to a 30-day truce.'
+const TEXT_B = '# Talks 🕊️ resume 👨‍👩‍👧\n\nDelegates of the Front met the army in Vessen.'
+
+/** A folder with two good articles. */
+function corpus(): string {
+  const dir = join(tempDir(), 'corpus')
+  mkdirSync(dir)
+  writeFileSync(join(dir, 'a.txt'), TEXT_A)
+  writeFileSync(join(dir, 'b.md'), TEXT_B)
+  return dir
+}
+
+describe('cli import', () => {
+  it('creates the project, imports a folder, exits 0 and prints a JSON summary', () => {
+    const project = join(tempDir(), 'p.spanwise')
+    const r = cli(['import', corpus(), '--project', project])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.lines).toEqual([{ files: 2, imported: 2, duplicates: 0, errors: 0 }])
+    expect(existsSync(project)).toBe(true)
+    // importing again finds only duplicates
+    expect(cli(['import', corpus(), '--project', project]).lines).toEqual([{ files: 2, imported: 0, duplicates: 2, errors: 0 }])
+  })
+
+  it('exits 1 when one file among good ones is rejected, naming it on stderr', () => {
+    const dir = corpus()
+    writeFileSync(join(dir, 'broken.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9]))
+    const r = cli(['import', dir, '--project', join(tempDir(), 'p.spanwise')])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('error: broken.txt: this is not valid UTF-8 (first bad byte at offset 3)')
+    expect(r.stderr).not.toContain('a.txt')
+    expect(r.lines).toEqual([{ files: 3, imported: 2, duplicates: 0, errors: 1 }])
+  })
+
+  it('imports that file with --encoding windows-1252', () => {
+    const dir = join(tempDir(), 'latin')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'cafe.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9]))
+    const project = join(tempDir(), 'p.spanwise')
+    const r = cli(['import', dir, '--project', project, '--encoding', 'windows-1252'])
+    expect(r.status).toBe(0)
+    expect(cli(['articles', '--project', project]).lines.map((a) => a.title)).toEqual(['Café'])
+  })
+})
+
+describe('cli articles and annotations', () => {
+  it('articles prints one JSON line per article with id, title, hash and counts', async () => {
+    const project = join(tempDir(), 'p.spanwise')
+    expect(cli(['import', corpus(), '--project', project]).status).toBe(0)
+    const r = cli(['articles', '--project', project])
+    expect(r.status).toBe(0)
+    expect(r.lines).toHaveLength(2)
+    const store = await openStore(project)
+    for (const line of r.lines) {
+      const article = store.articles.get(line.id as number)!
+      expect(line).toMatchObject({ id: article.id, uid: article.uid, title: article.title, status: 'new', tags: 0, counts: {} })
+      expect(line.hash).toBe(createHash('sha256').update(article.text).digest('hex'))
+    }
+    expect(r.lines.map((l) => l.title)).toEqual(['Ceasefire announced in Valdorra', 'Talks 🕊️ resume 👨‍👩‍👧'])
+    store.close()
+  })
+
+  it('annotations prints label, code point start/end, quote, annotator and times', async () => {
+    const project = join(tempDir(), 'p.spanwise')
+    expect(cli(['import', corpus(), '--project', project]).status).toBe(0)
+    const store = await openStore(project)
+    const b = store.articles.list({ sort: 'imported', dir: 'asc', limit: 10 }).rows[1]!
+    const text = store.articles.get(b.id)!.text
+    const start = cpIndexOf(text, 'the Front')
+    expect(text.indexOf('the Front')).toBeGreaterThan(start) // emoji before the span
+    const created = new AnnotationService(store).create(ANA, { articleId: b.id, label: 'Actor', fragments: [{ start, end: start + 9 }] }).upserted[0]!
+    new AnnotationService(store).create(ANA, { articleId: b.id, label: 'Place', fragments: [{ start: cpIndexOf(text, 'Vessen'), end: cpIndexOf(text, 'Vessen') + 6 }] })
+    store.close()
+
+    const r = cli(['annotations', '--project', project])
+    expect(r.status).toBe(0)
+    expect(r.lines).toHaveLength(2)
+    expect(r.lines[0]).toEqual({
+      id: created.id,
+      article: b.id,
+      label: 'Actor',
+      start,
+      end: start + 9,
+      fragments: [{ start, end: start + 9, quote: 'the Front' }],
+      quote: 'the Front',
+      annotator: 'Ana',
+      annotator_id: ANA.id,
+      note: '',
+      status: 'draft',
+      created: created.createdAt,
+      updated: created.updatedAt,
+      offset_unit: 'codepoint'
+    })
+    expect(new Date(r.lines[0]!.created as string).toISOString()).toBe(r.lines[0]!.created)
+    expect(cli(['annotations', '--project', project, '--article', '1']).lines).toEqual([])
+    expect(cli(['annotations', '--project', project, '--article', String(b.id)]).lines).toHaveLength(2)
+  })
+})
+
+describe('cli errors', () => {
+  it.each([
+    [[], 'Usage:'],
+    [['import', '--project', 'p.spanwise'], 'import needs at least one file or folder'],
+    [['articles'], 'articles needs --project <file>'],
+    [['articles', '--project', 'p.spanwise', '--bogus'], "Unknown option '--bogus'"],
+    [['import', 'a.txt', '--project', 'p.spanwise', '--encoding', 'latin1'], '--encoding must be utf-8 or windows-1252'],
+    [['frobnicate', '--project', 'p.spanwise'], 'unknown command "frobnicate"']
+  ])('bad usage %j exits 2 with a message and touches no file', (args, message) => {
+    const cwd = tempDir()
+    const r = cli(args, cwd)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain(message)
+    expect(r.stdout).toBe('')
+    expect(readdirSync(cwd)).toEqual([])
+  })
+
+  it('exits 3 with the NOT_A_PROJECT message for a file that is not a project, leaving it unchanged', () => {
+    const dir = tempDir()
+    const notes = join(dir, 'notes.spanwise')
+    writeFileSync(notes, 'these are my notes')
+    const before = sha256File(notes)
+    for (const args of [['articles', '--project', notes], ['import', corpus(), '--project', notes]]) {
+      const r = cli(args)
+      expect(r.status).toBe(3)
+      expect(r.stderr).toContain('spanwise: notes.spanwise is not a Spanwise project (it is not an SQLite database)')
+      expect(r.stdout).toBe('')
+    }
+    expect(sha256File(notes)).toBe(before)
+    expect(readdirSync(dir)).toEqual(['notes.spanwise'])
+  })
+
+  it('exits 3 when the project does not exist (only import creates one)', () => {
+    const r = cli(['articles', '--project', join(tempDir(), 'missing.spanwise')])
+    expect(r.status).toBe(3)
+    expect(r.stderr).toContain('missing.spanwise does not exist')
+  })
+})

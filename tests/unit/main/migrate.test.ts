@@ -1,0 +1,84 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../../src/shared/errors'
+import { migrate } from '../../../src/main/store/migrate'
+import type { Migration } from '../../../src/main/store/migration'
+import { LATEST_VERSION, MIGRATIONS } from '../../../src/main/store/migrations'
+import { cleanupTemp, tempDir } from '../../helpers/project'
+
+const open: Database.Database[] = []
+afterEach(() => {
+  for (const db of open.splice(0)) db.close()
+  cleanupTemp()
+})
+
+function freshDb(): Database.Database {
+  const db = new Database(join(tempDir(), 'm.db'))
+  open.push(db)
+  return db
+}
+
+const userVersion = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number
+const tables = (db: Database.Database) =>
+  db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
+
+const fake: Migration[] = [
+  { version: 1, name: 'one', up: (db) => db.exec('CREATE TABLE one (x INTEGER) STRICT') },
+  {
+    version: 2,
+    name: 'two',
+    up: (db) => {
+      db.exec('CREATE TABLE two (y INTEGER) STRICT')
+      throw new Error('migration two failed halfway')
+    }
+  }
+]
+
+describe('migrate', () => {
+  it('applies nothing when a later migration throws: user_version and tables stay as they were', () => {
+    const db = freshDb()
+    expect(() => migrate(db, undefined, fake)).toThrow('migration two failed halfway')
+    expect(userVersion(db)).toBe(0)
+    expect(tables(db)).toEqual([])
+  })
+
+  it('keeps earlier committed versions when the next run fails', () => {
+    const db = freshDb()
+    expect(migrate(db, 1, fake)).toBe(1)
+    expect(userVersion(db)).toBe(1)
+    expect(() => migrate(db, undefined, fake)).toThrow('migration two failed halfway')
+    expect(userVersion(db)).toBe(1)
+    expect(tables(db)).toEqual(['one'])
+  })
+
+  it('applies every pending migration and sets user_version to the last', () => {
+    const db = freshDb()
+    const ok: Migration[] = [fake[0]!, { version: 2, name: 'two', up: (d) => d.exec('CREATE TABLE two (y INTEGER) STRICT') }]
+    expect(migrate(db, undefined, ok)).toBe(2)
+    expect(userVersion(db)).toBe(2)
+    expect(tables(db)).toEqual(['one', 'two'])
+  })
+
+  it('refuses a database newer than the migrations it knows with PROJECT_TOO_NEW', () => {
+    const db = freshDb()
+    db.pragma('user_version = 7')
+    const error = (() => {
+      try {
+        migrate(db, undefined, fake)
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).code).toBe('PROJECT_TOO_NEW')
+    expect(userVersion(db)).toBe(7)
+  })
+
+  it('the real migration list ends at LATEST_VERSION with strictly increasing versions', () => {
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect(versions).toEqual([...versions].sort((a, b) => a - b))
+    expect(new Set(versions).size).toBe(versions.length)
+    expect(versions[versions.length - 1]).toBe(LATEST_VERSION)
+  })
+})

@@ -3,7 +3,6 @@ import type { Annotation, HistoryState, Mutation, User } from '../../shared/doma
 import { AppError } from '../../shared/errors'
 import { ArticleOffsets, checkRange, quoteRange } from '../../shared/offsets'
 import type { AnnotationSnapshot } from '../store/annotation-repository'
-import { toSnapshot } from '../store/annotation-repository'
 import type { Store } from '../store/store'
 
 /** Tagging actions: each one transaction that writes the tag and its change-log rows together. */
@@ -40,7 +39,7 @@ export class AnnotationService {
 
   update(user: User, input: { id: string; label?: string; note?: string }): Mutation {
     const current = this.require(input.id)
-    const before = toSnapshot(current)
+    const before = this.store.annotations.snapshot(input.id)!
     const after: AnnotationSnapshot = {
       ...before,
       label: input.label ?? before.label,
@@ -54,7 +53,7 @@ export class AnnotationService {
 
   delete(user: User, id: string): Mutation {
     const current = this.require(id)
-    return this.act(user, current.articleId, `delete ${current.label} “${short(current.fragments[0]!.quote)}”`, [{ before: toSnapshot(current), after: null }])
+    return this.act(user, current.articleId, `delete ${current.label} “${short(current.fragments[0]!.quote)}”`, [{ before: this.store.annotations.snapshot(id)!, after: null }])
   }
 
   history(user: User, articleId: number): HistoryState {

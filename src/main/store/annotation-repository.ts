@@ -41,6 +41,14 @@ export class AnnotationRepository {
     return row ? toAnnotation(row) : null
   }
 
+  /** The stored state of a tag, including what the DTO leaves out, for the change log. */
+  snapshot(id: string): AnnotationSnapshot | null {
+    const row = this.getStmt.get(id)
+    if (!row) return null
+    const { annotatorName: _name, ...rest } = toAnnotation(row)
+    return { ...rest, codebookVersion: row.codebook_version }
+  }
+
   listByArticle(articleId: number): Annotation[] {
     return this.byArticleStmt.all(articleId).map(toAnnotation)
   }
@@ -68,11 +76,6 @@ export class AnnotationRepository {
   delete(id: string): boolean {
     return this.deleteStmt.run(id).changes === 1
   }
-}
-
-export function toSnapshot(a: Annotation, codebookVersion: number | null = null): AnnotationSnapshot {
-  const { annotatorName: _name, ...rest } = a
-  return { ...rest, codebookVersion }
 }
 
 function toAnnotation(row: DbAnnotationRow): Annotation {

@@ -177,3 +177,19 @@ describe('undo scope', () => {
     expect(tagCount(store, otherArticleId)).toBe(1)
   })
 })
+
+describe('the codebook version a tag was coded under', () => {
+  it('survives relabelling, deletion and undo', () => {
+    const a = tag()
+    store.db.prepare('UPDATE annotation SET codebook_version = 3 WHERE id = ?').run(a.id)
+    const version = () => store.db.prepare('SELECT codebook_version FROM annotation WHERE id = ?').pluck().get(a.id)
+    service.update(ANA, { id: a.id, label: 'Event' })
+    expect(version()).toBe(3)
+    service.delete(ANA, a.id)
+    expect(version()).toBeUndefined()
+    service.undo(ANA, articleId)
+    expect(version()).toBe(3)
+    service.undo(ANA, articleId)
+    expect(version()).toBe(3)
+  })
+})

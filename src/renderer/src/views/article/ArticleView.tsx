@@ -14,6 +14,7 @@ import { applyMutation, createArticleState, type ArticleStateStore } from './art
 import { TagPanel } from './TagPanel'
 import { TagPicker } from './TagPicker'
 import { TagPopup } from './TagPopup'
+import { STATUS_TEXT } from '../../statusText'
 
 interface Loaded {
   article: Article
@@ -21,7 +22,6 @@ interface Loaded {
   state: ArticleStateStore
 }
 
-const STATUS_TEXT: Record<ArticleStatus, string> = { new: 'New', in_progress: 'In progress', done: 'Done' }
 
 /** Reading and tagging one article. */
 export function ArticleView({ articleId, onBack }: { articleId: number; onBack: () => void }) {

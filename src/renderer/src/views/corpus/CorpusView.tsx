@@ -9,6 +9,7 @@ import { ImportStatus } from './ImportStatus'
 import { startImport } from './importState'
 import { toSources } from './readDroppedFiles'
 import { Snippet } from './Snippet'
+import { STATUS_TEXT } from '../../statusText'
 
 type Sort = NonNullable<ListArticlesInput['sort']>
 const COLUMNS: { key: Sort; title: string }[] = [
@@ -18,7 +19,6 @@ const COLUMNS: { key: Sort; title: string }[] = [
   { key: 'tags', title: 'Tags' },
   { key: 'status', title: 'Status' }
 ]
-const STATUS_TEXT: Record<ArticleStatus, string> = { new: 'New', in_progress: 'In progress', done: 'Done' }
 const PAGE = 100
 
 /** All articles: sortable, filterable, paged by keyset as you scroll, and full-text search with snippets. */

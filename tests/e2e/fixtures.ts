@@ -254,10 +254,9 @@ export async function clickText(page: Page, needle: string, occurrence = 1): Pro
 export async function tagTexts(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const out: Record<string, string> = {}
-    for (const el of document.querySelectorAll('.article-text span.sw-tag[data-tag-id]')) {
-      const id = el.getAttribute('data-tag-id')
-      // nested spans of the same tag never occur; a tag split around another one gives sibling spans
-      out[id] = (out[id] ?? '') + el.textContent
+    // overlapping tags share one element per piece of text, each adding its `sw-id-<id>` class
+    for (const el of document.querySelectorAll('.article-text .sw-tag')) {
+      for (const c of el.classList) if (c.startsWith('sw-id-')) out[c.slice(6)] = (out[c.slice(6)] ?? '') + el.textContent
     }
     return out
   })

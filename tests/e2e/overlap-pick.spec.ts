@@ -31,7 +31,7 @@ test('clicking nested tags offers a picker; picking one selects it in the side p
   const details = page.getByRole('region', { name: 'Selected tag' })
   await expect(details.getByRole('radio', { name: /Actor/ })).toHaveAttribute('aria-checked', 'true')
   await expect(details.locator('.tag-quote')).toHaveText('Litoral Clan')
-  await expect(page.locator(`.article-text span[data-tag-id="${actorId}"]`)).toHaveClass(/sw-tag-selected/)
+  await expect(page.locator(`.article-text .sw-id-${actorId}`).first()).toHaveClass(/sw-tag-selected/)
 
   // the same click, picking the Event this time
   await clickText(page, 'Litoral Clan', 2)

@@ -86,10 +86,10 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
         plain.push(p)
       } else report(`B4 first open after start, ${tags} tags`, t, null, '≤ 200 ms')
     }
-    const shown = await page.evaluate(() => new Set([...document.querySelectorAll('.article-text [data-tag-id]')].map((e) => e.getAttribute('data-tag-id'))).size)
+    const shown = await page.evaluate(() => new Set([...document.querySelectorAll('.article-text .sw-tag')].flatMap((e) => [...e.classList].filter((c) => c.startsWith('sw-id-')))).size)
     if (shown !== 0) throw new Error('the floor article should have no tags')
     await open(1)
-    const drawn = await page.evaluate(() => new Set([...document.querySelectorAll('.article-text [data-tag-id]')].map((e) => e.getAttribute('data-tag-id'))).size)
+    const drawn = await page.evaluate(() => new Set([...document.querySelectorAll('.article-text .sw-tag')].flatMap((e) => [...e.classList].filter((c) => c.startsWith('sw-id-')))).size)
     if (drawn !== tags) throw new Error(`expected ${tags} tags drawn, found ${drawn}`)
     report(`B4 open 50 KB article with ${tags} tags (median)`, median(tagged), median(plain), '≤ 100 ms')
 
@@ -104,7 +104,7 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
             check()
           })
         const para = document.querySelectorAll('.article-text p')[n % 5]!
-        const textNode = para.firstChild!.nodeType === 3 ? para.firstChild! : para.firstChild!.firstChild!
+        const textNode = document.createTreeWalker(para, NodeFilter.SHOW_TEXT).nextNode()!
         const range = document.createRange()
         range.setStart(textNode, 0)
         range.setEnd(textNode, Math.min(4, textNode.textContent!.length))

@@ -32,8 +32,6 @@ export interface DbAnnotationRow {
   codebook_version: number | null
   created_at: string
   updated_at: string
-  /** JSON array of [start, end, quote, prefix, suffix], in fragment order. */
-  fragments: string
 }
 
 export interface DbChangeRow {

@@ -1,4 +1,5 @@
 import { DEFAULT_LABELS, type LabelDef } from '@shared/labels'
+import { MAX_LANE } from './editor/extensions/annotation/constants'
 
 const sheet = new CSSStyleSheet()
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
@@ -20,6 +21,8 @@ export function labelClass(name: string): string {
     classes.set(name, cls)
     const color = labelColor(name)
     sheet.insertRule(`.${cls} { --tag-color: ${color}; --tag-bg: ${color}29; }`)
+    // one rule per underline lane: the lane's underline and tint take this label's colour
+    for (let lane = 0; lane <= MAX_LANE; lane++) sheet.insertRule(`.${cls}-l${lane} { --u${lane}: ${color}; --t${lane}: ${color}29; }`)
   }
   return cls
 }

@@ -7,6 +7,7 @@ import { ArticleOffsets } from '@shared/offsets'
 import { Annotation, annotationPluginKey } from '@renderer/editor/extensions/annotation/annotation'
 import { articleDoc } from '@renderer/editor/articleDoc'
 import type { AnnotationItem } from '@renderer/editor/extensions/annotation/types'
+import { tagIdsOf } from '@renderer/editor/extensions/annotation/utils/tagIdsOf'
 
 const TEXT = 'The Clan del Golfo 😊 announced a ceasefire.\n\nPetro called it an opportunity.'
 let editor: Editor | null = null
@@ -30,7 +31,13 @@ function setup(onTagsClicked?: (ids: string[]) => void) {
 }
 
 const state = () => annotationPluginKey.getState(editor!.state)!
-const tagsInDom = () => [...editor!.view.dom.querySelectorAll('[data-tag-id]')].map((el) => [el.getAttribute('data-tag-id'), el.textContent])
+// each tag's text, gathered from the merged pieces that carry its id class, in document order
+const tagsInDom = () => {
+  const texts = new Map<string, string>()
+  for (const el of editor!.view.dom.querySelectorAll('.sw-tag')) for (const id of tagIdsOf(el)) texts.set(id, (texts.get(id) ?? '') + el.textContent)
+  return [...texts]
+}
+const piecesOf = (id: string) => [...editor!.view.dom.querySelectorAll(`.sw-id-${id}`)]
 
 afterEach(() => {
   editor?.destroy()
@@ -54,9 +61,10 @@ describe('Annotation extension', () => {
     editor.commands.setAnnotations([item('event', 'Clan del Golfo 😊 announced a ceasefire'), item('actor', 'Clan del Golfo'), item('x', 'Golfo 😊 announced')])
     const lanes = [...state().items.values()].map((i) => [i.id, i.lane])
     expect(new Set(lanes.map(([, l]) => l)).size).toBe(3)
-    const golfo = [...editor.view.dom.querySelectorAll('[data-tag-id]')].filter((el) => el.textContent?.includes('Golfo'))
-    const ids = new Set(golfo.map((el) => el.getAttribute('data-tag-id')))
-    expect(ids).toEqual(new Set(['event', 'actor', 'x']))
+    const golfo = [...editor.view.dom.querySelectorAll('.sw-tag')].filter((el) => el.textContent?.includes('Golfo'))
+    expect(new Set(golfo.flatMap(tagIdsOf))).toEqual(new Set(['event', 'actor', 'x']))
+    // one element per piece of text, however many tags overlap there
+    expect(editor.view.dom.querySelectorAll('.sw-tag .sw-tag').length).toBe(0)
   })
 
   it('adds, relabels and removes one tag by id without touching the others', () => {
@@ -68,7 +76,7 @@ describe('Annotation extension', () => {
     editor.commands.upsertAnnotations([item('b', 'Petro')])
     expect(typeOf()).toBe(kept)
     editor.commands.upsertAnnotations([item('b', 'Petro', 'sw-label-2')])
-    expect(editor.view.dom.querySelector('[data-tag-id="b"]')!.className).toContain('sw-label-2')
+    expect(piecesOf('b')[0]!.className).toContain('sw-label-2-l')
     editor.commands.removeAnnotations(['b'])
     expect(tagsInDom()).toEqual([['a', 'Clan del Golfo']])
   })
@@ -77,17 +85,17 @@ describe('Annotation extension', () => {
     const { editor, item } = setup()
     editor.commands.setAnnotations([item('a', 'Clan del Golfo'), item('b', 'Petro')])
     editor.commands.selectAnnotation('a')
-    expect(editor.view.dom.querySelector('[data-tag-id="a"]')!.classList.contains('sw-tag-selected')).toBe(true)
+    expect(piecesOf('a')[0]!.classList.contains('sw-tag-selected')).toBe(true)
     editor.commands.selectAnnotation('b')
-    expect(editor.view.dom.querySelector('[data-tag-id="a"]')!.classList.contains('sw-tag-selected')).toBe(false)
-    expect(editor.view.dom.querySelector('[data-tag-id="b"]')!.classList.contains('sw-tag-selected')).toBe(true)
+    expect(piecesOf('a')[0]!.classList.contains('sw-tag-selected')).toBe(false)
+    expect(piecesOf('b')[0]!.classList.contains('sw-tag-selected')).toBe(true)
   })
 
   it('reports every tag under a click, innermost first', () => {
     const clicked = vi.fn()
     const { editor, item } = setup(clicked)
     editor.commands.setAnnotations([item('outer', 'Clan del Golfo 😊 announced'), item('inner', 'Golfo')])
-    const inner = [...editor.view.dom.querySelectorAll('[data-tag-id="inner"]')][0]!
+    const inner = piecesOf('inner')[0]!
     inner.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
     expect(clicked).toHaveBeenCalledWith(['inner', 'outer'], expect.anything())
   })
@@ -97,6 +105,7 @@ describe('Annotation extension', () => {
     const start = offsets.utf16ToCp(TEXT.indexOf('ceasefire'))
     const end = offsets.utf16ToCp(TEXT.indexOf(' called'))
     editor.commands.setAnnotations([{ id: 'span', ranges: [{ from: offsets.cpToPos(start), to: offsets.cpToPos(end) }], labelClass: 'x' }])
-    expect(tagsInDom().map(([, t]) => t).join('|')).toBe('ceasefire.|Petro')
+    expect(piecesOf('span').map((el) => el.textContent)).toEqual(['ceasefire.', 'Petro'])
+    expect(piecesOf('span').map((el) => el.closest('p'))).toSatisfy(([a, b]: Element[]) => a !== b)
   })
 })

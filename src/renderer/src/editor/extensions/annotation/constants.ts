@@ -1,5 +1,6 @@
 export const TAG_CLASS = 'sw-tag'
 export const SELECTED_CLASS = 'sw-tag-selected'
-/** Underline lanes: overlapping tags get different lanes so every underline stays visible. */
-export const MAX_LANE = 5
-export const TAG_ID_ATTR = 'data-tag-id'
+/** Each tag adds `sw-id-<id>` to the text it covers; overlapping tags' classes merge onto one element. */
+export const ID_CLASS_PREFIX = 'sw-id-'
+/** Underline lanes 0..MAX_LANE: overlapping tags get different lanes so every underline stays visible. */
+export const MAX_LANE = 3

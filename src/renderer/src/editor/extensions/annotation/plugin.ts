@@ -3,7 +3,8 @@ import { DecorationSet } from '@tiptap/pm/view'
 import type { AnnotationMeta, AnnotationPluginState } from './plugin-state'
 import { createDecorations } from './utils/createDecorations'
 import { pickLane } from './utils/pickLane'
-import { TAG_ID_ATTR } from './constants'
+import { TAG_CLASS } from './constants'
+import { tagIdsOf } from './utils/tagIdsOf'
 import type { AnnotationItem, AnnotationOptions } from './types'
 
 export const annotationPluginKey = new PluginKey<AnnotationPluginState>('spanwiseAnnotations')
@@ -29,11 +30,15 @@ export function annotationPlugin(options: AnnotationOptions): Plugin<AnnotationP
         mouseup(view, event) {
           const selection = view.dom.ownerDocument.getSelection()
           if (selection && !selection.isCollapsed) return false
-          const ids: string[] = []
-          for (let el = event.target as HTMLElement | null; el && el !== view.dom; el = el.parentElement) {
-            const id = el.getAttribute(TAG_ID_ATTR)
-            if (id && !ids.includes(id)) ids.push(id)
+          const piece = (event.target as Element | null)?.closest?.(`.${TAG_CLASS}`)
+          if (!piece || !view.dom.contains(piece)) return false
+          const items = annotationPluginKey.getState(view.state)!.items
+          const span = (id: string) => {
+            const r = items.get(id)?.ranges ?? []
+            return r.length ? r[r.length - 1]!.to - r[0]!.from : Infinity
           }
+          // innermost (shortest) first: the likeliest target of a click
+          const ids = tagIdsOf(piece).sort((a, b) => span(a) - span(b))
           if (ids.length > 0) options.onTagsClicked?.(ids, event)
           return false
         }

@@ -3,7 +3,7 @@ export interface AnnotationItem {
   id: string
   /** One [from, to) ProseMirror range per fragment. */
   ranges: { from: number; to: number }[]
-  /** CSS class carrying the label's colours. */
+  /** CSS class prefix of the label: lane N uses `${labelClass}-lN` for its colours. */
   labelClass: string
 }
 

@@ -1,14 +1,13 @@
 import { Decoration } from '@tiptap/pm/view'
-import { MAX_LANE, SELECTED_CLASS, TAG_CLASS, TAG_ID_ATTR } from '../constants'
+import { ID_CLASS_PREFIX, MAX_LANE, SELECTED_CLASS, TAG_CLASS } from '../constants'
 import type { AnnotationItem } from '../types'
 
 /**
- * The inline decorations of one tag: one per fragment, carrying the tag id in the spec for lookups.
- * nodeName gives every tag its own element: without it ProseMirror merges overlapping tags' attributes into one.
+ * The inline decorations of one tag: one per fragment, with the tag id in the spec for lookups.
+ * No nodeName on purpose: ProseMirror then merges overlapping tags' classes onto one element per piece
+ * of text, so the DOM grows with the number of pieces, not with tags × overlap depth.
  */
 export function createDecorations(item: AnnotationItem, lane: number, selected: boolean): Decoration[] {
-  const cls = `${TAG_CLASS} ${item.labelClass} sw-lane-${Math.min(lane, MAX_LANE)}${selected ? ` ${SELECTED_CLASS}` : ''}`
-  return item.ranges.map((r) =>
-    Decoration.inline(r.from, r.to, { nodeName: 'span', class: cls, [TAG_ID_ATTR]: item.id }, { id: item.id, inclusiveStart: false, inclusiveEnd: false })
-  )
+  const cls = `${TAG_CLASS} ${item.labelClass}-l${Math.min(lane, MAX_LANE)} ${ID_CLASS_PREFIX}${item.id}${selected ? ` ${SELECTED_CLASS}` : ''}`
+  return item.ranges.map((r) => Decoration.inline(r.from, r.to, { class: cls }, { id: item.id, inclusiveStart: false, inclusiveEnd: false }))
 }

@@ -103,7 +103,7 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
             const check = () => (count() === want ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(check))
             check()
           })
-        const para = document.querySelectorAll('.article-text p')[n % 5]!
+        const para = [...document.querySelectorAll('.article-text p')].filter((p) => (p.textContent ?? '').length > 10)[n % 5]!
         const textNode = document.createTreeWalker(para, NodeFilter.SHOW_TEXT).nextNode()!
         const range = document.createRange()
         range.setStart(textNode, 0)

@@ -6,6 +6,7 @@ import { TextSelection } from '@tiptap/pm/state'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import type { ArticleOffsets, CpRange } from '@shared/offsets'
 import { Annotation } from './extensions/annotation/annotation'
+import type { AnnotationItem } from './extensions/annotation/types'
 import { articleDoc } from './articleDoc'
 
 export interface ViewerSelection {
@@ -15,18 +16,20 @@ export interface ViewerSelection {
 
 interface Props {
   offsets: ArticleOffsets
+  /** Tags drawn in the first render. */
+  initialItems: AnnotationItem[]
   onEditor: (editor: Editor | null) => void
   onSelection: (selection: ViewerSelection | null) => void
   onTagsClicked: (ids: string[], event: MouseEvent) => void
 }
 
 /** The article text in a read-only TipTap view; reports snapped selections and clicks on tags. */
-export function ArticleViewer({ offsets, onEditor, onSelection, onTagsClicked }: Props) {
+export function ArticleViewer({ offsets, initialItems, onEditor, onSelection, onTagsClicked }: Props) {
   const callbacks = useRef({ onSelection, onTagsClicked })
   callbacks.current = { onSelection, onTagsClicked }
   const editor = useEditor(
     {
-      extensions: [Document, Paragraph, Text, Annotation.configure({ onTagsClicked: (ids, e) => callbacks.current.onTagsClicked(ids, e) })],
+      extensions: [Document, Paragraph, Text, Annotation.configure({ initial: initialItems, onTagsClicked: (ids, e) => callbacks.current.onTagsClicked(ids, e) })],
       content: articleDoc(offsets.layout),
       editable: false,
       injectCSS: false,

@@ -61,13 +61,10 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
     [offsets]
   )
 
-  const onEditor = useCallback(
-    (editor: Editor | null) => {
-      editorRef.current = editor
-      if (editor) editor.commands.setAnnotations([...state.get().annotations.values()].map(toItem))
-    },
-    [state, toItem]
-  )
+  const initialItems = useMemo(() => [...state.get().annotations.values()].map(toItem), [state, toItem])
+  const onEditor = useCallback((editor: Editor | null) => {
+    editorRef.current = editor
+  }, [])
 
   const select = useCallback(
     (id: string | null, scroll = false) => {
@@ -185,11 +182,12 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
     }
   }
 
+  // a ResizeObserver reports after layout, so opening an article never forces an extra synchronous layout
   const panelRef = useCallback((el: HTMLDivElement | null) => {
     if (!el) return
-    const measure = () => setPanelHeight(Math.max(160, el.clientHeight))
-    measure()
-    new ResizeObserver(measure).observe(el)
+    const observer = new ResizeObserver(([entry]) => setPanelHeight(Math.max(160, entry!.contentRect.height)))
+    observer.observe(el)
+    return () => observer.disconnect()
   }, [])
 
   const pickerTags = useMemo(() => (picker ? picker.ids.map((id) => annotations.get(id)).filter((a): a is Annotation => !!a) : []), [picker, annotations])
@@ -225,7 +223,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
       </header>
       <div className="article-body">
         <div className="article-scroll" onScroll={() => setPicker(null)}>
-          <ArticleViewer offsets={offsets} onEditor={onEditor} onSelection={setSelection} onTagsClicked={onTagsClicked} />
+          <ArticleViewer offsets={offsets} initialItems={initialItems} onEditor={onEditor} onSelection={setSelection} onTagsClicked={onTagsClicked} />
         </div>
         <div className="tag-panel-wrap" ref={panelRef}>
           <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onNote={setNote} listHeight={panelHeight - 260} />

@@ -29,7 +29,7 @@ export const Annotation = Extension.create<AnnotationOptions>({
   name: 'spanwiseAnnotation',
 
   addOptions() {
-    return { onTagsClicked: undefined }
+    return { initial: [], onTagsClicked: undefined }
   },
 
   addCommands() {

@@ -14,7 +14,7 @@ export function annotationPlugin(options: AnnotationOptions): Plugin<AnnotationP
   return new Plugin<AnnotationPluginState>({
     key: annotationPluginKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, items: new Map(), selected: null }),
+      init: (_config, state) => applyMeta({ decorations: DecorationSet.empty, items: new Map(), selected: null }, { type: 'reset', items: options.initial }, state.doc),
       apply(tr, prev) {
         const meta = tr.getMeta(annotationPluginKey) as AnnotationMeta | undefined
         const mapped = tr.docChanged ? { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc) } : prev

@@ -9,6 +9,12 @@ export interface AnnotationItem {
 
 export interface AnnotationOptions {
   /**
+   * Tags to draw in the editor's first render, so the text is not laid out twice.
+   * @default []
+   */
+  initial: AnnotationItem[]
+
+  /**
    * Called when the user clicks text covered by one or more tags, innermost first.
    * @default undefined
    */

@@ -100,6 +100,8 @@ export interface AppInfo {
   dataDir: string
   canPickFiles: boolean
   maxTextBytes: number
+  /** Why start-up did not open the last project, if it could not; shown to the user once. */
+  startupNotice: string | null
 }
 
 export const IMPORT_ISSUE_CODES = [

@@ -29,6 +29,7 @@ export class Workbench {
   readonly settings: Settings
   readonly jobs: JobRunner
   private project: { store: Store; annotations: AnnotationService } | null = null
+  private startupNotice: string | null = null
 
   constructor(readonly options: WorkbenchOptions) {
     mkdirSync(options.dataDir, { recursive: true })
@@ -57,6 +58,7 @@ export class Workbench {
         return
       } catch (error) {
         if (explicit) throw error
+        this.startupNotice = `Your last project (${last}) could not be opened, so the demo project was opened instead: ${(error as Error).message}`
       }
     }
     await this.openDemo()
@@ -124,7 +126,8 @@ export class Workbench {
       recent: this.settings.recent.map((r) => ({ ...r, exists: existsSync(r.path) })),
       dataDir: this.options.dataDir,
       canPickFiles: !!this.options.pickFile,
-      maxTextBytes: MAX_TEXT_BYTES
+      maxTextBytes: MAX_TEXT_BYTES,
+      startupNotice: this.startupNotice
     }
   }
 }

@@ -3,7 +3,7 @@ import type { AppInfo } from '@shared/domain'
 import { api } from './api/client'
 import { Notices } from './components/Notices'
 import { SaveIndicator } from './components/SaveIndicator'
-import { notifyError } from './state/notices'
+import { notify, notifyError } from './state/notices'
 import { ArticleView } from './views/article/ArticleView'
 import { CorpusView } from './views/corpus/CorpusView'
 import { filesFromDrop, toSources } from './views/corpus/readDroppedFiles'
@@ -25,7 +25,12 @@ export function App() {
   const [dragging, setDragging] = useState(false)
 
   const reload = useCallback(() => api.call('app.info', {}).then(setInfo, notifyError), [])
-  useEffect(() => void reload(), [reload])
+  useEffect(() => {
+    api.call('app.info', {}).then((first) => {
+      setInfo(first)
+      if (first.startupNotice) notify('error', first.startupNotice)
+    }, notifyError)
+  }, [])
   useEffect(() => {
     const onHash = () => setArticleId(parseRoute())
     window.addEventListener('hashchange', onHash)

@@ -76,3 +76,22 @@ describe('Workbench through dispatch', () => {
     expect(result.ok === false && result.error.message).toContain('notes.txt')
   })
 })
+
+describe('Workbench.openInitial', () => {
+  it('falls back to the demo project when the last project cannot be opened, and says why', async () => {
+    const { wb, dataDir } = setup()
+    const notAProject = join(dataDir, 'notes.spanwise')
+    writeFileSync(notAProject, 'just some text')
+    wb.settings.noteOpened(notAProject, 'notes')
+    await wb.openInitial()
+    expect(wb.projectInfo().path).toBe(wb.demoPath)
+    expect(wb.info().startupNotice).toMatch(/notes\.spanwise.*could not be opened.*not a Spanwise project/s)
+  })
+
+  it('opens the last project without a notice when it is fine', async () => {
+    const { wb } = setup()
+    await wb.openDemo()
+    await wb.openInitial()
+    expect(wb.info().startupNotice).toBeNull()
+  })
+})

@@ -48,7 +48,9 @@ export function createApi(): WorkbenchApi & { pathForFile: ((file: File) => stri
     call: async <M extends MethodName>(method: M, input: MethodInput<M>) => {
       let response: Response
       try {
-        response = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+        const body = JSON.stringify(input)
+        // keepalive lets a save sent as the page unloads still reach the server (browsers allow it below 64 KB)
+        response = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, keepalive: body.length < 60_000 })
       } catch {
         throw new ApiError('IO', 'Spanwise is not reachable: is `npm run serve` still running?')
       }

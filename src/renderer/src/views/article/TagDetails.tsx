@@ -11,25 +11,33 @@ interface Props {
 
 const NOTE_SAVE_DELAY_MS = 600
 
-/** The selected tag: its label (change with 1/2/3), its text, a note saved as you type, and delete. */
+/**
+ * The selected tag: its label (change with 1/2/3), its text, a note saved as you type, and delete.
+ * Rendered with key={tag.id}, so a pending note always belongs to this tag and is saved, not dropped, on leaving.
+ */
 export function TagDetails({ tag, onLabel, onDelete, onNote }: Props) {
   const [note, setNote] = useState(tag.note)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const saved = useRef(tag.note)
+  const pending = useRef<string | null>(null)
+  const saveNote = useRef(onNote)
+  saveNote.current = onNote
+  // a note changed elsewhere (undo, another window) shows up unless the user is typing
   useEffect(() => {
-    setNote(tag.note)
-    saved.current = tag.note
-  }, [tag.id, tag.note])
-  const flush = (value: string) => {
+    if (pending.current === null) setNote(tag.note)
+  }, [tag.note])
+  const flush = () => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
-    if (value !== saved.current) {
-      saved.current = value
-      onNote(value)
-    }
+    if (pending.current !== null) saveNote.current(pending.current)
+    pending.current = null
   }
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
+  // leaving the page (reload, closing the window) neither blurs nor unmounts: save what is pending then too
+  useEffect(() => {
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      flush()
+    }
   }, [])
   return (
     <section className="tag-details" aria-label="Selected tag">
@@ -51,12 +59,12 @@ export function TagDetails({ tag, onLabel, onDelete, onNote }: Props) {
           value={note}
           placeholder="Why this tag? (saved as you type)"
           onChange={(e) => {
-            const value = e.target.value
-            setNote(value)
+            setNote(e.target.value)
+            pending.current = e.target.value
             if (timer.current) clearTimeout(timer.current)
-            timer.current = setTimeout(() => flush(value), NOTE_SAVE_DELAY_MS)
+            timer.current = setTimeout(flush, NOTE_SAVE_DELAY_MS)
           }}
-          onBlur={() => flush(note)}
+          onBlur={flush}
         />
       </label>
       <button type="button" className="danger" onClick={onDelete}>

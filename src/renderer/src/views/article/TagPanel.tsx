@@ -30,7 +30,7 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onNote, listHeight 
   return (
     <aside className="tag-panel" aria-label="Tags">
       {selected ? (
-        <TagDetails tag={selected} onLabel={(l) => onLabel(selected.id, l)} onDelete={() => onDelete(selected.id)} onNote={(n) => onNote(selected.id, n)} />
+        <TagDetails key={selected.id} tag={selected} onLabel={(l) => onLabel(selected.id, l)} onDelete={() => onDelete(selected.id)} onNote={(n) => onNote(selected.id, n)} />
       ) : (
         <p className="hint">Select text and press 1, 2 or 3 to tag it. Click a tag to edit it.</p>
       )}

@@ -1,0 +1,35 @@
+import { expect, openArticle, tagRows, test } from './fixtures'
+
+// Notes save 600 ms after typing stops; switching tags sooner must neither lose the note nor give it to the other tag.
+test.use({ projectSetup: 'demo' })
+
+test('a note typed just before picking another tag is saved on its own tag', async ({ app: page }) => {
+  await openArticle(page, 'Four police officers killed in attack on coastal post')
+  const rows = tagRows(page)
+  await expect(rows).toHaveCount(4)
+  const note = page.getByRole('region', { name: 'Selected tag' }).getByRole('textbox')
+  const quote = page.getByRole('region', { name: 'Selected tag' }).locator('.tag-quote')
+
+  const ALIAS = 'Alias of the Coastal Self-Defence Command'
+  await rows.filter({ hasText: 'CSDC' }).click()
+  await note.fill('Acronym used by the Defence Ministry')
+  await rows.filter({ hasText: 'Clan del Litoral' }).click()
+  await expect(quote).toHaveText('Clan del Litoral')
+  await expect(note).toHaveValue(ALIAS)
+
+  await page.reload()
+  await rows.filter({ hasText: 'CSDC' }).click()
+  await expect(note).toHaveValue('Acronym used by the Defence Ministry')
+  await rows.filter({ hasText: 'Clan del Litoral' }).click()
+  await expect(note).toHaveValue(ALIAS)
+})
+
+test('a note typed just before the page is reloaded is not lost', async ({ app: page }) => {
+  await openArticle(page, 'Four police officers killed in attack on coastal post')
+  const note = page.getByRole('region', { name: 'Selected tag' }).getByRole('textbox')
+  await tagRows(page).filter({ hasText: 'CSDC' }).click()
+  await note.fill('Typed right before a reload')
+  await page.reload()
+  await tagRows(page).filter({ hasText: 'CSDC' }).click()
+  await expect(note).toHaveValue('Typed right before a reload')
+})

@@ -9,14 +9,29 @@ export interface SaveStatus {
 /** "Saved" is shown only after the store has committed; failures stay visible until the next success. */
 export const saveStatus = createStore<SaveStatus>({ pending: 0, error: null, savedAt: null })
 
-export async function trackSave<T>(work: Promise<T>): Promise<T> {
-  saveStatus.set((s) => ({ ...s, pending: s.pending + 1 }))
+/**
+ * Tracks one save. `quietMs`: for changes the UI shows only once acknowledged (tags appear when saved),
+ * "Saving…" appears only if the save takes longer than this, sparing a repaint on every fast save.
+ */
+export async function trackSave<T>(work: Promise<T>, quietMs = 0): Promise<T> {
+  let counted = false
+  const count = () => {
+    counted = true
+    saveStatus.set((s) => ({ ...s, pending: s.pending + 1 }))
+  }
+  const timer = quietMs > 0 ? setTimeout(count, quietMs) : (count(), undefined)
+  const uncount = () => {
+    clearTimeout(timer)
+    return counted ? 1 : 0
+  }
   try {
     const value = await work
-    saveStatus.set((s) => ({ pending: s.pending - 1, error: null, savedAt: new Date() }))
+    const n = uncount()
+    saveStatus.set((s) => ({ pending: s.pending - n, error: null, savedAt: new Date() }))
     return value
   } catch (error) {
-    saveStatus.set((s) => ({ ...s, pending: s.pending - 1, error: (error as Error).message }))
+    const n = uncount()
+    saveStatus.set((s) => ({ ...s, pending: s.pending - n, error: (error as Error).message }))
     throw error
   }
 }

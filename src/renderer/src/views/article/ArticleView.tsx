@@ -16,6 +16,15 @@ import { TagPicker } from './TagPicker'
 import { TagPopup } from './TagPopup'
 import { STATUS_TEXT } from '../../statusText'
 
+interface RunOptions {
+  /** Show the action's description as a notice (undo/redo). */
+  announce?: boolean
+  /** Select the tag the action created. */
+  selectNew?: boolean
+  quietMs?: number
+  beforeApply?: () => void
+}
+
 interface Loaded {
   article: Article
   offsets: ArticleOffsets
@@ -80,26 +89,28 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
     [state, offsets]
   )
 
+  // one store update and one editor transaction per action, so the change costs a single layout
   const apply = useCallback(
-    (m: Mutation | null, announce = false) => {
+    (m: Mutation | null, options: RunOptions) => {
       if (!m) return
-      state.set((s) => applyMutation(s, m))
-      const editor = editorRef.current
-      if (editor) {
-        if (m.removed.length) editor.commands.removeAnnotations(m.removed)
-        if (m.upserted.length) editor.commands.upsertAnnotations(m.upserted.map(toItem))
-        editor.commands.selectAnnotation(state.get().selectedId)
-      }
-      if (announce) notify('info', m.description)
+      const selectId = options.selectNew && m.upserted[0] ? m.upserted[0].id : undefined
+      state.set((s) => {
+        const next = applyMutation(s, m)
+        return selectId ? { ...next, selectedId: selectId } : next
+      })
+      editorRef.current?.commands.changeAnnotations({ remove: m.removed, upsert: m.upserted.map(toItem), select: state.get().selectedId })
+      if (options.announce) notify('info', m.description)
     },
     [state, toItem]
   )
 
   const run = useCallback(
-    async (work: Promise<Mutation | null>, announce = false) => {
+    async (work: Promise<Mutation | null>, options: RunOptions = {}) => {
       try {
-        const m = await trackSave(work)
-        apply(m, announce)
+        // tag changes are drawn only once saved, so a fast save needs no "Saving…" flash
+        const m = await trackSave(work, options.quietMs ?? 200)
+        options.beforeApply?.()
+        apply(m, options)
         return m
       } catch (error) {
         notifyError(error)
@@ -112,19 +123,24 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
   const tagSelection = useCallback(
     async (label: string) => {
       if (!selection) return
-      const m = await run(api.call('annotations.create', { articleId: article.id, label, fragments: [selection.range] }))
-      document.getSelection()?.removeAllRanges()
-      setSelection(null)
-      if (m?.upserted[0]) select(m.upserted[0].id)
+      await run(api.call('annotations.create', { articleId: article.id, label, fragments: [selection.range] }), {
+        selectNew: true,
+        // dropped before the tag is drawn, so ProseMirror does not re-place a selection about to vanish
+        beforeApply: () => {
+          document.getSelection()?.removeAllRanges()
+          setSelection(null)
+        }
+      })
     },
-    [selection, run, article.id, select]
+    [selection, run, article.id]
   )
 
   const relabel = useCallback((id: string, label: string) => void run(api.call('annotations.update', { id, label })), [run])
   const remove = useCallback((id: string) => void run(api.call('annotations.delete', { id })), [run])
-  const setNote = useCallback((id: string, note: string) => void run(api.call('annotations.update', { id, note })), [run])
-  const undo = useCallback(() => void run(api.call('history.undo', { articleId: article.id }), true), [run, article.id])
-  const redo = useCallback(() => void run(api.call('history.redo', { articleId: article.id }), true), [run, article.id])
+  // typed note text is on screen before it is saved, so "Saving…" shows at once
+  const setNote = useCallback((id: string, note: string) => void run(api.call('annotations.update', { id, note }), { quietMs: 0 }), [run])
+  const undo = useCallback(() => void run(api.call('history.undo', { articleId: article.id }), { announce: true }), [run, article.id])
+  const redo = useCallback(() => void run(api.call('history.redo', { articleId: article.id }), { announce: true }), [run, article.id])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

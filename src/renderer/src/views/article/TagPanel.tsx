@@ -46,6 +46,7 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onNote, listHeight 
         className="tag-list"
         items={ordered}
         rowHeight={ROW}
+        itemKey={(a) => a.id}
         height={listHeight}
         focusIndex={selectedId ? ordered.findIndex((a) => a.id === selectedId) : undefined}
         render={(a: Annotation) => (

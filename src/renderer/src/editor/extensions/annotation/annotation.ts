@@ -13,6 +13,8 @@ declare module '@tiptap/core' {
       removeAnnotations: (ids: string[]) => ReturnType
       /** Outlines one tag as selected (null clears). */
       selectAnnotation: (id: string | null) => ReturnType
+      /** Removes, adds or redraws, then selects, in one transaction. */
+      changeAnnotations: (change: { remove?: string[]; upsert?: AnnotationItem[]; select?: string | null }) => ReturnType
     }
   }
 }
@@ -37,7 +39,16 @@ export const Annotation = Extension.create<AnnotationOptions>({
       setAnnotations: (items) => send({ type: 'reset', items }),
       upsertAnnotations: (items) => send({ type: 'upsert', items }),
       removeAnnotations: (ids) => send({ type: 'remove', ids }),
-      selectAnnotation: (id) => send({ type: 'select', id })
+      selectAnnotation: (id) => send({ type: 'select', id }),
+      changeAnnotations: ({ remove = [], upsert = [], select }) =>
+        send({
+          type: 'batch',
+          metas: [
+            ...(remove.length ? [{ type: 'remove', ids: remove } as const] : []),
+            ...(upsert.length ? [{ type: 'upsert', items: upsert } as const] : []),
+            ...(select !== undefined ? [{ type: 'select', id: select } as const] : [])
+          ]
+        })
     }
   },
 

@@ -4,3 +4,7 @@ export const SELECTED_CLASS = 'sw-tag-selected'
 export const ID_CLASS_PREFIX = 'sw-id-'
 /** Underline lanes 0..MAX_LANE: overlapping tags get different lanes so every underline stays visible. */
 export const MAX_LANE = 3
+/** Document positions decorated in the first frame: about one and a half screens of text. */
+export const FIRST_WINDOW = 3000
+/** The rest of a long article is decorated in chunks this size, one task each. */
+export const REVEAL_CHUNK = 5000

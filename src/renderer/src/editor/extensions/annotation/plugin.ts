@@ -1,30 +1,55 @@
 import { Plugin, PluginKey } from '@tiptap/pm/state'
-import { DecorationSet } from '@tiptap/pm/view'
+import { type Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { AnnotationMeta, AnnotationPluginState } from './plugin-state'
 import { createDecorations } from './utils/createDecorations'
 import { pickLane } from './utils/pickLane'
-import { TAG_CLASS } from './constants'
+import { FIRST_WINDOW, REVEAL_CHUNK, TAG_CLASS } from './constants'
 import { tagIdsOf } from './utils/tagIdsOf'
 import type { AnnotationItem, AnnotationOptions } from './types'
 
 export const annotationPluginKey = new PluginKey<AnnotationPluginState>('spanwiseAnnotations')
 
-/** Decorations kept in plugin state and patched by id: adding one tag never rebuilds the others. */
+/**
+ * Decorations kept in plugin state and patched by id: adding one tag never rebuilds the others.
+ * Long articles are drawn progressively: the first frame decorates the opening text only, later chunks
+ * follow in separate tasks, so opening never blocks the UI for the whole article's DOM.
+ */
 export function annotationPlugin(options: AnnotationOptions): Plugin<AnnotationPluginState> {
   return new Plugin<AnnotationPluginState>({
     key: annotationPluginKey,
     state: {
-      init: (_config, state) => applyMeta({ decorations: DecorationSet.empty, items: new Map(), selected: null }, { type: 'reset', items: options.initial }, state.doc),
+      init: (_config, state) =>
+        applyMeta({ decorations: DecorationSet.empty, shown: DecorationSet.empty, shownTo: 0, items: new Map(), selected: null }, { type: 'reset', items: options.initial }, state.doc),
       apply(tr, prev) {
         const meta = tr.getMeta(annotationPluginKey) as AnnotationMeta | undefined
-        const mapped = tr.docChanged ? { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc) } : prev
+        // the viewer is read-only; mapping only keeps the state sound if a document change ever happens
+        const mapped = tr.docChanged ? { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc), shown: prev.decorations.map(tr.mapping, tr.doc), shownTo: tr.doc.content.size } : prev
         if (!meta) return mapped
         return applyMeta(mapped, meta, tr.doc)
       }
     },
+    view(view) {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const schedule = () => {
+        const s = annotationPluginKey.getState(view.state)
+        if (timer !== undefined || !s || s.shownTo >= view.state.doc.content.size) return
+        // a macrotask per chunk, so the browser paints between chunks
+        timer = setTimeout(() => {
+          timer = undefined
+          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(annotationPluginKey, { type: 'reveal' } satisfies AnnotationMeta).setMeta('addToHistory', false))
+        }, 0)
+      }
+      schedule()
+      return { update: schedule, destroy: () => clearTimeout(timer) }
+    },
     props: {
       decorations(state) {
-        return annotationPluginKey.getState(state)?.decorations
+        return annotationPluginKey.getState(state)?.shown
+      },
+      // tests and benchmarks wait on this rather than on timing
+      attributes(state) {
+        const s = annotationPluginKey.getState(state)
+        return { 'data-tags-drawn': s && s.shownTo >= state.doc.content.size ? 'all' : 'partial' }
       },
       handleDOMEvents: {
         mouseup(view, event) {
@@ -48,31 +73,47 @@ export function annotationPlugin(options: AnnotationOptions): Plugin<AnnotationP
 }
 
 function applyMeta(state: AnnotationPluginState, meta: AnnotationMeta, doc: Parameters<typeof DecorationSet.create>[0]): AnnotationPluginState {
+  if (meta.type === 'batch') return meta.metas.reduce((s, m) => applyMeta(s, m, doc), state)
   const items = new Map(state.items)
-  let set = state.decorations
-  let selected = state.selected
+  let { decorations: set, shown, shownTo, selected } = state
+  const complete = () => shownTo >= doc.content.size
+  // add() and remove() consume the arrays they are given, so each set gets its own
+  const addDecos = (d: Decoration[]) => {
+    const visible = complete() ? [] : d.filter((x) => x.from < shownTo)
+    set = set.add(doc, d)
+    shown = complete() ? set : shown.add(doc, visible)
+  }
   const removeIds = (ids: Iterable<string>) => {
     const wanted = new Set(ids)
     const old = set.find(undefined, undefined, (spec: { id?: string }) => spec.id !== undefined && wanted.has(spec.id))
-    if (old.length) set = set.remove(old)
+    if (!old.length) return
+    set = set.remove([...old])
+    shown = complete() ? set : shown.remove([...old])
   }
   const add = (list: AnnotationItem[]) => {
-    const decos = []
     for (const item of list) {
       const lane = pickLane(set, item.ranges, (id) => items.get(id)?.lane, item.id)
       items.set(item.id, { ...item, lane })
-      const d = createDecorations(item, lane, item.id === selected)
-      decos.push(...d)
-      set = set.add(doc, d)
+      addDecos(createDecorations(item, lane, item.id === selected))
     }
-    return decos
   }
   switch (meta.type) {
     case 'reset': {
       items.clear()
-      set = DecorationSet.empty
       const sorted = [...meta.items].sort((a, b) => a.ranges[0]!.from - b.ranges[0]!.from || b.ranges[0]!.to - a.ranges[0]!.to)
-      set = DecorationSet.create(doc, assignAll(sorted, items, selected))
+      const all = assignAll(sorted, items, selected)
+      shownTo = Math.min(FIRST_WINDOW, doc.content.size)
+      // create() consumes the array it is given, so the first window is taken before
+      const firstWindow = complete() ? [] : all.filter((d) => d.from < shownTo)
+      set = DecorationSet.create(doc, all)
+      shown = complete() ? set : DecorationSet.create(doc, firstWindow)
+      break
+    }
+    case 'reveal': {
+      if (complete()) break
+      const from = shownTo
+      shownTo = Math.min(shownTo + REVEAL_CHUNK, doc.content.size)
+      shown = complete() ? set : shown.add(doc, set.find(from, shownTo).filter((d) => d.from >= from && d.from < shownTo))
       break
     }
     case 'upsert':
@@ -91,12 +132,12 @@ function applyMeta(state: AnnotationPluginState, meta: AnnotationMeta, doc: Para
       removeIds(changed)
       for (const id of changed) {
         const item = items.get(id)!
-        set = set.add(doc, createDecorations(item, item.lane, id === selected))
+        addDecos(createDecorations(item, item.lane, id === selected))
       }
       break
     }
   }
-  return { decorations: set, items, selected }
+  return { decorations: set, shown, shownTo, items, selected }
 }
 
 /** Lanes for a whole article at once: a sweep over tags sorted by start, reusing lanes freed by ended tags. */

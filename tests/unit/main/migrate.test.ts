@@ -81,4 +81,14 @@ describe('migrate', () => {
     expect(new Set(versions).size).toBe(versions.length)
     expect(versions[versions.length - 1]).toBe(LATEST_VERSION)
   })
+
+  it('a version-1 project migrates to the latest version with lazier FTS merging and its search intact', () => {
+    const db = freshDb()
+    migrate(db, 1)
+    db.prepare("INSERT INTO article (uid, title, text, hash, file_name, original_sha256, encoding, metadata, char_count, imported_at) VALUES ('u', 'T', 'Clan del Golfo', 'h', 'f', 'o', 'utf-8', '{}', 14, 'now')").run()
+    db.exec("INSERT INTO article_fts (rowid, title, text) SELECT id, title, text FROM article")
+    expect(migrate(db)).toBe(LATEST_VERSION)
+    expect(db.prepare("SELECT v FROM article_fts_config WHERE k = 'automerge'").pluck().get()).toBe(16)
+    expect(db.prepare("SELECT rowid FROM article_fts WHERE article_fts MATCH 'golfo'").pluck().all()).toEqual([1])
+  })
 })

@@ -10,7 +10,7 @@ import type {
   JobOutcome,
   Mutation,
   ProjectInfo,
-  SearchHit
+  SearchPage
 } from './domain'
 import { ARTICLE_STATUSES } from './domain'
 import type { ErrorShape } from './errors'
@@ -47,7 +47,7 @@ export type ArticleCursor = z.infer<typeof cursor>
 
 export const searchInput = z.object({
   query: z.string().trim().min(1, 'type something to search for').max(500),
-  after: z.object({ rank: z.number(), id }).optional(),
+  after: z.object({ rank: z.number(), id, ranked: z.boolean().optional() }).optional(),
   limit: z.number().int().min(1).max(200).default(50)
 })
 
@@ -68,7 +68,7 @@ export const contract = {
   'project.pick': method<{ path: string | null }>()(z.object({ mode: z.enum(['open', 'create']) })),
   'articles.list': method<{ rows: ArticleSummary[]; next: ArticleCursor | null }>()(listArticlesInput),
   'articles.facets': method<{ total: number; sources: string[]; languages: string[]; labels: string[] }>()(z.object({})),
-  'articles.search': method<{ hits: SearchHit[]; next: { rank: number; id: number } | null }>()(searchInput),
+  'articles.search': method<SearchPage>()(searchInput),
   'articles.get': method<Article>()(z.object({ id })),
   'articles.setStatus': method<ArticleSummary>()(z.object({ id, status: z.enum(ARTICLE_STATUSES) })),
   'annotations.list': method<Annotation[]>()(z.object({ articleId: id })),

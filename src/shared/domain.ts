@@ -71,6 +71,23 @@ export interface SearchHit extends ArticleSummary {
   rank: number
 }
 
+/** Where the next page of a search starts; `ranked: false` pages newest first. */
+export interface SearchCursor {
+  rank: number
+  id: number
+  ranked?: boolean
+}
+
+/** One page of search results. */
+export interface SearchPage {
+  hits: SearchHit[]
+  next: SearchCursor | null
+  /** Matching articles, counted up to just past the ranking limit (first page only; 0 on later pages). */
+  total: number
+  /** False when the query matched too many articles to rank: hits are then newest first. */
+  ranked: boolean
+}
+
 export const SNIPPET_OPEN = '\u0002'
 export const SNIPPET_CLOSE = '\u0003'
 

@@ -10,6 +10,7 @@ test('full-text search shows a highlighted snippet and opens the hit', async ({ 
   await page.getByLabel('Search articles').fill('apricot')
   await expect(rows).toHaveCount(1)
   await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(page.locator('.search-info')).toHaveText('1 matching article, most relevant first')
   const hit = rows.first()
   await expect(hit.locator('.title')).toHaveText('Orchard cooperative counts losses after late frost')
   const snippet = hit.locator('.snippet')

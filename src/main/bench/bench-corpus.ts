@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runImport } from '../import/run-import'
+import { buildFtsQuery } from '../store/fts-query'
 import { createProjectDb } from '../store/open-project-db'
 import { Store } from '../store/store'
-import { median, percentile, report } from './stats'
+import { fmt, median, percentile, report } from './stats'
 import { createRng, syntheticJsonl, vocabulary } from './synthetic-corpus'
 
 /** B2, B9, B10: import 100,000 articles, then page the corpus list and run a query log against it. */
@@ -32,6 +33,7 @@ export function benchCorpus(count: number): void {
       pageTimes.push(performance.now() - t)
       after = page.next ?? undefined
     }
+    if (process.env.SW_DEBUG) console.log(sort, pageTimes.slice(-40).map((x) => x.toFixed(1)).join(' '))
   }
   const floor = db.prepare('SELECT id, title FROM article WHERE id > ? ORDER BY id LIMIT 100')
   for (let i = 0; i < 200; i++) {
@@ -67,6 +69,10 @@ export function benchCorpus(count: number): void {
   report('B10 search, ranked top 50 + snippets (p50)', percentile(searchTimes, 50), median(floorSearch), '≤ 10 ms')
   report('B10 search (p95)', percentile(searchTimes, 95), percentile(floorSearch, 95), '≤ 50 ms')
   report('B10 search (max)', Math.max(...searchTimes), null, '≤ 300 ms')
+  const countStmt = db.prepare('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?').pluck()
+  const matches = (q: string) => countStmt.get(buildFtsQuery(q)) as number
+  const slowest = queries.map((q, i) => [q, searchTimes[i]!] as const).sort((a, b) => b[1] - a[1]).slice(0, 5)
+  console.log(`    slowest: ${slowest.map(([q, t]) => `${q} (${matches(q)} matches) ${fmt(t)}`).join(', ')}`)
   store.close()
   rmSync(dir, { recursive: true, force: true })
 }

@@ -83,6 +83,17 @@ export function runImport(db: Db, inputs: ImportInput[], options: RunImportOptio
     options.onProgress?.({ done, total: files.length, articles: imported + pending.length, message })
   }
 
+  // batches need no fsync of their own: until the import is marked done it is discarded on failure,
+  // and the final commit (synchronous FULL again) makes every batch durable with it
+  const synchronous = db.pragma('synchronous', { simple: true }) as number
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number
+  db.pragma('synchronous = NORMAL')
+  // random-keyed indexes (hash, uid) and the FTS index outgrow the default 2 MB page cache within a few thousand articles
+  db.pragma('cache_size = -131072')
+  const restore = () => {
+    db.pragma(`synchronous = ${synchronous}`)
+    db.pragma(`cache_size = ${cacheSize}`)
+  }
   try {
     files.forEach((file, index) => {
       if (options.isCancelled?.()) throw new ImportCancelled()
@@ -162,9 +173,11 @@ export function runImport(db: Db, inputs: ImportInput[], options: RunImportOptio
     flush(pending)
     pending = []
   } catch (error) {
+    restore()
     discardBatch(db, batchId, error instanceof ImportCancelled ? 'cancelled' : 'failed')
     throw error
   }
+  restore()
   if (skipped > 0) issues.push({ file: '', severity: 'warning', code: 'UNSUPPORTED_TYPE', message: `${skipped} file(s) in the folder(s) were skipped: only .txt, .md, .jsonl and .csv are imported` })
   const report: ImportReport = { files: files.length, imported, duplicates, issues, firstArticleId }
   db.prepare("UPDATE import_batch SET state = 'done', finished_at = ?, summary = ? WHERE id = ?").run(

@@ -1,6 +1,7 @@
 import type { ArticleCursor, ListArticlesInput } from '../../shared/contract'
-import type { Article, ArticleStatus, ArticleSummary, SearchHit } from '../../shared/domain'
+import type { Article, ArticleStatus, ArticleSummary, SearchCursor, SearchPage } from '../../shared/domain'
 import { buildFtsQuery } from './fts-query'
+import { makeSnippet } from './make-snippet'
 import type { Db } from './open-project-db'
 import type { DbArticleRow, DbArticleSummaryRow } from './rows'
 
@@ -22,6 +23,8 @@ export interface NewArticle {
   importedAt: string
 }
 
+/** Above this many matches a search lists newest first instead of ranking (see search()). */
+export const RANK_LIMIT = 10_000
 const SUMMARY_COLUMNS = 'a.id, a.uid, a.title, a.source, a.published, a.language, a.status, a.file_name, a.char_count, a.tag_count, a.imported_at'
 const SORT_COLUMNS = { title: 'a.title', source: 'a.source', published: 'a.published', imported: 'a.id', tags: 'a.tag_count', status: 'a.status' } as const
 
@@ -31,6 +34,8 @@ export class ArticleRepository {
   private readonly getStmt
   private readonly countsStmt
   private readonly indexStmt
+  private readonly newestMatches
+  private readonly rowsWithText
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`
@@ -39,6 +44,10 @@ export class ArticleRepository {
       ON CONFLICT (hash) DO NOTHING`)
     this.getStmt = db.prepare<[number], DbArticleRow>(`SELECT ${SUMMARY_COLUMNS}, a.text, a.hash, a.url, a.metadata FROM article a WHERE a.id = ?`)
     this.indexStmt = db.prepare('INSERT INTO article_fts (rowid, title, text) SELECT id, title, text FROM article WHERE id IN (SELECT value FROM json_each(?))')
+    this.newestMatches = db.prepare<[string, number, number], { id: number; rank: number }>(
+      'SELECT rowid AS id, 0 AS rank FROM article_fts WHERE article_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?'
+    )
+    this.rowsWithText = db.prepare<[string], DbArticleSummaryRow & { text: string }>(`SELECT ${SUMMARY_COLUMNS}, a.text FROM article a WHERE a.id IN (SELECT value FROM json_each(?))`)
     this.countsStmt = db.prepare<[string], { article_id: number; label: string; n: number }>(
       `SELECT article_id, label, count(*) AS n FROM annotation WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY article_id, label`
     )
@@ -82,13 +91,23 @@ export class ArticleRepository {
     if (filter.source !== undefined) where.push('a.source = ?') && params.push(filter.source)
     if (filter.language !== undefined) where.push('a.language = ?') && params.push(filter.language)
     const cmp = input.dir === 'asc' ? '>' : '<'
-    if (input.after) {
-      if (col === 'a.id') where.push(`a.id ${cmp} ?`) && params.push(input.after.id)
-      else where.push(`(${col}, a.id) ${cmp} (?, ?)`) && params.push(input.after.value, input.after.id)
+    const filters = (extra: string[]) => (where.length + extra.length ? `WHERE ${[...where, ...extra].join(' AND ')}` : '')
+    const select = (extra: string[], order: string) => `SELECT ${SUMMARY_COLUMNS} FROM article a ${filters(extra)} ORDER BY ${order} LIMIT ?`
+    const limit = input.limit + 1
+    let rows: DbArticleSummaryRow[]
+    if (!input.after) {
+      rows = this.db.prepare<unknown[], DbArticleSummaryRow>(select([], col === 'a.id' ? `a.id ${input.dir}` : `${col} ${input.dir}, a.id ${input.dir}`)).all(...params, limit)
+    } else if (col === 'a.id') {
+      rows = this.db.prepare<unknown[], DbArticleSummaryRow>(select([`a.id ${cmp} ?`], `a.id ${input.dir}`)).all(...params, input.after.id, limit)
+    } else {
+      // the rest of the cursor's value, then the values after it: both index seeks; a row-value
+      // comparison seeks on the first column only and scans every row sharing it (e.g. all untagged)
+      const sql = `SELECT * FROM (SELECT * FROM (${select([`${col} = ?`, `a.id ${cmp} ?`], `a.id ${input.dir}`)})
+        UNION ALL SELECT * FROM (${select([`${col} ${cmp} ?`], `${col} ${input.dir}, a.id ${input.dir}`)})) LIMIT ?`
+      rows = this.db
+        .prepare<unknown[], DbArticleSummaryRow>(sql)
+        .all(...params, input.after.value, input.after.id, limit, ...params, input.after.value, limit, limit)
     }
-    const order = col === 'a.id' ? `a.id ${input.dir}` : `${col} ${input.dir}, a.id ${input.dir}`
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM article a ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`
-    const rows = this.db.prepare<unknown[], DbArticleSummaryRow>(sql).all(...params, input.limit + 1)
     const more = rows.length > input.limit
     const page = this.withCounts(rows.slice(0, input.limit))
     const last = page[page.length - 1]
@@ -106,27 +125,48 @@ export class ArticleRepository {
     }
   }
 
-  /** Ranked full-text search (bm25, titles weighted up) with highlighted snippets, paged by (rank, id). */
-  search(query: string, limit: number, after?: { rank: number; id: number }): { hits: SearchHit[]; next: { rank: number; id: number } | null } {
+  /**
+   * Full-text search with highlighted snippets. Up to RANK_LIMIT matches are ranked (bm25, titles weighted
+   * up) and paged by (rank, id); a broader query (a near-stopword) lists its matches newest first instead,
+   * because ranking 100,000 matches takes most of a second and the user is usually still typing.
+   */
+  search(query: string, limit: number, after?: SearchCursor): SearchPage {
     const match = buildFtsQuery(query)
-    if (!match) return { hits: [], next: null }
-    const rank = 'bm25(article_fts, 5.0, 1.0)'
-    const keyset = after ? `AND (${rank} > ? OR (${rank} = ? AND a.id > ?))` : ''
-    const sql = `
-      SELECT ${SUMMARY_COLUMNS}, snippet(article_fts, -1, char(2), char(3), '…', 24) AS snippet, ${rank} AS rank
-      FROM article_fts JOIN article a ON a.id = article_fts.rowid
-      WHERE article_fts MATCH ? ${keyset}
-      ORDER BY rank, a.id LIMIT ?`
-    const params: unknown[] = [match]
-    if (after) params.push(after.rank, after.rank, after.id)
-    params.push(limit + 1)
-    const rows = this.db.prepare<unknown[], DbArticleSummaryRow & { snippet: string; rank: number }>(sql).all(...params)
-    const more = rows.length > limit
-    const page = rows.slice(0, limit)
-    const summaries = this.withCounts(page)
-    const hits = summaries.map((s, i) => ({ ...s, snippet: page[i]!.snippet, rank: page[i]!.rank }))
-    const last = hits[hits.length - 1]
-    return { hits, next: more && last ? { rank: last.rank, id: last.id } : null }
+    if (!match) return { hits: [], next: null, total: 0, ranked: true }
+    let page: { id: number; rank: number }[]
+    let total = 0
+    let ranked = after?.ranked ?? true
+    let more: boolean
+    if (after && !ranked) {
+      page = this.newestMatches.all(match, after.id, limit + 1)
+      more = page.length > limit
+    } else {
+      if (!after) {
+        // one pass gives the (capped) count and, for a broad query, its newest page
+        const newest = this.newestMatches.all(match, Number.MAX_SAFE_INTEGER, RANK_LIMIT + 1)
+        total = newest.length
+        ranked = total <= RANK_LIMIT
+        if (!ranked) page = newest
+      }
+      if (ranked) {
+        const rank = 'bm25(article_fts, 5.0, 1.0)'
+        page = this.db
+          .prepare<unknown[], { id: number; rank: number }>(
+            `SELECT rowid AS id, ${rank} AS rank FROM article_fts WHERE article_fts MATCH ?
+             ${after ? `AND (${rank} > ? OR (${rank} = ? AND rowid > ?))` : ''} ORDER BY rank, rowid LIMIT ?`
+          )
+          .all(...(after ? [match, after.rank, after.rank, after.id] : [match]), limit + 1)
+      }
+      more = page!.length > limit
+    }
+    page = page!.slice(0, limit)
+    const rows = this.rowsWithText.all(JSON.stringify(page.map((t) => t.id)))
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    const ordered = page.map((t) => byId.get(t.id)).filter((r) => r !== undefined)
+    const summaries = this.withCounts(ordered)
+    const hits = summaries.map((s, i) => ({ ...s, snippet: makeSnippet(match, ordered[i]!.title, ordered[i]!.text), rank: page[i]!.rank }))
+    const last = page[page.length - 1]
+    return { hits, next: more && last ? { rank: last.rank, id: last.id, ranked } : null, total, ranked }
   }
 
   setStatus(id: number, status: ArticleStatus): boolean {

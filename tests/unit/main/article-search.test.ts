@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../src/shared/domain'
 import { runImport } from '../../../src/main/import/run-import'
+import { RANK_LIMIT } from '../../../src/main/store/article-repository'
 import type { Store } from '../../../src/main/store/store'
 import { cleanupTemp, createTempProject } from '../../helpers/project'
 
@@ -37,6 +38,27 @@ describe('articles.search over imported text', () => {
     expect(titles('"Liberation Front"')).toEqual(['Prisoners freed'])
     expect(titles('pris')).toEqual(['Prisoners freed'])
     expect(titles('Front').sort()).toEqual(['Market bombing', 'Prisoners freed'])
+  })
+
+  it('matches a prefix from its third character only: "fr" is a word, "fre" a prefix', () => {
+    expect(titles('fr')).toEqual([])
+    expect(titles('fre')).toEqual(['Prisoners freed'])
+  })
+
+  it('ranks up to RANK_LIMIT matches; beyond that it lists matches newest first and says so, paging by id', () => {
+    const many = Array.from({ length: RANK_LIMIT + 5 }, (_, i) => JSON.stringify({ title: `Report ${i}`, text: `Routine bulletin number ${i} about the ceasefire.` })).join('\n')
+    runImport(store.db, [{ kind: 'bytes', name: 'many.jsonl', bytes: Buffer.from(many) }], { encoding: 'utf-8' })
+    const narrow = store.articles.search('Bogota', 10)
+    expect(narrow).toMatchObject({ total: 1, ranked: true })
+    const first = store.articles.search('ceasefire', 50)
+    expect(first.ranked).toBe(false)
+    expect(first.total).toBe(RANK_LIMIT + 1)
+    const ids = first.hits.map((h) => h.id)
+    expect(ids).toEqual([...ids].sort((a, b) => b - a))
+    expect(first.hits[0]!.title).toBe(`Report ${RANK_LIMIT + 4}`)
+    expect(first.hits[0]!.snippet).toContain(`${SNIPPET_OPEN}ceasefire${SNIPPET_CLOSE}`)
+    const second = store.articles.search('ceasefire', 50, first.next!)
+    expect(second.hits[0]!.id).toBe(ids[ids.length - 1]! - 1)
   })
 
   it('finds nothing for absent words and treats FTS syntax as literal text', () => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ArticleCursor, ListArticlesInput } from '@shared/contract'
-import type { ArticleStatus, ArticleSummary, SearchHit } from '@shared/domain'
+import type { ArticleStatus, ArticleSummary, SearchCursor, SearchHit } from '@shared/domain'
 import { ARTICLE_STATUSES } from '@shared/domain'
 import { api } from '../../api/client'
 import { labelColor } from '../../labels'
@@ -29,7 +29,8 @@ export function CorpusView({ onOpen, refreshKey }: { onOpen: (id: number) => voi
   const [source, setSource] = useState('')
   const [query, setQuery] = useState('')
   const [rows, setRows] = useState<(ArticleSummary | SearchHit)[]>([])
-  const [next, setNext] = useState<ArticleCursor | { rank: number; id: number } | null>(null)
+  const [next, setNext] = useState<ArticleCursor | SearchCursor | null>(null)
+  const [matches, setMatches] = useState<{ total: number; ranked: boolean } | null>(null)
   const [facets, setFacets] = useState<{ total: number; sources: string[] }>({ total: 0, sources: [] })
   const loading = useRef(false)
   const generation = useRef(0)
@@ -41,7 +42,10 @@ export function CorpusView({ onOpen, refreshKey }: { onOpen: (id: number) => voi
       loading.current = true
       try {
         const page = searching
-          ? await api.call('articles.search', { query, limit: PAGE, after: (after as { rank: number; id: number } | null) ?? undefined }).then((r) => ({ rows: r.hits, next: r.next }))
+          ? await api.call('articles.search', { query, limit: PAGE, after: (after as SearchCursor | null) ?? undefined }).then((r) => {
+              if (!after) setMatches({ total: r.total, ranked: r.ranked })
+              return { rows: r.hits, next: r.next }
+            })
           : await api.call('articles.list', {
               sort,
               dir,
@@ -142,6 +146,13 @@ export function CorpusView({ onOpen, refreshKey }: { onOpen: (id: number) => voi
         </label>
       </div>
       <ImportStatus onOpen={onOpen} />
+      {searching && matches && rows.length > 0 && (
+        <p className="search-info" role="status">
+          {matches.ranked
+            ? `${matches.total.toLocaleString()} matching article${matches.total === 1 ? '' : 's'}, most relevant first`
+            : `More than ${(matches.total - 1).toLocaleString()} matching articles, newest first: add words to rank them by relevance`}
+        </p>
+      )}
       {rows.length === 0 ? (
         <div className="empty">
           {searching ? `No article matches “${query}”.` : 'No articles yet. Drop .txt, .md, .jsonl or .csv files (or folders) here, or use Import.'}

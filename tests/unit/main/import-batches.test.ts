@@ -43,6 +43,19 @@ describe('deduplication', () => {
   })
 })
 
+describe('durability settings', () => {
+  it('the connection is back to synchronous FULL and its own cache size after an import, finished or cancelled', () => {
+    const { store } = createTempProject()
+    const before = store.db.pragma('cache_size', { simple: true })
+    runImport(store.db, [bytes('a.txt', 'Alpha')], { encoding: 'utf-8' })
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(store.db.pragma('cache_size', { simple: true })).toBe(before)
+    expect(() => runImport(store.db, [bytes('b.txt', 'Beta')], { encoding: 'utf-8', isCancelled: () => true })).toThrow(ImportCancelled)
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(store.db.pragma('cache_size', { simple: true })).toBe(before)
+  })
+})
+
 describe('cancellation', () => {
   it('cancelling after the first batch was committed removes every article and marks the batch cancelled', () => {
     const { store, dir } = createTempProject()

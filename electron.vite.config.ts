@@ -13,7 +13,8 @@ export default defineConfig({
           serve: resolve(__dirname, 'src/main/serve.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
           bench: resolve(__dirname, 'src/main/bench/bench.ts'),
-          'import-worker': resolve(__dirname, 'src/main/jobs/import-worker.ts')
+          'import-worker': resolve(__dirname, 'src/main/jobs/import-worker.ts'),
+          'import-read-worker': resolve(__dirname, 'src/main/jobs/import-read-worker.ts')
         }
       }
     }

@@ -1,25 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runImport } from '../import/run-import'
+import { JobRunner } from '../jobs/job-runner'
 import { buildFtsQuery } from '../store/fts-query'
-import { createProjectDb } from '../store/open-project-db'
+import { createProjectDb, openProjectDb } from '../store/open-project-db'
 import { Store } from '../store/store'
 import { fmt, median, percentile, report } from './stats'
 import { createRng, syntheticJsonl, vocabulary } from './synthetic-corpus'
 
 /** B2, B9, B10: import 100,000 articles, then page the corpus list and run a query log against it. */
-export function benchCorpus(count: number): void {
+export async function benchCorpus(workerPath: string, count: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sw-bench-corpus-'))
   const file = join(dir, 'corpus.spanwise')
-  const db = createProjectDb(file)
+  createProjectDb(file).close()
   const chunk = 25_000
-  const inputs = []
-  for (let i = 0; i < count; i += chunk) inputs.push({ kind: 'bytes' as const, name: `part${i}.jsonl`, bytes: syntheticJsonl(Math.min(chunk, count - i), 5000, 1000 + i) })
+  const parts = join(dir, 'parts')
+  mkdirSync(parts)
+  for (let i = 0; i < count; i += chunk) writeFileSync(join(parts, `part${i}.jsonl`), syntheticJsonl(Math.min(chunk, count - i), 5000, 1000 + i))
+  // the app's path: reader and writer worker threads
+  const jobs = new JobRunner(() => {}, workerPath)
   const t0 = performance.now()
-  const result = runImport(db, inputs, { encoding: 'utf-8' })
-  report(`B2 import ${count.toLocaleString()} articles (JSONL, in-process)`, performance.now() - t0, null, '≤ 30 s')
-  if (result.imported !== count) throw new Error(`imported ${result.imported} of ${count}`)
+  const result = await jobs.wait(jobs.startImport(file, [{ kind: 'path', path: parts }], 'utf-8'))
+  report(`B2 import ${count.toLocaleString()} articles (JSONL files, app's worker threads)`, performance.now() - t0, null, '≤ 30 s')
+  if (result?.imported !== count) throw new Error(`imported ${result?.imported} of ${count}`)
+  const db = await openProjectDb(file)
   const store = new Store(db, file)
 
   const pageTimes: number[] = []

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const want = (name: string) => !values.only || values.only === name
   if (want('import')) await benchImport(join(__dirname, 'import-worker.js'), quick ? 2000 : 10_000, runs)
   if (want('article')) await benchArticle(__dirname, 2000, runs)
-  if (want('corpus')) benchCorpus(quick ? 20_000 : 100_000)
+  if (want('corpus')) await benchCorpus(join(__dirname, 'import-worker.js'), quick ? 20_000 : 100_000)
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Codebook } from './codebook/codebook-schema'
 import type { MethodName, EventName } from './method-names'
 import type {
   AppInfo,
@@ -80,6 +81,7 @@ export const contract = {
   'history.state': method<HistoryState>()(z.object({ articleId: id })),
   'history.undo': method<Mutation | null>()(z.object({ articleId: id })),
   'history.redo': method<Mutation | null>()(z.object({ articleId: id })),
+  'codebook.get': method<Codebook>()(z.object({ version: z.number().int().min(1).optional() })),
   'import.start': method<{ jobId: string }>()(
     z.object({ sources: z.array(importSource).min(1).max(200_000), encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8') })
   ),

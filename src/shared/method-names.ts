@@ -18,6 +18,7 @@ export const METHOD_NAMES = [
   'history.state',
   'history.undo',
   'history.redo',
+  'codebook.get',
   'import.start',
   'jobs.cancel'
 ] as const

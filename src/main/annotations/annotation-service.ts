@@ -29,7 +29,7 @@ export class AnnotationService {
       attributes: {},
       note: input.note ?? '',
       status: 'draft',
-      codebookVersion: null,
+      codebookVersion: this.store.codebooks.currentVersion(),
       createdAt: now,
       updatedAt: now
     }

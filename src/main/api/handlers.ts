@@ -63,6 +63,7 @@ export function createHandlers(wb: Workbench): Handlers {
       if (m) changed(articleId)
       return m
     },
+    'codebook.get': ({ version }) => wb.store.codebooks.get(version),
     'import.start': ({ sources, encoding }) => {
       const inputs: ImportInput[] = sources.map((s) =>
         s.kind === 'path' ? s : { kind: 'bytes', name: s.name, bytes: new Uint8Array(Buffer.from(s.base64, 'base64')) }

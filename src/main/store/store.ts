@@ -1,6 +1,7 @@
 import { AnnotationRepository } from './annotation-repository'
 import { ArticleRepository } from './article-repository'
 import { ChangeLogRepository } from './change-log-repository'
+import { CodebookRepository } from './codebook-repository'
 import type { Db } from './open-project-db'
 
 /** An open project: its connection and the repositories over it. */
@@ -8,6 +9,7 @@ export class Store {
   readonly articles: ArticleRepository
   readonly annotations: AnnotationRepository
   readonly changes: ChangeLogRepository
+  readonly codebooks: CodebookRepository
 
   constructor(
     readonly db: Db,
@@ -16,6 +18,7 @@ export class Store {
     this.articles = new ArticleRepository(db)
     this.annotations = new AnnotationRepository(db)
     this.changes = new ChangeLogRepository(db)
+    this.codebooks = new CodebookRepository(db)
   }
 
   /** Records the annotator once per project so every tag can name who made it. */

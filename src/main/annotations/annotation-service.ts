@@ -12,6 +12,7 @@ export class AnnotationService {
   create(user: User, input: { articleId: number; label: string; fragments: { start: number; end: number }[]; note?: string }): Mutation {
     const article = this.store.articles.get(input.articleId)
     if (!article) throw new AppError('NOT_FOUND', `Article ${input.articleId} does not exist in this project.`)
+    this.store.codebooks.requireLabel(input.label)
     const offsets = new ArticleOffsets(article.text)
     const ranges = [...input.fragments].sort((a, b) => a.start - b.start)
     ranges.forEach((r, i) => {
@@ -39,6 +40,7 @@ export class AnnotationService {
 
   update(user: User, input: { id: string; label?: string; note?: string }): Mutation {
     const current = this.require(input.id)
+    if (input.label !== undefined) this.store.codebooks.requireLabel(input.label)
     const before = this.store.annotations.snapshot(input.id)!
     const after: AnnotationSnapshot = {
       ...before,

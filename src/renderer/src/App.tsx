@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo } from '@shared/domain'
 import { api } from './api/client'
 import { Notices } from './components/Notices'
+import { setCodebook } from './labels'
 import { SaveIndicator } from './components/SaveIndicator'
 import { notify, notifyError } from './state/notices'
 import { ArticleView } from './views/article/ArticleView'
@@ -45,6 +46,22 @@ export function App() {
     [reload]
   )
 
+  // the project's codebook supplies labels, hotkeys, colours and guidelines; views wait for it
+  const projectPath = info?.project?.path ?? null
+  const [codebookFor, setCodebookFor] = useState<string | null>(null)
+  useEffect(() => {
+    if (projectPath === null) return
+    let live = true
+    api.call('codebook.get', {}).then((cb) => {
+      if (!live) return
+      setCodebook(cb)
+      setCodebookFor(projectPath)
+    }, notifyError)
+    return () => {
+      live = false
+    }
+  }, [projectPath, refreshKey])
+
   const open = (id: number | null) => {
     location.hash = id === null ? '#/' : `#/article/${id}`
   }
@@ -83,6 +100,8 @@ export function App() {
       <main>
         {info.project === null ? (
           <div className="empty">No project is open.</div>
+        ) : codebookFor !== info.project.path ? (
+          <div className="empty">Opening the project…</div>
         ) : articleId === null ? (
           <CorpusView onOpen={open} refreshKey={refreshKey} />
         ) : (

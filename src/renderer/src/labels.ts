@@ -1,25 +1,44 @@
 import { DEFAULT_LABELS, type LabelDef } from '@shared/labels'
+import type { Codebook } from '@shared/codebook/codebook-schema'
 import { MAX_LANE } from './editor/extensions/annotation/constants'
+import { createStore, useStore } from './state/createStore'
 
 const sheet = new CSSStyleSheet()
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
 const classes = new Map<string, string>()
 const FALLBACK = '#6b7280'
 
-/** Label definitions in hotkey order (the codebook will supply these later). */
-export const LABELS: readonly LabelDef[] = DEFAULT_LABELS
+/** The open project's labels in codebook order, with hotkeys, colours and coding guidelines. */
+const labelStore = createStore<readonly LabelDef[]>(DEFAULT_LABELS)
+
+/** Takes the labels of the project's codebook (called when a project opens). */
+export function setCodebook(codebook: Codebook): void {
+  labelStore.set(
+    [...codebook.labels].sort((a, b) => a.order - b.order).map((l) => ({ name: l.name, key: l.hotkey ?? '', color: l.color, description: l.description }))
+  )
+}
+
+export function getLabels(): readonly LabelDef[] {
+  return labelStore.get()
+}
+
+export function useLabels(): readonly LabelDef[] {
+  return useStore(labelStore)
+}
 
 export function labelColor(name: string): string {
-  return LABELS.find((l) => l.name === name)?.color ?? FALLBACK
+  return labelStore.get().find((l) => l.name === name)?.color ?? FALLBACK
 }
 
 /** The CSS class that colours a label's tags; rules are added via CSSOM so the strict CSP holds. */
 export function labelClass(name: string): string {
-  let cls = classes.get(name)
+  const color = labelColor(name)
+  // keyed by colour too, so a codebook that recolours a label gets fresh rules
+  const id = `${name}\u0000${color}`
+  let cls = classes.get(id)
   if (!cls) {
     cls = `sw-label-${classes.size}`
-    classes.set(name, cls)
-    const color = labelColor(name)
+    classes.set(id, cls)
     sheet.insertRule(`.${cls} { --tag-color: ${color}; --tag-bg: ${color}29; }`)
     // one rule per underline lane: the lane's underline and tint take this label's colour
     for (let lane = 0; lane <= MAX_LANE; lane++) sheet.insertRule(`.${cls}-l${lane} { --u${lane}: ${color}; --t${lane}: ${color}29; }`)

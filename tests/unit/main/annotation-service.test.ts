@@ -57,10 +57,10 @@ describe('AnnotationService.create', () => {
     const start = cpIndexOf(text, '🇨🇴')
     const m = service.create(ANA, { articleId, label: 'Place', fragments: [{ start, end: start + 1 }] })
     expect(m.upserted[0]!.fragments[0]!.quote).toBe('🇨') // one regional indicator: one code point
-    const atStart = service.create(ANA, { articleId, label: 'Source', fragments: [{ start: 0, end: 6 }] })
+    const atStart = service.create(ANA, { articleId, label: 'Quantity', fragments: [{ start: 0, end: 6 }] })
     expect(atStart.upserted[0]!.fragments[0]).toMatchObject({ quote: 'Report', prefix: '' })
     const x = cpIndexOf(text, 'x\u0301')
-    const mark = service.create(ANA, { articleId, label: 'Mark', fragments: [{ start: x, end: x + 2 }] })
+    const mark = service.create(ANA, { articleId, label: 'Claim', fragments: [{ start: x, end: x + 2 }] })
     expect(mark.upserted[0]!.fragments[0]!.quote).toBe('x\u0301')
   })
 
@@ -99,14 +99,14 @@ describe('AnnotationService.create', () => {
 describe('AnnotationService.update and delete', () => {
   it('updates label and note, keeping id, fragments and createdAt', () => {
     const created = service.create(ANA, { articleId, label: 'Actor', fragments: [{ start: 0, end: 6 }] }).upserted[0]!
-    const m = service.update(ANA, { id: created.id, label: 'Source', note: 'wire service' })
-    expect(m.description).toBe('relabel as Source “Report”')
+    const m = service.update(ANA, { id: created.id, label: 'Quantity', note: 'wire service' })
+    expect(m.description).toBe('relabel as Quantity “Report”')
     const updated = store.annotations.get(created.id)!
-    expect(updated).toMatchObject({ id: created.id, label: 'Source', note: 'wire service', fragments: created.fragments, createdAt: created.createdAt })
+    expect(updated).toMatchObject({ id: created.id, label: 'Quantity', note: 'wire service', fragments: created.fragments, createdAt: created.createdAt })
     expect(m.upserted).toEqual([updated])
     const noteOnly = service.update(ANA, { id: created.id, note: 'changed' })
     expect(noteOnly.description).toBe('edit note of “Report”')
-    expect(store.annotations.get(created.id)).toMatchObject({ label: 'Source', note: 'changed' })
+    expect(store.annotations.get(created.id)).toMatchObject({ label: 'Quantity', note: 'changed' })
     expect(tagCount()).toBe(1)
   })
 

@@ -21,6 +21,18 @@ describe('codebooks in the project file', () => {
     expect(store.annotations.snapshot(m.upserted[0]!.id)!.codebookVersion).toBe(1)
   })
 
+  it('refuses a label the codebook does not define, on create and on relabel, and writes nothing', () => {
+    const { store } = createTempProject()
+    runImport(store.db, [{ kind: 'bytes', name: 'a.txt', bytes: Buffer.from('The ELN attacked a police post.') }], { encoding: 'utf-8' })
+    store.ensureAnnotator(USER)
+    const service = new AnnotationService(store)
+    const message = 'The codebook has no label “Organisation”; use one of: Actor, Event, Claim, Place, Quantity.'
+    expect(() => service.create(USER, { articleId: 1, label: 'Organisation', fragments: [{ start: 4, end: 7 }] })).toThrow(message)
+    const m = service.create(USER, { articleId: 1, label: 'Actor', fragments: [{ start: 4, end: 7 }] })
+    expect(() => service.update(USER, { id: m.upserted[0]!.id, label: 'Organisation' })).toThrow(message)
+    expect(store.annotations.listByArticle(1).map((a) => a.label)).toEqual(['Actor'])
+  })
+
   it('migrating a version-2 project stamps its existing tags with codebook version 1', () => {
     const db = new Database(join(tempDir(), 'old.spanwise'))
     try {

@@ -6,7 +6,7 @@ import { ArticleOffsets } from '@shared/offsets'
 import { api } from '../../api/client'
 import { ArticleViewer, type ViewerSelection } from '../../editor/ArticleViewer'
 import type { AnnotationItem } from '../../editor/extensions/annotation/types'
-import { LABELS, labelClass } from '../../labels'
+import { getLabels, labelClass } from '../../labels'
 import { notify, notifyError } from '../../state/notices'
 import { trackSave } from '../../state/saveStatus'
 import { useStore } from '../../state/createStore'
@@ -156,7 +156,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
         return redo()
       }
       if (mod || e.altKey) return
-      const label = LABELS.find((l) => l.key === e.key)
+      const label = getLabels().find((l) => l.key !== '' && l.key === e.key)
       const selectedId = state.get().selectedId
       if (label) {
         e.preventDefault()

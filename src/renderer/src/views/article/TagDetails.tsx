@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Annotation } from '@shared/domain'
-import { LABELS, labelColor } from '../../labels'
+import { labelColor, useLabels } from '../../labels'
 
 interface Props {
   tag: Annotation
@@ -39,16 +39,20 @@ export function TagDetails({ tag, onLabel, onDelete, onNote }: Props) {
       flush()
     }
   }, [])
+  const labels = useLabels()
+  // the coding guideline of the tag's label, at hand while coding
+  const guideline = labels.find((l) => l.name === tag.label)?.description
   return (
     <section className="tag-details" aria-label="Selected tag">
       <div className="label-switch" role="radiogroup" aria-label="Label">
-        {LABELS.map((l) => (
-          <button key={l.name} type="button" role="radio" aria-checked={tag.label === l.name} className={tag.label === l.name ? 'active' : ''} onClick={() => onLabel(l.name)}>
+        {labels.map((l) => (
+          <button key={l.name} type="button" role="radio" title={l.description} aria-checked={tag.label === l.name} className={tag.label === l.name ? 'active' : ''} onClick={() => onLabel(l.name)}>
             <span className="swatch" style={{ background: labelColor(l.name) }} />
             <kbd>{l.key}</kbd> {l.name}
           </button>
         ))}
       </div>
+      {guideline && <p className="guideline">{guideline}</p>}
       <blockquote className="tag-quote">{tag.fragments.map((f) => f.quote).join(' … ')}</blockquote>
       <div className="meta">
         {tag.annotatorName} · {new Date(tag.updatedAt).toLocaleString()} · {tag.fragments[0]!.start}–{tag.fragments[tag.fragments.length - 1]!.end}

@@ -1,4 +1,4 @@
-import { LABELS, labelColor } from '../../labels'
+import { labelColor, useLabels } from '../../labels'
 
 interface Props {
   x: number
@@ -6,11 +6,12 @@ interface Props {
   onLabel: (label: string) => void
 }
 
-/** The small Actor/Event/Claim bar shown next to a fresh selection. */
+/** The small label bar shown next to a fresh selection; hovering a label shows its coding guideline. */
 export function TagPopup({ x, y, onLabel }: Props) {
+  const labels = useLabels()
   return (
     <div className="popup tag-popup" style={{ left: x, top: y }} role="toolbar" aria-label="Tag the selection">
-      {LABELS.map((l) => (
+      {labels.map((l) => (
         <button key={l.name} type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => onLabel(l.name)} title={l.description}>
           <span className="swatch" style={{ background: labelColor(l.name) }} />
           <kbd>{l.key}</kbd> {l.name}

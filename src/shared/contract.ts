@@ -76,7 +76,15 @@ export const contract = {
   'annotations.create': method<Mutation>()(
     z.object({ articleId: id, label, fragments: z.array(fragmentRange).min(1).max(50), note: z.string().max(100_000).optional() })
   ),
-  'annotations.update': method<Mutation>()(z.object({ id: z.string().uuid(), label: label.optional(), note: z.string().max(100_000).optional() })),
+  'annotations.update': method<Mutation>()(
+    z.object({
+      id: z.string().uuid(),
+      label: label.optional(),
+      note: z.string().max(100_000).optional(),
+      // null (or empty) clears an attribute; values are checked against the codebook by the store
+      attributes: z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), z.null()])).optional()
+    })
+  ),
   'annotations.delete': method<Mutation>()(z.object({ id: z.string().uuid() })),
   'history.state': method<HistoryState>()(z.object({ articleId: id })),
   'history.undo': method<Mutation | null>()(z.object({ articleId: id })),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Annotation, HistoryState, Mutation, User } from '../../shared/domain'
+import { validateAttributes } from '../../shared/codebook/validate-attributes'
 import { AppError } from '../../shared/errors'
 import { ArticleOffsets, checkRange, quoteRange } from '../../shared/offsets'
 import type { AnnotationSnapshot } from '../store/annotation-repository'
@@ -38,18 +39,46 @@ export class AnnotationService {
     return this.act(user, article.id, `tag “${short(quote)}” as ${input.label}`, [{ before: null, after: snapshot }])
   }
 
-  update(user: User, input: { id: string; label?: string; note?: string }): Mutation {
+  update(user: User, input: { id: string; label?: string; note?: string; attributes?: Record<string, unknown> }): Mutation {
     const current = this.require(input.id)
     if (input.label !== undefined) this.store.codebooks.requireLabel(input.label)
     const before = this.store.annotations.snapshot(input.id)!
+    const label = input.label ?? before.label
+    const relabel = label !== before.label
+    const codebook = this.store.codebooks.get()
+    const defs = codebook.labels.find((l) => l.name === label)?.attributes ?? []
+    let attributes = { ...before.attributes }
+    const dropped = relabel ? Object.keys(attributes).filter((k) => !defs.some((d) => d.key === k)) : []
+    // a relabelled tag keeps the attributes its new label also has; undo brings the others back
+    if (dropped.length) attributes = Object.fromEntries(Object.entries(attributes).filter(([k]) => !dropped.includes(k)))
+    const patched = Object.keys(input.attributes ?? {})
+    for (const [k, v] of Object.entries(input.attributes ?? {})) {
+      if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) delete attributes[k]
+      else attributes[k] = v
+    }
+    if (patched.length) {
+      // refuse only problems this edit introduces: a value coded under an older codebook does not block other edits
+      const known = new Set(validateAttributes(codebook, label, before.attributes).map((p) => p.message))
+      const fresh = validateAttributes(codebook, label, attributes).filter((p) => p.kind === 'invalid' && !known.has(p.message))
+      if (fresh.length) throw new AppError('VALIDATION', fresh.map((p) => p.message).join('; '), { problems: fresh })
+    }
+    // a label or attribute edit is coding under the current codebook; a note edit is not
+    const recoded = relabel || patched.length > 0
     const after: AnnotationSnapshot = {
       ...before,
-      label: input.label ?? before.label,
+      label,
       note: input.note ?? before.note,
+      attributes,
+      codebookVersion: recoded ? codebook.version : before.codebookVersion,
       updatedAt: new Date().toISOString()
     }
-    const relabel = input.label !== undefined && input.label !== before.label
-    const description = `${relabel ? `relabel as ${input.label}` : 'edit note of'} “${short(current.fragments[0]!.quote)}”`
+    const quote = `“${short(current.fragments[0]!.quote)}”`
+    const names = patched.map((k) => defs.find((d) => d.key === k)?.name ?? k).join(', ')
+    const description = relabel
+      ? `relabel as ${label} ${quote}${dropped.length ? ` (set aside ${dropped.length} attribute${dropped.length === 1 ? '' : 's'} ${before.label} has and ${label} lacks)` : ''}`
+      : patched.length
+        ? `set ${names} of ${quote}`
+        : `edit note of ${quote}`
     return this.act(user, current.articleId, description, [{ before, after }])
   }
 

@@ -179,16 +179,18 @@ describe('undo scope', () => {
 })
 
 describe('the codebook version a tag was coded under', () => {
-  it('survives relabelling, deletion and undo', () => {
+  it('survives note edits, deletion and undo; relabelling recodes the tag under the current codebook', () => {
     const a = tag()
     store.db.prepare('UPDATE annotation SET codebook_version = 3 WHERE id = ?').run(a.id)
     const version = () => store.db.prepare('SELECT codebook_version FROM annotation WHERE id = ?').pluck().get(a.id)
-    service.update(ANA, { id: a.id, label: 'Event' })
+    service.update(ANA, { id: a.id, note: 'checked' })
     expect(version()).toBe(3)
+    service.update(ANA, { id: a.id, label: 'Event' })
+    expect(version()).toBe(store.codebooks.currentVersion())
     service.delete(ANA, a.id)
     expect(version()).toBeUndefined()
     service.undo(ANA, articleId)
-    expect(version()).toBe(3)
+    expect(version()).toBe(store.codebooks.currentVersion())
     service.undo(ANA, articleId)
     expect(version()).toBe(3)
   })

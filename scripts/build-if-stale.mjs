@@ -13,7 +13,7 @@ function newest(path) {
   return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), s.mtimeMs)
 }
 
-const inputs = ['src', 'electron.vite.config.ts', 'package.json', 'tsconfig.node.json', 'tsconfig.web.json'].map((p) => join(root, p))
+const inputs = ['src', 'resources', 'electron.vite.config.ts', 'package.json', 'tsconfig.node.json', 'tsconfig.web.json'].map((p) => join(root, p))
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0
 if (inputs.some((p) => existsSync(p) && newest(p) > built)) {
   if (!quiet) console.error('[build] sources changed; building…')

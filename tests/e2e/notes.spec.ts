@@ -7,7 +7,7 @@ test('a note typed just before picking another tag is saved on its own tag', asy
   await openArticle(page, 'Four police officers killed in attack on coastal post')
   const rows = tagRows(page)
   await expect(rows).toHaveCount(4)
-  const note = page.getByRole('region', { name: 'Selected tag' }).getByRole('textbox')
+  const note = page.getByRole('region', { name: 'Selected tag' }).getByRole('textbox', { name: 'Note', exact: true })
   const quote = page.getByRole('region', { name: 'Selected tag' }).locator('.tag-quote')
 
   const ALIAS = 'Alias of the Coastal Self-Defence Command'
@@ -26,7 +26,7 @@ test('a note typed just before picking another tag is saved on its own tag', asy
 
 test('a note typed just before the page is reloaded is not lost', async ({ app: page }) => {
   await openArticle(page, 'Four police officers killed in attack on coastal post')
-  const note = page.getByRole('region', { name: 'Selected tag' }).getByRole('textbox')
+  const note = page.getByRole('region', { name: 'Selected tag' }).getByRole('textbox', { name: 'Note', exact: true })
   await tagRows(page).filter({ hasText: 'CSDC' }).click()
   await note.fill('Typed right before a reload')
   await page.reload()

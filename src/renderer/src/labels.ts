@@ -10,9 +10,11 @@ const FALLBACK = '#6b7280'
 
 /** The open project's labels in codebook order, with hotkeys, colours and coding guidelines. */
 const labelStore = createStore<readonly LabelDef[]>(DEFAULT_LABELS)
+const codebookStore = createStore<Codebook | null>(null)
 
 /** Takes the labels of the project's codebook (called when a project opens). */
 export function setCodebook(codebook: Codebook): void {
+  codebookStore.set(codebook)
   labelStore.set(
     [...codebook.labels].sort((a, b) => a.order - b.order).map((l) => ({ name: l.name, key: l.hotkey ?? '', color: l.color, description: l.description }))
   )
@@ -20,6 +22,11 @@ export function setCodebook(codebook: Codebook): void {
 
 export function getLabels(): readonly LabelDef[] {
   return labelStore.get()
+}
+
+/** The open project's codebook (null until a project is open). */
+export function useCodebook(): Codebook | null {
+  return useStore(codebookStore)
 }
 
 export function useLabels(): readonly LabelDef[] {

@@ -139,6 +139,11 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
   const remove = useCallback((id: string) => void run(api.call('annotations.delete', { id })), [run])
   // typed note text is on screen before it is saved, so "Saving…" shows at once
   const setNote = useCallback((id: string, note: string) => void run(api.call('annotations.update', { id, note }), { quietMs: 0 }), [run])
+  const setAttributes = useCallback(
+    async (id: string, attributes: Record<string, unknown>) =>
+      (await run(api.call('annotations.update', { id, attributes: attributes as Record<string, string | number | boolean | string[] | null> }), { quietMs: 0 })) !== null,
+    [run]
+  )
   const undo = useCallback(() => void run(api.call('history.undo', { articleId: article.id }), { announce: true }), [run, article.id])
   const redo = useCallback(() => void run(api.call('history.redo', { articleId: article.id }), { announce: true }), [run, article.id])
 
@@ -242,7 +247,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
           <ArticleViewer offsets={offsets} initialItems={initialItems} onEditor={onEditor} onSelection={setSelection} onTagsClicked={onTagsClicked} />
         </div>
         <div className="tag-panel-wrap" ref={panelRef}>
-          <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onNote={setNote} listHeight={panelHeight - 260} />
+          <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onNote={setNote} onAttributes={setAttributes} listHeight={panelHeight - 260} />
         </div>
       </div>
       {selection && <TagPopup x={selection.rect.left} y={selection.rect.bottom + 8} onLabel={(l) => void tagSelection(l)} />}

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import { labelColor, useLabels } from '../../labels'
+import { AttributeForm } from './AttributeForm'
 
 interface Props {
   tag: Annotation
   onLabel: (label: string) => void
   onDelete: () => void
   onNote: (note: string) => void
+  onAttributes: (patch: Record<string, unknown>) => Promise<boolean>
 }
 
 const NOTE_SAVE_DELAY_MS = 600
@@ -15,7 +17,7 @@ const NOTE_SAVE_DELAY_MS = 600
  * The selected tag: its label (change with 1/2/3), its text, a note saved as you type, and delete.
  * Rendered with key={tag.id}, so a pending note always belongs to this tag and is saved, not dropped, on leaving.
  */
-export function TagDetails({ tag, onLabel, onDelete, onNote }: Props) {
+export function TagDetails({ tag, onLabel, onDelete, onNote, onAttributes }: Props) {
   const [note, setNote] = useState(tag.note)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const pending = useRef<string | null>(null)
@@ -57,6 +59,7 @@ export function TagDetails({ tag, onLabel, onDelete, onNote }: Props) {
       <div className="meta">
         {tag.annotatorName} · {new Date(tag.updatedAt).toLocaleString()} · {tag.fragments[0]!.start}–{tag.fragments[tag.fragments.length - 1]!.end}
       </div>
+      <AttributeForm tag={tag} onChange={onAttributes} />
       <label className="note">
         Note
         <textarea

@@ -12,13 +12,14 @@ interface Props {
   onLabel: (id: string, label: string) => void
   onDelete: (id: string) => void
   onNote: (id: string, note: string) => void
+  onAttributes: (id: string, patch: Record<string, unknown>) => Promise<boolean>
   listHeight: number
 }
 
 const ROW = 44
 
 /** The side panel: the selected tag's details and every tag of the article in text order. */
-export function TagPanel({ state, onPick, onLabel, onDelete, onNote, listHeight }: Props) {
+export function TagPanel({ state, onPick, onLabel, onDelete, onNote, onAttributes, listHeight }: Props) {
   const { annotations, selectedId } = useStore(state)
   const ordered = useMemo(() => inTextOrder(annotations.values()), [annotations])
   const selected = selectedId ? annotations.get(selectedId) : undefined
@@ -30,7 +31,7 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onNote, listHeight 
   return (
     <aside className="tag-panel" aria-label="Tags">
       {selected ? (
-        <TagDetails key={selected.id} tag={selected} onLabel={(l) => onLabel(selected.id, l)} onDelete={() => onDelete(selected.id)} onNote={(n) => onNote(selected.id, n)} />
+        <TagDetails key={selected.id} tag={selected} onLabel={(l) => onLabel(selected.id, l)} onDelete={() => onDelete(selected.id)} onNote={(n) => onNote(selected.id, n)} onAttributes={(p) => onAttributes(selected.id, p)} />
       ) : (
         <p className="hint">Select text and press 1, 2 or 3 to tag it. Click a tag to edit it.</p>
       )}

@@ -1,0 +1,133 @@
+import type { AttributeDef } from '@shared/codebook/codebook-schema'
+import { validateAttributes } from '@shared/codebook/validate-attributes'
+import type { Annotation } from '@shared/domain'
+import { useCodebook } from '../../labels'
+
+interface Props {
+  tag: Annotation
+  /** Sets (or, with null, clears) attribute values; saved at once. Resolves false if the edit was refused. */
+  onChange: (patch: Record<string, unknown>) => Promise<boolean>
+}
+
+/** The selected tag's attributes from its label in the codebook: every field reachable with Tab, saved on change. */
+export function AttributeForm({ tag, onChange }: Props) {
+  const codebook = useCodebook()
+  const defs = codebook?.labels.find((l) => l.name === tag.label)?.attributes ?? []
+  // references to actors and tags are edited through relations and the actor registry
+  const fields = defs.filter((d) => d.type !== 'actor' && d.type !== 'tag')
+  if (!codebook || fields.length === 0) return null
+  const missing = new Set(validateAttributes(codebook, tag.label, tag.attributes).filter((p) => p.kind === 'missing').map((p) => p.key))
+  return (
+    <fieldset className="attributes" aria-label="Attributes">
+      <legend>
+        Attributes {missing.size > 0 && <span className="missing-count">{missing.size} missing</span>}
+      </legend>
+      {fields.map((def) => (
+        // keyed by the stored value too, so undo or another window's edit shows at once
+        <Field key={`${def.key}:${JSON.stringify(tag.attributes[def.key] ?? null)}`} def={def} value={tag.attributes[def.key]} all={tag.attributes} missing={missing.has(def.key)} onChange={onChange} />
+      ))}
+    </fieldset>
+  )
+}
+
+function Field({ def, value, all, missing, onChange }: { def: AttributeDef; value: unknown; all: Record<string, unknown>; missing: boolean; onChange: Props['onChange'] }) {
+  const set = (v: unknown, input?: HTMLInputElement) =>
+    void onChange({ [def.key]: v === '' || v === undefined ? null : v }).then((ok) => {
+      // a refused value does not stay in the field as if it were saved
+      if (!ok && input) input.value = value === undefined ? '' : String(value)
+    })
+  const id = `attr-${def.key}`
+  const label = (
+    <label htmlFor={id} title={def.description || undefined}>
+      {def.name}
+      {def.required && <span className={missing ? 'required missing' : 'required'}>{missing ? ' required' : ' *'}</span>}
+    </label>
+  )
+  const commitOnEnter = (e: React.KeyboardEvent<HTMLInputElement>) => e.key === 'Enter' && e.currentTarget.blur()
+  switch (def.type) {
+    case 'text':
+      return (
+        <div className="field">
+          {label}
+          <input id={id} type="text" defaultValue={(value as string) ?? ''} onBlur={(e) => e.target.value !== (value ?? '') && set(e.target.value, e.target)} onKeyDown={commitOnEnter} />
+        </div>
+      )
+    case 'number':
+      return (
+        <div className="field">
+          {label}
+          <input
+            id={id}
+            type="number"
+            min={def.min}
+            max={def.max}
+            defaultValue={(value as number) ?? ''}
+            onBlur={(e) => String(value ?? '') !== e.target.value && set(e.target.value === '' ? null : Number(e.target.value), e.target)}
+            onKeyDown={commitOnEnter}
+          />
+        </div>
+      )
+    case 'date':
+      return (
+        <div className="field">
+          {label}
+          {/* saved on change: a date input only reports complete dates, and Tab moves between its parts */}
+          <input id={id} type="date" defaultValue={(value as string) ?? ''} onChange={(e) => e.target.value !== (value ?? '') && set(e.target.value, e.target)} />
+        </div>
+      )
+    case 'boolean':
+      return (
+        <div className="field">
+          {label}
+          <select id={id} value={value === undefined ? '' : value ? 'yes' : 'no'} onChange={(e) => set(e.target.value === '' ? null : e.target.value === 'yes')}>
+            <option value="">—</option>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+        </div>
+      )
+    case 'single': {
+      // a sub-type lists only the values that belong to the chosen type
+      const parent = def.dependsOn ? all[def.dependsOn] : undefined
+      const choices = (def.values ?? []).filter((c) => !def.dependsOn || parent === undefined || c.parent === parent || c.value === value)
+      return (
+        <div className="field">
+          {label}
+          <select id={id} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)}>
+            <option value="">—</option>
+            {choices.map((c) => (
+              <option key={c.value} value={c.value} title={c.description || undefined}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )
+    }
+    case 'multi': {
+      const chosen = new Set(Array.isArray(value) ? (value as string[]) : [])
+      return (
+        <div className="field multi" role="group" aria-labelledby={`${id}-label`}>
+          <span id={`${id}-label`} title={def.description || undefined}>
+            {def.name}
+            {def.required && <span className={missing ? 'required missing' : 'required'}>{missing ? ' required' : ' *'}</span>}
+          </span>
+          <div className="choices">
+            {(def.values ?? []).map((c) => (
+              <label key={c.value} title={c.description || undefined}>
+                <input
+                  type="checkbox"
+                  checked={chosen.has(c.value)}
+                  onChange={(e) => set((def.values ?? []).map((v) => v.value).filter((v) => (v === c.value ? e.target.checked : chosen.has(v))))}
+                />
+                {c.label}
+              </label>
+            ))}
+          </div>
+        </div>
+      )
+    }
+    default:
+      return null
+  }
+}

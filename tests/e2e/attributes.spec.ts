@@ -1,0 +1,43 @@
+import { dragOverText, expect, expectSaved, fixture, openArticle, tagRows, test } from './fixtures'
+
+test.use({ projectSetup: [fixture('harbour-council-breakwater.txt')] })
+
+test('an event’s attributes: chosen from the keyboard, sub-types filtered by type, bad values refused, kept after reload, undoable', async ({ app: page }) => {
+  await openArticle(page, 'Velmora harbour council delays vote')
+  await dragOverText(page, 'The Velmora harbour council postponed its vote')
+  await page.keyboard.press('2')
+  await expect(tagRows(page)).toHaveCount(1)
+  const form = page.getByRole('group', { name: 'Attributes' })
+  await expect(form.locator('.missing-count')).toHaveText('5 missing')
+
+  // keyboard only: focus the event type, pick a value with the arrow keys' select API
+  await form.locator('#attr-event_type').focus()
+  await form.locator('#attr-event_type').selectOption('strategic_developments')
+  await expectSaved(page)
+  const subTypes = await form.locator('#attr-sub_event_type option').allTextContents()
+  expect(subTypes).toEqual(['—', 'Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other'])
+  await form.locator('#attr-sub_event_type').selectOption('other')
+  await form.locator('#attr-date_start').fill('2031-03-02')
+  await form.locator('#attr-date_start').press('Tab')
+  await expect(form.locator('.missing-count')).toHaveText('2 missing')
+
+  // an end date before the start is refused with the rule's message, and nothing changes
+  await form.locator('#attr-date_end').fill('2031-03-01')
+  await form.locator('#attr-date_end').press('Enter')
+  await expect(page.locator('.notice.error')).toContainText('The end date is before the start date.')
+  await expect(form.locator('#attr-date_end')).toHaveValue('')
+
+  await page.reload()
+  await tagRows(page).first().click()
+  await expect(form.locator('#attr-event_type')).toHaveValue('strategic_developments')
+  await expect(form.locator('#attr-sub_event_type')).toHaveValue('other')
+  await expect(form.locator('#attr-date_start')).toHaveValue('2031-03-02')
+  await expect(form.locator('#attr-date_end')).toHaveValue('')
+
+  // undo takes back the last attribute edit
+  await page.locator('.article-viewer').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Control+z')
+  await tagRows(page).first().click()
+  await expect(form.locator('#attr-date_start')).toHaveValue('')
+  await expect(form.locator('#attr-sub_event_type')).toHaveValue('other')
+})

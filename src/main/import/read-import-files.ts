@@ -7,7 +7,7 @@ import type { NewArticle } from '../store/article-repository'
 import { canonicalize } from './canonicalize'
 import { collectFiles, isSupported } from './collect-files'
 import { decodeText, FileRejected } from './decode-text'
-import { MAX_TABLE_BYTES, MAX_TEXT_BYTES, TABLE_EXTENSIONS } from './import-limits'
+import { BATCH_SIZE, MAX_TABLE_BYTES, MAX_TEXT_BYTES, TABLE_EXTENSIONS } from './import-limits'
 import { readRecords } from './read-records'
 
 /** A file to import: a path on disk, or bytes sent by a browser (named as the user's file). */
@@ -116,7 +116,7 @@ export function readImportFiles(inputs: ImportInput[], encoding: 'utf-8' | 'wind
         charCount: countCodePoints(text)
       })
       // a big JSONL/CSV file is handed on in slices, so memory and progress do not wait for its end
-      if (list.length >= 500) {
+      if (list.length >= BATCH_SIZE) {
         if (isCancelled?.()) throw new ImportCancelled()
         sink.articles(list, index, shortName)
         list = []

@@ -1,7 +1,11 @@
 import { z } from 'zod'
 import type { Codebook } from './codebook/codebook-schema'
 import type { MethodName, EventName } from './method-names'
+import { actorFields, aliasInput } from './actors/actor-schema'
 import type {
+  Actor,
+  ActorMention,
+  ActorSuggestion,
   AppInfo,
   Annotation,
   Article,
@@ -10,6 +14,7 @@ import type {
   ImportReport,
   JobOutcome,
   Mutation,
+  Occurrence,
   ProjectInfo,
   SearchPage
 } from './domain'
@@ -27,6 +32,9 @@ const label = z.string().trim().min(1).max(100)
 const fragmentRange = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(1) })
   .refine((f) => f.end > f.start, { message: 'a fragment must end after it starts' })
+const tagId = z.string().uuid()
+const actorId = z.string().min(1).max(100)
+const linkInput = z.object({ from: tagId, type: z.string().min(1).max(64), to: tagId })
 const sortKey = z.enum(['title', 'source', 'published', 'imported', 'tags', 'status'])
 const cursor = z.object({ value: z.union([z.string(), z.number()]), id })
 
@@ -86,6 +94,26 @@ export const contract = {
     })
   ),
   'annotations.delete': method<Mutation>()(z.object({ id: z.string().uuid() })),
+  'annotations.link': method<Mutation>()(linkInput),
+  'annotations.unlink': method<Mutation>()(linkInput),
+  'occurrences.find': method<{ phrases: string[]; occurrences: Occurrence[]; truncated: boolean; articlesScanned: number }>()(
+    z.object({ annotationId: tagId, scope: z.enum(['article', 'corpus']), withAliases: z.boolean().default(true) })
+  ),
+  'occurrences.accept': method<{ created: number; articles: number; mutation: Mutation | null }>()(
+    z.object({
+      annotationId: tagId,
+      items: z.array(z.object({ articleId: id, start: z.number().int().min(0), end: z.number().int().min(1) })).min(1).max(5_000)
+    })
+  ),
+  'actors.list': method<Actor[]>()(z.object({ query: z.string().max(300).default(''), limit: z.number().int().min(1).max(1000).default(200) })),
+  'actors.get': method<Actor>()(z.object({ id: actorId })),
+  'actors.suggest': method<ActorSuggestion[]>()(z.object({ text: z.string().max(300), date: z.string().max(10).default('') })),
+  'actors.create': method<Actor>()(z.object({ fields: actorFields, aliases: z.array(aliasInput).max(100).optional() })),
+  'actors.update': method<Actor>()(z.object({ id: actorId, fields: actorFields.partial(), status: z.enum(['provisional', 'approved']).optional() })),
+  'actors.addAlias': method<Actor>()(z.object({ actorId, alias: aliasInput })),
+  'actors.removeAlias': method<Actor>()(z.object({ aliasId: z.number().int().positive() })),
+  'actors.merge': method<Actor>()(z.object({ from: actorId, into: actorId })),
+  'actors.mentions': method<ActorMention[]>()(z.object({ id: actorId, limit: z.number().int().min(1).max(5000).default(500) })),
   'history.state': method<HistoryState>()(z.object({ articleId: id })),
   'history.undo': method<Mutation | null>()(z.object({ articleId: id })),
   'history.redo': method<Mutation | null>()(z.object({ articleId: id })),
@@ -121,7 +149,7 @@ export interface JobFinished {
 export interface EventPayloads {
   'job.progress': JobProgress
   'job.finished': JobFinished
-  'project.changed': { what: 'articles' | 'annotations' | 'project'; articleId?: number }
+  'project.changed': { what: 'articles' | 'annotations' | 'project' | 'actors'; articleId?: number }
 }
 export type EventPayload<E extends EventName> = EventPayloads[E]
 

@@ -35,6 +35,12 @@ export interface Fragment {
   suffix: string
 }
 
+/** A typed link from one tag to another in the same article (event → perpetrator, claim → claimant…). */
+export interface Link {
+  type: string
+  to: string
+}
+
 export interface Annotation {
   id: string
   articleId: number
@@ -45,6 +51,10 @@ export interface Annotation {
   attributes: Record<string, unknown>
   note: string
   status: AnnotationStatus
+  /** Outgoing links, in the order they were made. */
+  links: Link[]
+  /** Keys of required attributes still empty under the codebook version the tag was coded with. */
+  missing: string[]
   createdAt: string
   updatedAt: string
 }
@@ -155,3 +165,82 @@ export interface ImportReport {
 }
 
 export type JobOutcome = 'done' | 'cancelled' | 'failed'
+
+export const ACTOR_KINDS = ['organisation', 'sub_unit', 'individual', 'generic_category'] as const
+export type ActorKind = (typeof ACTOR_KINDS)[number]
+export const ACTOR_STATUSES = ['provisional', 'approved', 'merged'] as const
+export type ActorStatus = (typeof ACTOR_STATUSES)[number]
+export const ALIAS_TYPES = [
+  'official_self_designation',
+  'former_self_designation',
+  'state_designation',
+  'media_name',
+  'acronym',
+  'nickname',
+  'translation'
+] as const
+export type AliasType = (typeof ALIAS_TYPES)[number]
+export const ACTOR_RELATION_TYPES = ['splinter_of', 'successor_of', 'faction_of', 'merged_into', 'allied_with', 'renamed_to'] as const
+
+export interface ActorAlias {
+  id: number
+  alias: string
+  language: string
+  aliasType: AliasType
+  designatedBy: string
+  validFrom: string
+  validTo: string
+  /** Never offered as a unique match (e.g. "AGC", "FARC dissidents"). */
+  ambiguous: boolean
+}
+
+/** A canonical actor of the registry; mentions in articles link to it. */
+export interface Actor {
+  id: string
+  name: string
+  kind: ActorKind
+  type: string
+  country: string
+  parentId: string | null
+  externalIds: Record<string, string>
+  status: ActorStatus
+  /** Set on the tombstone of an actor merged into another. */
+  mergedInto: string | null
+  notes: string
+  createdBy: string
+  createdAt: string
+  aliases: ActorAlias[]
+  relations: { type: string; to: string; date: string }[]
+  mentionCount: number
+}
+
+/** A registry actor proposed for a name; the coder confirms it, nothing links silently. */
+export interface ActorSuggestion {
+  actor: Actor
+  alias: string
+  /** exact: the whole name is an alias; partial: an alias contains the name or starts with it. */
+  match: 'exact' | 'partial'
+  ambiguous: boolean
+}
+
+/** A place in the corpus where a tag's text, or one of its actor's names, occurs untagged. */
+export interface Occurrence {
+  articleId: number
+  title: string
+  start: number
+  end: number
+  quote: string
+  prefix: string
+  suffix: string
+}
+
+/** A tag that refers to an actor, with where it is. */
+export interface ActorMention {
+  annotationId: string
+  articleId: number
+  title: string
+  label: string
+  quote: string
+  prefix: string
+  suffix: string
+}

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Annotation, HistoryState, Mutation, User } from '../../shared/domain'
+import type { AttributeDef } from '../../shared/codebook/codebook-schema'
+import { linkProblem } from '../../shared/codebook/relation-rules'
 import { validateAttributes } from '../../shared/codebook/validate-attributes'
 import { AppError } from '../../shared/errors'
 import { ArticleOffsets, checkRange, quoteRange } from '../../shared/offsets'
@@ -10,7 +12,10 @@ import type { Store } from '../store/store'
 export class AnnotationService {
   constructor(private readonly store: Store) {}
 
-  create(user: User, input: { articleId: number; label: string; fragments: { start: number; end: number }[]; note?: string }): Mutation {
+  create(
+    user: User,
+    input: { articleId: number; label: string; fragments: { start: number; end: number }[]; note?: string; attributes?: Record<string, unknown> }
+  ): Mutation {
     const article = this.store.articles.get(input.articleId)
     if (!article) throw new AppError('NOT_FOUND', `Article ${input.articleId} does not exist in this project.`)
     this.store.codebooks.requireLabel(input.label)
@@ -28,9 +33,10 @@ export class AnnotationService {
       annotatorId: user.id,
       label: input.label,
       fragments: ranges.map((r) => ({ ...r, ...quoteRange(offsets, r) })),
-      attributes: {},
+      attributes: input.attributes ?? {},
       note: input.note ?? '',
       status: 'draft',
+      links: [],
       codebookVersion: this.store.codebooks.currentVersion(),
       createdAt: now,
       updatedAt: now
@@ -56,6 +62,7 @@ export class AnnotationService {
       if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) delete attributes[k]
       else attributes[k] = v
     }
+    for (const k of patched) this.checkReferences(defs.find((d) => d.key === k), attributes[k], current.articleId)
     if (patched.length) {
       // refuse only problems this edit introduces: a value coded under an older codebook does not block other edits
       const known = new Set(validateAttributes(codebook, label, before.attributes).map((p) => p.message))
@@ -72,19 +79,119 @@ export class AnnotationService {
       codebookVersion: recoded ? codebook.version : before.codebookVersion,
       updatedAt: new Date().toISOString()
     }
+    const steps: Step[] = []
+    if (relabel) {
+      // links the new label cannot have are set aside with the attributes; undo restores both
+      after.links = before.links.filter((l) => {
+        const target = this.store.annotations.get(l.to)
+        return target !== null && linkProblem(codebook, l.type, label, target.label) === null
+      })
+      for (const sourceId of this.store.annotations.linkedFrom(before.id)) {
+        const source = this.store.annotations.snapshot(sourceId)!
+        const kept = source.links.filter((l) => l.to !== before.id || linkProblem(codebook, l.type, source.label, label) === null)
+        if (kept.length !== source.links.length) steps.push({ before: source, after: { ...source, links: kept, updatedAt: after.updatedAt } })
+      }
+    }
+    const droppedLinks = before.links.length - after.links.length + steps.length
     const quote = `“${short(current.fragments[0]!.quote)}”`
     const names = patched.map((k) => defs.find((d) => d.key === k)?.name ?? k).join(', ')
     const description = relabel
-      ? `relabel as ${label} ${quote}${dropped.length ? ` (set aside ${dropped.length} attribute${dropped.length === 1 ? '' : 's'} ${before.label} has and ${label} lacks)` : ''}`
+      ? `relabel as ${label} ${quote}${dropped.length ? ` (set aside ${dropped.length} attribute${dropped.length === 1 ? '' : 's'} ${before.label} has and ${label} lacks)` : ''}${droppedLinks ? ` (removed ${droppedLinks} link${droppedLinks === 1 ? '' : 's'} ${label} cannot have)` : ''}`
       : patched.length
         ? `set ${names} of ${quote}`
         : `edit note of ${quote}`
-    return this.act(user, current.articleId, description, [{ before, after }])
+    // the tag itself goes last: undo replays in reverse, so it is back before links to it are
+    return this.act(user, current.articleId, description, [...steps, { before, after }])
   }
 
   delete(user: User, id: string): Mutation {
     const current = this.require(id)
-    return this.act(user, current.articleId, `delete ${current.label} “${short(current.fragments[0]!.quote)}”`, [{ before: this.store.annotations.snapshot(id)!, after: null }])
+    // links to the tag are removed in the same action, so undo brings them back with it
+    const steps: Step[] = this.store.annotations.linkedFrom(id).map((sourceId) => {
+      const source = this.store.annotations.snapshot(sourceId)!
+      return { before: source, after: { ...source, links: source.links.filter((l) => l.to !== id), updatedAt: new Date().toISOString() } }
+    })
+    steps.push({ before: this.store.annotations.snapshot(id)!, after: null })
+    return this.act(user, current.articleId, `delete ${current.label} “${short(current.fragments[0]!.quote)}”`, steps)
+  }
+
+  /**
+   * Tags accepted occurrences like `sourceId`: same label, same actor references. One undoable action per
+   * article (each article keeps its own undo stack), all in one transaction; spans that overlap a tag with the
+   * same label are skipped, so accepting twice adds nothing.
+   */
+  tagOccurrences(user: User, sourceId: string, items: { articleId: number; start: number; end: number }[]): { created: number; articles: number; mutation: Mutation | null } {
+    const source = this.require(sourceId)
+    const codebook = this.store.codebooks.get()
+    const defs = codebook.labels.find((l) => l.name === source.label)?.attributes ?? []
+    const attributes = Object.fromEntries(Object.entries(source.attributes).filter(([k]) => defs.find((d) => d.key === k)?.type === 'actor'))
+    const byArticle = new Map<number, { start: number; end: number }[]>()
+    for (const it of items) byArticle.set(it.articleId, [...(byArticle.get(it.articleId) ?? []), { start: it.start, end: it.end }])
+    return this.store.db.transaction(() => {
+      let created = 0
+      let articles = 0
+      let mutation: Mutation | null = null
+      for (const [articleId, ranges] of byArticle) {
+        const article = this.store.articles.get(articleId)
+        if (!article) throw new AppError('NOT_FOUND', `Article ${articleId} does not exist in this project (it may have been deleted); find the occurrences again.`)
+        const offsets = new ArticleOffsets(article.text)
+        const taken = this.store.annotations.listByArticle(articleId).filter((a) => a.label === source.label).flatMap((a) => a.fragments)
+        const now = new Date().toISOString()
+        const steps: Step[] = []
+        for (const r of ranges.sort((a, b) => a.start - b.start)) {
+          const problem = checkRange(offsets, r)
+          if (problem) throw new AppError('VALIDATION', `Article ${articleId}: ${problem}; find the occurrences again.`)
+          if (taken.some((t) => t.start < r.end && r.start < t.end)) continue
+          taken.push({ ...r, quote: '', prefix: '', suffix: '' })
+          steps.push({
+            before: null,
+            after: {
+              id: randomUUID(), articleId, annotatorId: user.id, label: source.label, fragments: [{ ...r, ...quoteRange(offsets, r) }],
+              attributes, note: '', status: 'draft', links: [], codebookVersion: codebook.version, createdAt: now, updatedAt: now
+            }
+          })
+        }
+        if (steps.length === 0) continue
+        created += steps.length
+        articles++
+        const m = this.act(user, articleId, `tag ${steps.length} more occurrence${steps.length === 1 ? '' : 's'} of “${short(source.fragments[0]!.quote)}” as ${source.label}`, steps)
+        if (articleId === source.articleId) mutation = m
+      }
+      return { created, articles, mutation }
+    })()
+  }
+
+  /** Links two tags of one article with a relation the codebook allows; a one-only relation replaces its old link. */
+  link(user: User, input: { from: string; type: string; to: string }): Mutation {
+    const from = this.require(input.from)
+    const to = this.store.annotations.get(input.to)
+    if (!to) throw new AppError('NOT_FOUND', `The tag to link to no longer exists (it was deleted or undone); pick another tag.`)
+    if (to.articleId !== from.articleId) throw new AppError('VALIDATION', 'Links join tags of the same article; this tag is in another article.')
+    if (to.id === from.id) throw new AppError('VALIDATION', 'A tag cannot be linked to itself.')
+    const codebook = this.store.codebooks.get()
+    const problem = linkProblem(codebook, input.type, from.label, to.label)
+    if (problem) throw new AppError('VALIDATION', problem)
+    const relation = codebook.relations.find((r) => r.type === input.type)!
+    if (from.links.some((l) => l.type === input.type && l.to === input.to))
+      throw new AppError('VALIDATION', `“${short(to.fragments[0]!.quote)}” is already linked as ${relation.name}.`)
+    const before = this.store.annotations.snapshot(from.id)!
+    const replaced = relation.cardinality === 'one' ? before.links.filter((l) => l.type === input.type) : []
+    const links = [...before.links.filter((l) => !replaced.includes(l)), { type: input.type, to: input.to }]
+    const after: AnnotationSnapshot = { ...before, links, updatedAt: new Date().toISOString() }
+    const description = `link ${from.label} “${short(from.fragments[0]!.quote)}” → ${relation.name} “${short(to.fragments[0]!.quote)}”${replaced.length ? ' (replacing the previous one)' : ''}`
+    return this.act(user, from.articleId, description, [{ before, after }])
+  }
+
+  /** Removes one link; unlinking what is not linked is an error, so a stale view finds out. */
+  unlink(user: User, input: { from: string; type: string; to: string }): Mutation {
+    const from = this.require(input.from)
+    const before = this.store.annotations.snapshot(from.id)!
+    const links = before.links.filter((l) => !(l.type === input.type && l.to === input.to))
+    if (links.length === before.links.length) throw new AppError('NOT_FOUND', `This tag has no ${input.type} link to that tag (it may have been removed already).`)
+    const target = this.store.annotations.get(input.to)
+    const name = this.store.codebooks.get().relations.find((r) => r.type === input.type)?.name ?? input.type
+    const description = `unlink ${name} “${short(target?.fragments[0]!.quote ?? '?')}” from “${short(from.fragments[0]!.quote)}”`
+    return this.act(user, from.articleId, description, [{ before, after: { ...before, links, updatedAt: new Date().toISOString() } }])
   }
 
   history(user: User, articleId: number): HistoryState {
@@ -135,7 +242,7 @@ export class AnnotationService {
     })()
   }
 
-  private act(user: User, articleId: number, description: string, steps: { before: AnnotationSnapshot | null; after: AnnotationSnapshot | null }[]): Mutation {
+  private act(user: User, articleId: number, description: string, steps: Step[]): Mutation {
     return this.store.db.transaction(() => {
       this.store.ensureAnnotator(user)
       const actionId = randomUUID()
@@ -186,12 +293,30 @@ export class AnnotationService {
     }
   }
 
+  // references must point at something that exists now: a registry actor that is not merged, a tag of this article
+  private checkReferences(def: AttributeDef | undefined, value: unknown, articleId: number): void {
+    if (!def || (def.type !== 'actor' && def.type !== 'tag')) return
+    for (const id of [value].flat()) {
+      if (typeof id !== 'string') continue
+      if (def.type === 'actor') {
+        const actor = this.store.actors.get(id)
+        if (!actor) throw new AppError('NOT_FOUND', `${def.name}: actor ${id} is not in the registry (it may have been removed); pick another.`)
+        if (actor.mergedInto) throw new AppError('VALIDATION', `${def.name}: “${actor.name}” was merged into another actor; link that one instead.`)
+      } else {
+        const tag = this.store.annotations.get(id)
+        if (!tag || tag.articleId !== articleId) throw new AppError('NOT_FOUND', `${def.name}: the referenced tag no longer exists in this article (it was deleted or undone); pick another.`)
+      }
+    }
+  }
+
   private require(id: string): Annotation {
     const a = this.store.annotations.get(id)
     if (!a) throw new AppError('NOT_FOUND', `Tag ${id} does not exist (it may have been deleted or undone).`)
     return a
   }
 }
+
+type Step = { before: AnnotationSnapshot | null; after: AnnotationSnapshot | null }
 
 function parseSnapshot(json: string | null): AnnotationSnapshot | null {
   return json === null ? null : (JSON.parse(json) as AnnotationSnapshot)

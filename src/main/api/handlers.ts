@@ -3,12 +3,17 @@ import { AppError } from '../../shared/errors'
 import type { MethodName } from '../../shared/method-names'
 import type { ImportInput } from '../import/run-import'
 import type { Workbench } from '../app/workbench'
+import { findOccurrences } from '../annotations/find-occurrences'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> }
 
 /** Every contract method, implemented over the workbench; each is thin: validate (done by dispatch) → domain → DTO. */
 export function createHandlers(wb: Workbench): Handlers {
   const changed = (articleId: number) => wb.emit('project.changed', { what: 'annotations', articleId })
+  const actorsChanged = <T>(result: T): T => {
+    wb.emit('project.changed', { what: 'actors' })
+    return result
+  }
   return {
     'app.info': () => wb.info(),
     'user.setName': ({ name }) => {
@@ -51,6 +56,38 @@ export function createHandlers(wb: Workbench): Handlers {
       const m = wb.annotations.delete(wb.user, id)
       changed(m.articleId)
       return m
+    },
+    'annotations.link': (input) => {
+      const m = wb.annotations.link(wb.user, input)
+      changed(m.articleId)
+      return m
+    },
+    'annotations.unlink': (input) => {
+      const m = wb.annotations.unlink(wb.user, input)
+      changed(m.articleId)
+      return m
+    },
+    'occurrences.find': ({ annotationId, scope, withAliases }) => {
+      const tag = wb.store.annotations.get(annotationId)
+      if (!tag) throw new AppError('NOT_FOUND', `Tag ${annotationId} does not exist (it may have been deleted or undone).`)
+      return findOccurrences(wb.store, tag, scope, withAliases)
+    },
+    'occurrences.accept': ({ annotationId, items }) => {
+      const result = wb.annotations.tagOccurrences(wb.user, annotationId, items)
+      wb.emit('project.changed', { what: 'articles' })
+      return result
+    },
+    'actors.list': ({ query, limit }) => wb.store.actors.list(query, limit),
+    'actors.get': ({ id }) => wb.actors.require(id),
+    'actors.suggest': ({ text, date }) => wb.actors.suggest(text, date),
+    'actors.create': (input) => actorsChanged(wb.actors.create(wb.user, input)),
+    'actors.update': (input) => actorsChanged(wb.actors.update(wb.user, input)),
+    'actors.addAlias': (input) => actorsChanged(wb.actors.addAlias(wb.user, input)),
+    'actors.removeAlias': ({ aliasId }) => actorsChanged(wb.actors.removeAlias(wb.user, aliasId)),
+    'actors.merge': (input) => actorsChanged(wb.actors.merge(wb.user, input)),
+    'actors.mentions': ({ id, limit }) => {
+      wb.actors.require(id)
+      return wb.store.actors.mentions(id, limit)
     },
     'history.state': ({ articleId }) => wb.annotations.history(wb.user, articleId),
     'history.undo': ({ articleId }) => {

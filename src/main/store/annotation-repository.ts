@@ -1,17 +1,32 @@
-import type { Annotation, AnnotationStatus, Fragment } from '../../shared/domain'
+import type { Codebook } from '../../shared/codebook/codebook-schema'
+import { missingAttributes } from '../../shared/codebook/validate-attributes'
+import type { Annotation, AnnotationStatus, Fragment, Link } from '../../shared/domain'
 import type { Db } from './open-project-db'
 import type { DbAnnotationRow } from './rows'
 
-/** An annotation as the change log stores it: everything needed to restore it exactly. */
-export type AnnotationSnapshot = Omit<Annotation, 'annotatorName'> & { codebookVersion: number | null }
+/** An annotation as the change log stores it: everything needed to restore it exactly (links included). */
+export type AnnotationSnapshot = Omit<Annotation, 'annotatorName' | 'missing'> & { codebookVersion: number | null }
 
 const SELECT = `
   SELECT n.id, n.article_id, n.annotator_id, u.name AS annotator_name, n.label, n.attributes, n.note, n.status,
-         n.codebook_version, n.created_at, n.updated_at
+         n.codebook_version, n.missing, n.created_at, n.updated_at
   FROM annotation n JOIN annotator u ON u.id = n.annotator_id`
 const FRAGMENTS = 'SELECT f.annotation_id, f.start, f.end, f.quote, f.prefix, f.suffix FROM fragment f'
 
+const LINKS = 'SELECT r.from_id, r.type, r.to_id FROM relation r'
+
 type FragmentRow = { annotation_id: string } & Fragment
+type LinkRow = { from_id: string; type: string; to_id: string }
+
+function groupBy<R>(rows: R[], key: (r: R) => string): Map<string, R[]> {
+  const map = new Map<string, R[]>()
+  for (const r of rows) {
+    const list = map.get(key(r))
+    if (list) list.push(r)
+    else map.set(key(r), [r])
+  }
+  return map
+}
 
 /** SQL for annotations and their fragments. */
 export class AnnotationRepository {
@@ -23,8 +38,19 @@ export class AnnotationRepository {
   private readonly deleteFragmentsStmt
   private readonly insertFragmentStmt
   private readonly deleteStmt
+  private readonly linksOfStmt
+  private readonly linksByArticleStmt
+  private readonly deleteLinksStmt
+  private readonly insertLinkStmt
+  private readonly deleteMentionsStmt
+  private readonly insertMentionStmt
+  private readonly incomingStmt
 
-  constructor(db: Db) {
+  /** `codebookOf` gives the codebook a tag was coded with, to keep its missing-attribute flags and mentions in step. */
+  constructor(
+    db: Db,
+    private readonly codebookOf: (version: number | null) => Codebook
+  ) {
     this.getStmt = db.prepare<[string], DbAnnotationRow>(`${SELECT} WHERE n.id = ?`)
     this.byArticleStmt = db.prepare<[number], DbAnnotationRow>(`${SELECT} WHERE n.article_id = ? ORDER BY n.start, n.end DESC, n.created_at`)
     this.fragmentsOfStmt = db.prepare<[string], FragmentRow>(`${FRAGMENTS} WHERE f.annotation_id = ? ORDER BY f.idx`)
@@ -32,43 +58,53 @@ export class AnnotationRepository {
       `${FRAGMENTS} JOIN annotation n ON n.id = f.annotation_id WHERE n.article_id = ? ORDER BY f.annotation_id, f.idx`
     )
     this.upsertStmt = db.prepare(`
-      INSERT INTO annotation (id, article_id, annotator_id, label, start, end, attributes, note, status, codebook_version, created_at, updated_at)
-      VALUES (@id, @articleId, @annotatorId, @label, @start, @end, @attributes, @note, @status, @codebookVersion, @createdAt, @updatedAt)
+      INSERT INTO annotation (id, article_id, annotator_id, label, start, end, attributes, note, status, codebook_version, missing, created_at, updated_at)
+      VALUES (@id, @articleId, @annotatorId, @label, @start, @end, @attributes, @note, @status, @codebookVersion, @missing, @createdAt, @updatedAt)
       ON CONFLICT (id) DO UPDATE SET label = excluded.label, start = excluded.start, end = excluded.end, attributes = excluded.attributes,
-        note = excluded.note, status = excluded.status, codebook_version = excluded.codebook_version, updated_at = excluded.updated_at`)
+        note = excluded.note, status = excluded.status, codebook_version = excluded.codebook_version, missing = excluded.missing, updated_at = excluded.updated_at`)
     this.deleteFragmentsStmt = db.prepare('DELETE FROM fragment WHERE annotation_id = ?')
     this.insertFragmentStmt = db.prepare(
       'INSERT INTO fragment (annotation_id, idx, start, end, quote, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?)'
     )
     this.deleteStmt = db.prepare('DELETE FROM annotation WHERE id = ?')
+    this.linksOfStmt = db.prepare<[string], LinkRow>(`${LINKS} WHERE r.from_id = ? ORDER BY r.idx`)
+    this.linksByArticleStmt = db.prepare<[number], LinkRow>(`${LINKS} JOIN annotation n ON n.id = r.from_id WHERE n.article_id = ? ORDER BY r.from_id, r.idx`)
+    this.deleteLinksStmt = db.prepare('DELETE FROM relation WHERE from_id = ?')
+    // a link whose target is gone (undo after another coder deleted it) is left out rather than failing the undo
+    this.insertLinkStmt = db.prepare('INSERT INTO relation (from_id, idx, type, to_id) SELECT @from, @idx, @type, @to WHERE EXISTS (SELECT 1 FROM annotation WHERE id = @to)')
+    this.deleteMentionsStmt = db.prepare('DELETE FROM mention WHERE annotation_id = ?')
+    this.insertMentionStmt = db.prepare('INSERT OR IGNORE INTO mention (annotation_id, attribute, actor_id) SELECT @tag, @key, @actor WHERE EXISTS (SELECT 1 FROM actor WHERE id = @actor)')
+    this.incomingStmt = db.prepare<[string], { from_id: string }>('SELECT DISTINCT from_id FROM relation WHERE to_id = ?')
   }
 
   get(id: string): Annotation | null {
     const row = this.getStmt.get(id)
-    return row ? toAnnotation(row, this.fragmentsOfStmt.all(id)) : null
+    return row ? toAnnotation(row, this.fragmentsOfStmt.all(id), this.linksOfStmt.all(id)) : null
   }
 
   /** The stored state of a tag, including what the DTO leaves out, for the change log. */
   snapshot(id: string): AnnotationSnapshot | null {
     const row = this.getStmt.get(id)
     if (!row) return null
-    const { annotatorName: _name, ...rest } = toAnnotation(row, this.fragmentsOfStmt.all(id))
+    const { annotatorName: _name, missing: _missing, ...rest } = toAnnotation(row, this.fragmentsOfStmt.all(id), this.linksOfStmt.all(id))
     return { ...rest, codebookVersion: row.codebook_version }
   }
 
   /** Every tag of an article in text order; two flat queries, so 2,000 tags cost milliseconds. */
   listByArticle(articleId: number): Annotation[] {
-    const fragments = new Map<string, FragmentRow[]>()
-    for (const f of this.fragmentsByArticleStmt.all(articleId)) {
-      const list = fragments.get(f.annotation_id)
-      if (list) list.push(f)
-      else fragments.set(f.annotation_id, [f])
-    }
-    return this.byArticleStmt.all(articleId).map((row) => toAnnotation(row, fragments.get(row.id) ?? []))
+    const fragments = groupBy(this.fragmentsByArticleStmt.all(articleId), (f) => f.annotation_id)
+    const links = groupBy(this.linksByArticleStmt.all(articleId), (l) => l.from_id)
+    return this.byArticleStmt.all(articleId).map((row) => toAnnotation(row, fragments.get(row.id) ?? [], links.get(row.id) ?? []))
   }
 
-  /** Writes a snapshot (insert or replace, fragments included); call inside a transaction. */
+  /** Ids of the tags that link to this one. */
+  linkedFrom(id: string): string[] {
+    return this.incomingStmt.all(id).map((r) => r.from_id)
+  }
+
+  /** Writes a snapshot (insert or replace, fragments, links and mentions included); call inside a transaction. */
   write(s: AnnotationSnapshot): void {
+    const codebook = this.codebookOf(s.codebookVersion)
     this.upsertStmt.run({
       id: s.id,
       articleId: s.articleId,
@@ -80,11 +116,20 @@ export class AnnotationRepository {
       note: s.note,
       status: s.status,
       codebookVersion: s.codebookVersion,
+      missing: JSON.stringify(missingAttributes(codebook, s.label, s.attributes)),
       createdAt: s.createdAt,
       updatedAt: s.updatedAt
     })
     this.deleteFragmentsStmt.run(s.id)
     s.fragments.forEach((f, i) => this.insertFragmentStmt.run(s.id, i, f.start, f.end, f.quote, f.prefix, f.suffix))
+    this.deleteLinksStmt.run(s.id)
+    ;(s.links ?? []).forEach((l, i) => this.insertLinkStmt.run({ from: s.id, idx: i, type: l.type, to: l.to }))
+    this.deleteMentionsStmt.run(s.id)
+    for (const def of codebook.labels.find((l) => l.name === s.label)?.attributes ?? []) {
+      if (def.type !== 'actor') continue
+      const v = s.attributes[def.key]
+      for (const actorId of Array.isArray(v) ? v : [v]) if (typeof actorId === 'string') this.insertMentionStmt.run({ tag: s.id, key: def.key, actor: actorId })
+    }
   }
 
   delete(id: string): boolean {
@@ -92,7 +137,7 @@ export class AnnotationRepository {
   }
 }
 
-function toAnnotation(row: DbAnnotationRow, fragmentRows: FragmentRow[]): Annotation {
+function toAnnotation(row: DbAnnotationRow, fragmentRows: FragmentRow[], linkRows: LinkRow[]): Annotation {
   const fragments = fragmentRows.map((f) => ({ start: f.start, end: f.end, quote: f.quote, prefix: f.prefix, suffix: f.suffix }))
   return {
     id: row.id,
@@ -104,6 +149,8 @@ function toAnnotation(row: DbAnnotationRow, fragmentRows: FragmentRow[]): Annota
     attributes: JSON.parse(row.attributes) as Record<string, unknown>,
     note: row.note,
     status: row.status as AnnotationStatus,
+    links: linkRows.map((l): Link => ({ type: l.type, to: l.to_id })),
+    missing: JSON.parse(row.missing) as string[],
     createdAt: row.created_at,
     updatedAt: row.updated_at
   }

@@ -130,6 +130,17 @@ export class ArticleRepository {
    * up) and paged by (rank, id); a broader query (a near-stopword) lists its matches newest first instead,
    * because ranking 100,000 matches takes most of a second and the user is usually still typing.
    */
+  /** Ids of articles whose text holds any of these phrases (already folded match keys), as FTS5 finds them. */
+  idsWithPhrases(keys: string[]): number[] {
+    const match = keys.map((k) => `"${k.replace(/"/g, '""')}"`).join(' OR ')
+    return this.db.prepare<[string], { id: number }>('SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid').all(match).map((r) => r.id)
+  }
+
+  /** Id, title and text of some articles, for scanning them in pages. */
+  texts(ids: number[]): { id: number; title: string; text: string }[] {
+    return this.db.prepare<[string], { id: number; title: string; text: string }>('SELECT id, title, text FROM article WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids))
+  }
+
   search(query: string, limit: number, after?: SearchCursor): SearchPage {
     const match = buildFtsQuery(query)
     if (!match) return { hits: [], next: null, total: 0, ranked: true }

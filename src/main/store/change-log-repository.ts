@@ -6,7 +6,7 @@ export interface NewChange {
   at: string
   annotatorId: string
   articleId: number | null
-  entity: 'annotation'
+  entity: 'annotation' | 'actor' | 'article'
   entityId: string
   op: 'create' | 'update' | 'delete' | 'undo' | 'redo'
   before: unknown

@@ -30,6 +30,7 @@ export interface DbAnnotationRow {
   note: string
   status: string
   codebook_version: number | null
+  missing: string
   created_at: string
   updated_at: string
 }

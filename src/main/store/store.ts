@@ -1,3 +1,4 @@
+import { ActorRepository } from './actor-repository'
 import { AnnotationRepository } from './annotation-repository'
 import { ArticleRepository } from './article-repository'
 import { ChangeLogRepository } from './change-log-repository'
@@ -10,15 +11,17 @@ export class Store {
   readonly annotations: AnnotationRepository
   readonly changes: ChangeLogRepository
   readonly codebooks: CodebookRepository
+  readonly actors: ActorRepository
 
   constructor(
     readonly db: Db,
     readonly path: string
   ) {
     this.articles = new ArticleRepository(db)
-    this.annotations = new AnnotationRepository(db)
-    this.changes = new ChangeLogRepository(db)
     this.codebooks = new CodebookRepository(db)
+    this.annotations = new AnnotationRepository(db, (version) => this.codebooks.get(version ?? undefined))
+    this.changes = new ChangeLogRepository(db)
+    this.actors = new ActorRepository(db)
   }
 
   /** Records the annotator once per project so every tag can name who made it. */

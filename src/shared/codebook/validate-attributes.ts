@@ -85,3 +85,9 @@ export function validateAttributes(codebook: Codebook, labelName: string, attrib
   }
   return problems
 }
+
+/** The keys of a tag's required attributes that are still empty: the tag is incomplete until they are coded. */
+export function missingAttributes(codebook: Codebook, labelName: string, attributes: Record<string, unknown>): string[] {
+  const label = codebook.labels.find((l) => l.name === labelName)
+  return label ? label.attributes.filter((a) => a.required && isEmpty(attributes[a.key])).map((a) => a.key) : []
+}

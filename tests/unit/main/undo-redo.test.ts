@@ -181,10 +181,11 @@ describe('undo scope', () => {
 describe('the codebook version a tag was coded under', () => {
   it('survives note edits, deletion and undo; relabelling recodes the tag under the current codebook', () => {
     const a = tag()
-    store.db.prepare('UPDATE annotation SET codebook_version = 3 WHERE id = ?').run(a.id)
+    // a newer codebook version arrives; the tag stays coded under version 1
+    store.db.prepare("INSERT INTO codebook (version, json, note, created_at) SELECT 2, json, 'same labels', created_at FROM codebook WHERE version = 1").run()
     const version = () => store.db.prepare('SELECT codebook_version FROM annotation WHERE id = ?').pluck().get(a.id)
     service.update(ANA, { id: a.id, note: 'checked' })
-    expect(version()).toBe(3)
+    expect(version()).toBe(1)
     service.update(ANA, { id: a.id, label: 'Event' })
     expect(version()).toBe(store.codebooks.currentVersion())
     service.delete(ANA, a.id)
@@ -192,6 +193,7 @@ describe('the codebook version a tag was coded under', () => {
     service.undo(ANA, articleId)
     expect(version()).toBe(store.codebooks.currentVersion())
     service.undo(ANA, articleId)
-    expect(version()).toBe(3)
+    expect(version()).toBe(1)
+    expect(store.codebooks.currentVersion()).toBe(2)
   })
 })

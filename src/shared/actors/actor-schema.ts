@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { ACTOR_KINDS, ACTOR_RELATION_TYPES, ALIAS_TYPES } from '../domain'
+
+const isoDay = z.union([z.literal(''), z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use a date like 2024, 2024-11 or 2024-11-07')])
+
+/** One surface form of an actor, as the coder or the seed registry enters it. */
+export const aliasInput = z.object({
+  alias: z.string().trim().min(1, 'an alias cannot be empty').max(300),
+  language: z.string().trim().max(35).default(''),
+  aliasType: z.enum(ALIAS_TYPES).default('media_name'),
+  designatedBy: z.string().trim().max(300).default(''),
+  validFrom: isoDay.default(''),
+  validTo: isoDay.default(''),
+  ambiguous: z.boolean().default(false)
+})
+
+/** The editable fields of a canonical actor. */
+export const actorFields = z.object({
+  name: z.string().trim().min(1, 'an actor needs a name').max(300),
+  kind: z.enum(ACTOR_KINDS).default('organisation'),
+  type: z.string().trim().max(100).default(''),
+  country: z.union([z.literal(''), z.string().regex(/^[A-Z]{3}$/, 'use an ISO 3166 alpha-3 code such as COL')]).default(''),
+  parentId: z.string().min(1).max(100).nullable().default(null),
+  externalIds: z.record(z.string().max(50), z.string().max(500)).default({}),
+  notes: z.string().max(20_000).default('')
+})
+
+/** The shipped seed registry file: actors keyed locally so parents and relations can refer to each other. */
+export const registrySeedSchema = z.object({
+  format: z.literal('spanwise-actor-registry'),
+  name: z.string(),
+  description: z.string().default(''),
+  actors: z.array(
+    actorFields.omit({ parentId: true }).extend({
+      key: z.string().min(1),
+      parent: z.string().optional(),
+      aliases: z.array(aliasInput).min(1),
+      relations: z.array(z.object({ type: z.enum(ACTOR_RELATION_TYPES), to: z.string(), date: z.string().default('') })).default([])
+    })
+  )
+})
+
+export type AliasInput = z.input<typeof aliasInput>
+export type ActorFieldsInput = z.input<typeof actorFields>

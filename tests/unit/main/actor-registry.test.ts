@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { ActorService } from '../../../src/main/actors/actor-service'
+import { AnnotationService } from '../../../src/main/annotations/annotation-service'
+import { findOccurrences } from '../../../src/main/annotations/find-occurrences'
+import { addArticle, cleanupTemp, createTempProject } from '../../helpers/project'
+
+afterEach(cleanupTemp)
+const USER = { id: '11111111-1111-4111-8111-111111111111', name: 'Ana' }
+
+function setup() {
+  const { store } = createTempProject()
+  store.ensureAnnotator(USER)
+  const actors = new ActorService(store)
+  const tags = new AnnotationService(store)
+  const byName = (name: string) => store.actors.list(name, 5).find((a) => a.name === name)!
+  return { store, actors, tags, byName }
+}
+
+describe('the seed registry', () => {
+  it('ships Colombian actors with their aliases, all provisional', () => {
+    const { store, byName } = setup()
+    const all = store.actors.list('', 1000)
+    expect(all.length).toBeGreaterThanOrEqual(10)
+    expect(all.every((a) => a.status === 'provisional')).toBe(true)
+    const gulf = byName('Gulf Clan (EGC)')
+    expect(gulf.aliases.map((a) => a.alias)).toEqual(expect.arrayContaining(['Clan del Golfo', 'Urabeños', 'Autodefensas Gaitanistas de Colombia', 'AGC']))
+    expect(gulf.aliases.find((a) => a.alias === 'AGC')!.ambiguous).toBe(true)
+    expect(byName('Dagoberto Ramos Mobile Column').parentId).toBe(byName('Estado Mayor Central (EMC)').id)
+    expect(byName('Estado Mayor de los Bloques y Frente (EMBF)').relations).toEqual([{ type: 'splinter_of', to: byName('Estado Mayor Central (EMC)').id, date: '2024' }])
+  })
+})
+
+describe('suggestions', () => {
+  it('match aliases accent- and case-insensitively, exact ones first', () => {
+    const { actors } = setup()
+    const s = actors.suggest('urabenos')
+    expect(s[0]).toMatchObject({ alias: 'Urabeños', match: 'exact', ambiguous: false })
+    expect(s[0]!.actor.name).toBe('Gulf Clan (EGC)')
+    expect(actors.suggest('CLAN DEL GOLFO')[0]!.actor.name).toBe('Gulf Clan (EGC)')
+    expect(actors.suggest('the Gulf Clan')[0]).toMatchObject({ alias: 'Gulf Clan', match: 'partial' })
+    expect(actors.suggest('Ejercito de Liberacion')[0]!.actor.name).toBe('National Liberation Army (ELN)')
+  })
+
+  it('flag ambiguous aliases and rank them below unambiguous ones', () => {
+    const { actors } = setup()
+    const agc = actors.suggest('AGC')
+    expect(agc[0]).toMatchObject({ alias: 'AGC', ambiguous: true })
+    const police = actors.suggest('police')
+    expect(police[0]!.actor.name).toBe('National Police of Colombia')
+    expect(police[0]!.ambiguous).toBe(true)
+  })
+
+  it('prefer an alias valid at the article date', () => {
+    const { actors, byName } = setup()
+    const gulf = byName('Gulf Clan (EGC)')
+    // EGC only names the group from November 2024
+    expect(actors.suggest('EGC', '2025-08-01')[0]!.actor.id).toBe(gulf.id)
+    expect(actors.suggest('EGC', '2022-09-02')[0]!.alias).toBe('EGC')
+    expect(actors.suggest('x')).toEqual([])
+  })
+})
+
+describe('registry edits', () => {
+  it('a new name creates a provisional actor, recorded in the change log', () => {
+    const { store, actors } = setup()
+    const created = actors.create(USER, { fields: { name: 'Frente 36', kind: 'sub_unit', country: 'COL' } })
+    expect(created).toMatchObject({ name: 'Frente 36', status: 'provisional', createdBy: 'Ana' })
+    expect(created.aliases.map((a) => a.alias)).toEqual(['Frente 36'])
+    expect(actors.suggest('frente 36')[0]!.actor.id).toBe(created.id)
+    const log = store.db.prepare("SELECT description FROM change_log WHERE entity = 'actor'").pluck().all()
+    expect(log).toEqual(['create actor “Frente 36”'])
+  })
+
+  it('an alias that collides with another actor’s is refused unless marked ambiguous', () => {
+    const { actors, byName } = setup()
+    const eln = byName('National Liberation Army (ELN)')
+    expect(() => actors.addAlias(USER, { actorId: eln.id, alias: { alias: 'clan del golfo' } })).toThrow(
+      'The alias “clan del golfo” collides with “Clan del Golfo”, an alias of “Gulf Clan (EGC)”'
+    )
+    expect(byName('National Liberation Army (ELN)').aliases).toHaveLength(eln.aliases.length)
+    expect(() => actors.addAlias(USER, { actorId: eln.id, alias: { alias: 'Eln' } })).toThrow('already an alias of this actor')
+    const after = actors.addAlias(USER, { actorId: eln.id, alias: { alias: 'los elenos', language: 'es', aliasType: 'nickname' } })
+    expect(after.aliases.at(-1)).toMatchObject({ alias: 'los elenos', aliasType: 'nickname' })
+    expect(() => actors.create(USER, { fields: { name: 'Urabenos' } })).toThrow('collides')
+  })
+
+  it('merging repoints every mention, moves aliases and keeps a tombstone', () => {
+    const { store, actors, tags, byName } = setup()
+    const articleId = addArticle(store, 'The Urabenos and the Clan del Golfo are one group.')
+    const dup = actors.create(USER, { fields: { name: 'Los Urabenos gang' }, aliases: [{ alias: 'Urabenos gang' }] })
+    const gulf = byName('Gulf Clan (EGC)')
+    const a = tags.create(USER, { articleId, label: 'Actor', fragments: [{ start: 4, end: 12 }] }).upserted[0]!
+    tags.update(USER, { id: a.id, attributes: { entity: dup.id } })
+    expect(store.actors.mentions(dup.id, 10).map((m) => m.quote)).toEqual(['Urabenos'])
+    const merged = actors.merge(USER, { from: dup.id, into: gulf.id })
+    expect(merged.mentionCount).toBe(1)
+    expect(merged.aliases.map((x) => x.alias)).toContain('Urabenos gang')
+    expect(store.annotations.get(a.id)!.attributes).toEqual({ entity: gulf.id })
+    expect(store.actors.get(dup.id)).toMatchObject({ status: 'merged', mergedInto: gulf.id })
+    expect(store.actors.list('', 1000).map((x) => x.id)).not.toContain(dup.id)
+    const log = store.db.prepare("SELECT entity, description FROM change_log WHERE description LIKE 'merge%'").all()
+    expect(log).toEqual(expect.arrayContaining([{ entity: 'annotation', description: 'merge actor “Los Urabenos gang” into “Gulf Clan (EGC)”' }, { entity: 'actor', description: 'merge actor “Los Urabenos gang” into “Gulf Clan (EGC)”' }]))
+    expect(() => tags.update(USER, { id: a.id, attributes: { entity: dup.id } })).toThrow('was merged into another actor')
+    expect(() => actors.merge(USER, { from: gulf.id, into: gulf.id })).toThrow('cannot be merged into itself')
+  })
+})
+
+describe('tag all occurrences', () => {
+  it('proposes untagged mentions of the text and of the actor’s unambiguous aliases across the corpus, then tags them', () => {
+    const { store, tags, byName } = setup()
+    const one = addArticle(store, 'The Gulf Clan announced a ceasefire. Later the gulf clan said more.', 'one.txt')
+    const two = addArticle(store, 'Police blamed the Clan del Golfo, also called the Urabeños or AGC.', 'two.txt')
+    addArticle(store, 'Nothing about that group here.', 'three.txt')
+    const gulf = byName('Gulf Clan (EGC)')
+    const tag = tags.create(USER, { articleId: one, label: 'Actor', fragments: [{ start: 4, end: 13 }] }).upserted[0]!
+    tags.update(USER, { id: tag.id, attributes: { entity: gulf.id } })
+    const inArticle = findOccurrences(store, store.annotations.get(tag.id)!, 'article', true)
+    expect(inArticle.occurrences.map((o) => o.quote)).toEqual(['gulf clan'])
+    const found = findOccurrences(store, store.annotations.get(tag.id)!, 'corpus', true)
+    expect(found.occurrences.map((o) => [o.articleId, o.quote])).toEqual([
+      [one, 'gulf clan'],
+      [two, 'Clan del Golfo'],
+      [two, 'Urabeños']
+    ])
+    const result = tags.tagOccurrences(USER, tag.id, found.occurrences)
+    expect(result).toMatchObject({ created: 3, articles: 2 })
+    const second = store.annotations.listByArticle(two)
+    expect(second.map((a) => [a.label, a.fragments[0]!.quote, a.attributes])).toEqual([
+      ['Actor', 'Clan del Golfo', { entity: gulf.id }],
+      ['Actor', 'Urabeños', { entity: gulf.id }]
+    ])
+    expect(store.actors.mentions(gulf.id, 10)).toHaveLength(4)
+    expect(findOccurrences(store, store.annotations.get(tag.id)!, 'corpus', true).occurrences).toEqual([])
+    // each article undoes its own part
+    tags.undo(USER, two)
+    expect(store.annotations.listByArticle(two)).toEqual([])
+    expect(store.annotations.listByArticle(one)).toHaveLength(2)
+  })
+})

@@ -16,7 +16,15 @@ export interface ArticleSummary {
   charCount: number
   tagCount: number
   labelCounts: Record<string, number>
+  /** Tags with a required attribute still empty, per label and attribute ("3 Events missing date_start"). */
+  missing: MissingCount[]
   importedAt: string
+}
+
+export interface MissingCount {
+  label: string
+  attribute: string
+  count: number
 }
 
 export interface Article extends ArticleSummary {

@@ -1,5 +1,5 @@
 import type { ArticleCursor, ListArticlesInput } from '../../shared/contract'
-import type { Article, ArticleStatus, ArticleSummary, SearchCursor, SearchPage } from '../../shared/domain'
+import type { Article, ArticleStatus, MissingCount, ArticleSummary, SearchCursor, SearchPage } from '../../shared/domain'
 import { buildFtsQuery } from './fts-query'
 import { makeSnippet } from './make-snippet'
 import type { Db } from './open-project-db'
@@ -33,6 +33,7 @@ export class ArticleRepository {
   private readonly insertStmt
   private readonly getStmt
   private readonly countsStmt
+  private readonly missingStmt
   private readonly indexStmt
   private readonly newestMatches
   private readonly rowsWithText
@@ -48,6 +49,10 @@ export class ArticleRepository {
       'SELECT rowid AS id, 0 AS rank FROM article_fts WHERE article_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?'
     )
     this.rowsWithText = db.prepare<[string], DbArticleSummaryRow & { text: string }>(`SELECT ${SUMMARY_COLUMNS}, a.text FROM article a WHERE a.id IN (SELECT value FROM json_each(?))`)
+    this.missingStmt = db.prepare<[string], { article_id: number; label: string; key: string; n: number }>(
+      `SELECT n.article_id, n.label, m.value AS key, count(*) AS n FROM annotation n, json_each(n.missing) m
+       WHERE n.article_id IN (SELECT value FROM json_each(?)) AND n.missing != '[]' GROUP BY n.article_id, n.label, m.value`
+    )
     this.countsStmt = db.prepare<[string], { article_id: number; label: string; n: number }>(
       `SELECT article_id, label, count(*) AS n FROM annotation WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY article_id, label`
     )
@@ -186,12 +191,15 @@ export class ArticleRepository {
 
   private withCounts(rows: DbArticleSummaryRow[]): ArticleSummary[] {
     const counts = new Map<number, Record<string, number>>()
+    const missing = new Map<number, MissingCount[]>()
     if (rows.length > 0) {
-      for (const c of this.countsStmt.all(JSON.stringify(rows.map((r) => r.id)))) {
+      const ids = JSON.stringify(rows.map((r) => r.id))
+      for (const c of this.countsStmt.all(ids)) {
         const m = counts.get(c.article_id) ?? {}
         m[c.label] = c.n
         counts.set(c.article_id, m)
       }
+      for (const m of this.missingStmt.all(ids)) missing.set(m.article_id, [...(missing.get(m.article_id) ?? []), { label: m.label, attribute: m.key, count: m.n }])
     }
     return rows.map((r) => ({
       id: r.id,
@@ -205,6 +213,7 @@ export class ArticleRepository {
       charCount: r.char_count,
       tagCount: r.tag_count,
       labelCounts: counts.get(r.id) ?? {},
+      missing: missing.get(r.id) ?? [],
       importedAt: r.imported_at
     }))
   }

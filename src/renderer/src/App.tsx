@@ -5,6 +5,7 @@ import { Notices } from './components/Notices'
 import { setCodebook } from './labels'
 import { SaveIndicator } from './components/SaveIndicator'
 import { notify, notifyError } from './state/notices'
+import { ActorsView } from './views/actors/ActorsView'
 import { ArticleView } from './views/article/ArticleView'
 import { CorpusView } from './views/corpus/CorpusView'
 import { filesFromDrop, toSources } from './views/corpus/readDroppedFiles'
@@ -12,15 +13,21 @@ import { startImport } from './views/corpus/importState'
 import { NameDialog } from './views/project/NameDialog'
 import { ProjectDialog } from './views/project/ProjectDialog'
 
-function parseRoute(): number | null {
-  const m = /^#\/article\/(\d+)$/.exec(location.hash)
-  return m ? Number(m[1]) : null
+type Route = { view: 'corpus' } | { view: 'article'; id: number } | { view: 'actors'; id: string | null }
+
+function parseRoute(): Route {
+  const article = /^#\/article\/(\d+)$/.exec(location.hash)
+  if (article) return { view: 'article', id: Number(article[1]) }
+  const actors = /^#\/actors(?:\/([\w-]+))?$/.exec(location.hash)
+  if (actors) return { view: 'actors', id: actors[1] ?? null }
+  return { view: 'corpus' }
 }
 
 /** Layout and routing: the corpus list or one article (#/article/<id>), with the project bar on top. */
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null)
-  const [articleId, setArticleId] = useState<number | null>(parseRoute)
+  const [route, setRoute] = useState<Route>(parseRoute)
+  const [actorsKey, setActorsKey] = useState(0)
   const [projects, setProjects] = useState(false)
   const [refreshKey, setRefreshKey] = useState(0)
   const [dragging, setDragging] = useState(false)
@@ -33,14 +40,15 @@ export function App() {
     }, notifyError)
   }, [])
   useEffect(() => {
-    const onHash = () => setArticleId(parseRoute())
+    const onHash = () => setRoute(parseRoute())
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
   useEffect(
     () =>
       api.on('project.changed', (e) => {
-        if (e.what !== 'annotations') setRefreshKey((k) => k + 1)
+        if (e.what === 'actors') setActorsKey((k) => k + 1)
+        else if (e.what !== 'annotations') setRefreshKey((k) => k + 1)
         if (e.what === 'project') void reload()
       }),
     [reload]
@@ -91,6 +99,14 @@ export function App() {
         <button type="button" className="project-button" onClick={() => setProjects(true)} title={info.project?.path}>
           {info.project ? info.project.name : 'No project'} ▾
         </button>
+        <nav className="topnav" aria-label="Views">
+          <a href="#/" aria-current={route.view === 'corpus' ? 'page' : undefined}>
+            Corpus
+          </a>
+          <a href="#/actors" aria-current={route.view === 'actors' ? 'page' : undefined}>
+            Actors
+          </a>
+        </nav>
         <span className="spacer" />
         <SaveIndicator />
         <span className="user" title="Your name, recorded on your tags">
@@ -102,10 +118,12 @@ export function App() {
           <div className="empty">No project is open.</div>
         ) : codebookFor !== info.project.path ? (
           <div className="empty">Opening the project…</div>
-        ) : articleId === null ? (
+        ) : route.view === 'corpus' ? (
           <CorpusView onOpen={open} refreshKey={refreshKey} />
+        ) : route.view === 'actors' ? (
+          <ActorsView actorId={route.id} refreshKey={actorsKey} />
         ) : (
-          <ArticleView articleId={articleId} onBack={() => open(null)} />
+          <ArticleView articleId={route.id} onBack={() => open(null)} />
         )}
       </main>
       {dragging && <div className="drop-hint">Drop files or folders to import them</div>}

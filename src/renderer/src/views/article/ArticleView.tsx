@@ -15,6 +15,9 @@ import { TagPanel } from './TagPanel'
 import { TagPicker } from './TagPicker'
 import { TagPopup } from './TagPopup'
 import { STATUS_TEXT } from '../../statusText'
+import { ID_CLASS_PREFIX, INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
+import { ArticleContext, type ArticleActions } from './articleContext'
+import { LINK_INPUT_ID } from './TagLinks'
 
 interface RunOptions {
   /** Show the action's description as a notice (undo/redo). */
@@ -65,7 +68,8 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
     (a: Annotation): AnnotationItem => ({
       id: a.id,
       ranges: a.fragments.map((f) => ({ from: offsets.cpToPos(f.start), to: offsets.cpToPos(f.end) })),
-      labelClass: labelClass(a.label)
+      labelClass: labelClass(a.label),
+      flag: a.missing.length > 0 ? INCOMPLETE_CLASS : undefined
     }),
     [offsets]
   )
@@ -169,6 +173,14 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
         else if (selectedId) relabel(selectedId, label.name)
         return
       }
+      if (e.key === 'l' && selectedId && !selection) {
+        const input = document.getElementById(LINK_INPUT_ID)
+        if (input) {
+          e.preventDefault()
+          input.focus()
+        }
+        return
+      }
       if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId && !selection) {
         e.preventDefault()
         remove(selectedId)
@@ -211,10 +223,22 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
     return () => observer.disconnect()
   }, [])
 
+  const actions = useMemo<ArticleActions>(() => ({ article, state, run: (work) => run(work), select, apply: (m) => apply(m, {}) }), [article, state, run, select, apply])
+  const selectedId = useStore(state).selectedId
+  // the selected tag's linked tags are outlined by a rule on their id classes: no decoration is rebuilt
+  const linkedIds = useMemo(() => {
+    if (!selectedId) return []
+    const own = annotations.get(selectedId)?.links.map((l) => l.to) ?? []
+    const incoming = [...annotations.values()].filter((a) => a.links.some((l) => l.to === selectedId)).map((a) => a.id)
+    return [...new Set([...own, ...incoming])]
+  }, [selectedId, annotations])
+
   const pickerTags = useMemo(() => (picker ? picker.ids.map((id) => annotations.get(id)).filter((a): a is Annotation => !!a) : []), [picker, annotations])
 
   return (
+    <ArticleContext.Provider value={actions}>
     <div className="article-view">
+      {linkedIds.length > 0 && <style>{linkedIds.map((id) => `.ProseMirror .${ID_CLASS_PREFIX}${CSS.escape(id)}`).join(',\n')} {'{ outline: 2px dashed var(--link-outline); outline-offset: 1px; }'}</style>}
       <header className="article-header">
         <button type="button" onClick={onBack}>
           ← Corpus
@@ -264,5 +288,6 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
         />
       )}
     </div>
+    </ArticleContext.Provider>
   )
 }

@@ -2,6 +2,7 @@ import type { AttributeDef } from '@shared/codebook/codebook-schema'
 import { validateAttributes } from '@shared/codebook/validate-attributes'
 import type { Annotation } from '@shared/domain'
 import { useCodebook } from '../../labels'
+import { ActorField } from './ActorField'
 
 interface Props {
   tag: Annotation
@@ -13,8 +14,8 @@ interface Props {
 export function AttributeForm({ tag, onChange }: Props) {
   const codebook = useCodebook()
   const defs = codebook?.labels.find((l) => l.name === tag.label)?.attributes ?? []
-  // references to actors and tags are edited through relations and the actor registry
-  const fields = defs.filter((d) => d.type !== 'actor' && d.type !== 'tag')
+  // references to other tags are made as links (see TagLinks); actor references pick from the registry
+  const fields = defs.filter((d) => d.type !== 'tag')
   if (!codebook || fields.length === 0) return null
   const missing = new Set(validateAttributes(codebook, tag.label, tag.attributes).filter((p) => p.kind === 'missing').map((p) => p.key))
   return (
@@ -22,10 +23,14 @@ export function AttributeForm({ tag, onChange }: Props) {
       <legend>
         Attributes {missing.size > 0 && <span className="missing-count">{missing.size} missing</span>}
       </legend>
-      {fields.map((def) => (
+      {fields.map((def) =>
+        def.type === 'actor' ? (
+          <ActorField key={def.key} def={def} tag={tag} missing={missing.has(def.key)} onChange={onChange} />
+        ) : (
         // keyed by the stored value too, so undo or another window's edit shows at once
         <Field key={`${def.key}:${JSON.stringify(tag.attributes[def.key] ?? null)}`} def={def} value={tag.attributes[def.key]} all={tag.attributes} missing={missing.has(def.key)} onChange={onChange} />
-      ))}
+        )
+      )}
     </fieldset>
   )
 }

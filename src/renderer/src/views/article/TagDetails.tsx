@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import { labelColor, useLabels } from '../../labels'
 import { AttributeForm } from './AttributeForm'
+import { OccurrenceReview } from './OccurrenceReview'
+import { TagLinks } from './TagLinks'
 
 interface Props {
   tag: Annotation
@@ -19,6 +21,7 @@ const NOTE_SAVE_DELAY_MS = 600
  */
 export function TagDetails({ tag, onLabel, onDelete, onNote, onAttributes }: Props) {
   const [note, setNote] = useState(tag.note)
+  const [reviewing, setReviewing] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const pending = useRef<string | null>(null)
   const saveNote = useRef(onNote)
@@ -60,6 +63,11 @@ export function TagDetails({ tag, onLabel, onDelete, onNote, onAttributes }: Pro
         {tag.annotatorName} · {new Date(tag.updatedAt).toLocaleString()} · {tag.fragments[0]!.start}–{tag.fragments[tag.fragments.length - 1]!.end}
       </div>
       <AttributeForm tag={tag} onChange={onAttributes} />
+      <TagLinks tag={tag} />
+      <button type="button" className="occ-open" onClick={() => setReviewing(true)}>
+        Tag all occurrences…
+      </button>
+      {reviewing && <OccurrenceReview tag={tag} onClose={() => setReviewing(false)} />}
       <label className="note">
         Note
         <textarea

@@ -55,6 +55,11 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onNote, onAttribute
             <span className="swatch" style={{ background: labelColor(a.label) }} />
             <span className="tag-row-label">{a.label}</span>
             <span className="tag-row-quote">{a.fragments.map((f) => f.quote).join(' … ')}</span>
+            {a.missing.length > 0 && (
+              <span className="incomplete" title={`Required attributes not coded yet: ${a.missing.join(', ')}`}>
+                {a.missing.length} missing
+              </span>
+            )}
           </button>
         )}
       />

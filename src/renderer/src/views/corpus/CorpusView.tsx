@@ -8,6 +8,7 @@ import { notifyError } from '../../state/notices'
 import { ImportStatus } from './ImportStatus'
 import { startImport } from './importState'
 import { toSources } from './readDroppedFiles'
+import { MissingSummary } from './MissingSummary'
 import { Snippet } from './Snippet'
 import { STATUS_TEXT } from '../../statusText'
 
@@ -186,6 +187,7 @@ export function CorpusView({ onOpen, refreshKey }: { onOpen: (id: number) => voi
                     </span>
                   ))}
                   {r.tagCount === 0 && '—'}
+                  <MissingSummary missing={r.missing} />
                 </td>
                 <td className={`status status-${r.status}`}>{STATUS_TEXT[r.status]}</td>
               </tr>

@@ -5,6 +5,8 @@ export interface AnnotationItem {
   ranges: { from: number; to: number }[]
   /** CSS class prefix of the label: lane N uses `${labelClass}-lN` for its colours. */
   labelClass: string
+  /** An extra class for every fragment, such as the incomplete-tag marker. */
+  flag?: string
 }
 
 export interface AnnotationOptions {

@@ -8,6 +8,6 @@ import type { AnnotationItem } from '../types'
  * of text, so the DOM grows with the number of pieces, not with tags × overlap depth.
  */
 export function createDecorations(item: AnnotationItem, lane: number, selected: boolean): Decoration[] {
-  const cls = `${TAG_CLASS} ${item.labelClass}-l${Math.min(lane, MAX_LANE)} ${ID_CLASS_PREFIX}${item.id}${selected ? ` ${SELECTED_CLASS}` : ''}`
+  const cls = `${TAG_CLASS} ${item.labelClass}-l${Math.min(lane, MAX_LANE)} ${ID_CLASS_PREFIX}${item.id}${selected ? ` ${SELECTED_CLASS}` : ''}${item.flag ? ` ${item.flag}` : ''}`
   return item.ranges.map((r) => Decoration.inline(r.from, r.to, { class: cls }, { id: item.id, inclusiveStart: false, inclusiveEnd: false }))
 }

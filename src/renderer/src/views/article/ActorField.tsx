@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react'
+import type { AttributeDef } from '@shared/codebook/codebook-schema'
+import type { Actor, ActorSuggestion, Annotation } from '@shared/domain'
+import { api } from '../../api/client'
+import { notifyError } from '../../state/notices'
+import { useArticle } from './articleContext'
+
+interface Props {
+  def: AttributeDef
+  tag: Annotation
+  missing: boolean
+  onChange: (patch: Record<string, unknown>) => Promise<boolean>
+}
+
+/**
+ * A reference to a canonical actor: the linked actor, or registry suggestions for the mention's words
+ * (accents and case ignored) that the coder confirms one by one; a new name can become a provisional actor.
+ */
+export function ActorField({ def, tag, missing, onChange }: Props) {
+  const { article } = useArticle()
+  const id = `attr-${def.key}`
+  const linked = [tag.attributes[def.key]].flat().filter((v): v is string => typeof v === 'string')
+  const surface = tag.fragments.map((f) => f.quote).join(' ')
+  const [actors, setActors] = useState<Actor[]>([])
+  const [query, setQuery] = useState(surface)
+  const [suggestions, setSuggestions] = useState<ActorSuggestion[] | null>(null)
+  const [active, setActive] = useState(0)
+  const picking = def.many || linked.length === 0
+
+  useEffect(() => {
+    let live = true
+    Promise.all(linked.map((a) => api.call('actors.get', { id: a }))).then((list) => live && setActors(list), notifyError)
+    return () => {
+      live = false
+    }
+  }, [linked.join(',')])
+  useEffect(() => {
+    if (!picking) return
+    let live = true
+    // a short pause so typing a name does not query the registry on every keystroke
+    const timer = setTimeout(() => {
+      api.call('actors.suggest', { text: query, date: /^\d{4}-\d{2}-\d{2}/.test(article.published) ? article.published.slice(0, 10) : '' }).then((s) => {
+        if (!live) return
+        setSuggestions(s.filter((x) => !linked.includes(x.actor.id)))
+        setActive(0)
+      }, notifyError)
+    }, 120)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [query, picking, linked.join(',')])
+
+  const confirm = (actorId: string) => void onChange({ [def.key]: def.many ? [...linked, actorId] : actorId })
+  const unlink = (actorId: string) => void onChange({ [def.key]: def.many ? linked.filter((x) => x !== actorId) : null })
+  const createActor = async () => {
+    try {
+      const actor = await api.call('actors.create', { fields: { name: query.trim() }, aliases: [{ alias: query.trim(), language: article.language }] })
+      confirm(actor.id)
+    } catch (error) {
+      notifyError(error)
+    }
+  }
+  const options = suggestions ?? []
+  const exact = options.some((s) => s.match === 'exact')
+
+  return (
+    <div className="field actor-field">
+      <label htmlFor={id} title={def.description || undefined}>
+        {def.name}
+        {def.required && <span className={missing ? 'required missing' : 'required'}>{missing ? ' required' : ' *'}</span>}
+      </label>
+      {actors.length > 0 && (
+        <ul className="linked-actors" aria-label={`${def.name}: linked`}>
+          {actors.map((a) => (
+            <li key={a.id}>
+              <a href={`#/actors/${a.id}`} className="actor-name">
+                {a.name}
+              </a>
+              <span className={`actor-status ${a.status}`}>{a.status}</span>
+              <button type="button" className="icon" aria-label={`Unlink ${a.name}`} onClick={() => unlink(a.id)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {picking && (
+        <div className="actor-pick">
+          <input
+            id={id}
+            type="search"
+            role="combobox"
+            aria-expanded={options.length > 0}
+            aria-controls={`${id}-options`}
+            aria-activedescendant={options[active] ? `${id}-opt-${active}` : undefined}
+            value={query}
+            placeholder="Find an actor by any of its names"
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, options.length - 1))
+              else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0))
+              else if (e.key === 'Enter' && options[active]) confirm(options[active]!.actor.id)
+              else return
+              e.preventDefault()
+            }}
+          />
+          <ul id={`${id}-options`} role="listbox" className="actor-options" aria-label={`${def.name}: suggestions`}>
+            {options.map((s, i) => (
+              <li
+                key={s.actor.id}
+                id={`${id}-opt-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'active' : ''}
+                onMouseDown={(e) => {
+                  e.preventDefault()
+                  confirm(s.actor.id)
+                }}
+              >
+                <span className="actor-name">{s.actor.name}</span>
+                <span className="actor-alias">
+                  as “{s.alias}”{s.match === 'partial' ? ' (partial)' : ''}
+                </span>
+                {s.ambiguous && <span className="ambiguous" title="This name is used for more than one actor: check the context">ambiguous</span>}
+                {s.actor.status === 'provisional' && <span className="actor-status provisional">provisional</span>}
+              </li>
+            ))}
+            {suggestions !== null && options.length === 0 && <li className="hint">No actor in the registry goes by “{query}”.</li>}
+          </ul>
+          {query.trim() !== '' && !exact && (
+            <button type="button" className="new-actor" onClick={() => void createActor()}>
+              New provisional actor “{query.trim()}”
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

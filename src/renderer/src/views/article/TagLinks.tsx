@@ -1,0 +1,164 @@
+import { useMemo, useState } from 'react'
+import { canLink, relationsFrom } from '@shared/codebook/relation-rules'
+import type { Annotation } from '@shared/domain'
+import { matchKey } from '@shared/text/fold-text'
+import { api } from '../../api/client'
+import { labelColor, useCodebook } from '../../labels'
+import { useStore } from '../../state/createStore'
+import { useArticle } from './articleContext'
+
+/** The input that starts a link; the article view focuses it when the coder presses L. */
+export const LINK_INPUT_ID = 'link-search'
+const SHOWN = 30
+
+interface Candidate {
+  type: string
+  name: string
+  target: Annotation
+  distance: number
+}
+
+const quoteOf = (a: Annotation) => a.fragments.map((f) => f.quote).join(' … ')
+const short = (s: string) => (s.length > 48 ? `${s.slice(0, 47)}…` : s)
+
+/**
+ * The selected tag's links: outgoing and incoming, each a button that jumps to the other tag, and a filter box
+ * offering only the links the codebook allows, nearest tags first (L, type a few letters, Enter).
+ */
+export function TagLinks({ tag }: { tag: Annotation }) {
+  const codebook = useCodebook()
+  const { state, run, select } = useArticle()
+  const { annotations } = useStore(state)
+  const [query, setQuery] = useState('')
+  const [active, setActive] = useState(0)
+  const [open, setOpen] = useState(false)
+  const relationName = (type: string) => codebook?.relations.find((r) => r.type === type)?.name ?? type
+  const outgoing = tag.links.map((l) => ({ ...l, target: annotations.get(l.to) })).filter((l): l is typeof l & { target: Annotation } => !!l.target)
+  const incoming = useMemo(
+    () => [...annotations.values()].flatMap((a) => a.links.filter((l) => l.to === tag.id).map((l) => ({ type: l.type, source: a }))),
+    [annotations, tag.id]
+  )
+  const candidates = useMemo(() => {
+    if (!codebook) return []
+    const relations = relationsFrom(codebook, tag.label)
+    if (relations.length === 0) return []
+    const at = tag.fragments[0]!.start
+    const list: Candidate[] = []
+    for (const target of annotations.values()) {
+      if (target.id === tag.id) continue
+      for (const r of relations) {
+        if (!canLink(codebook, r, tag.label, target.label)) continue
+        if (tag.links.some((l) => l.type === r.type && l.to === target.id)) continue
+        list.push({ type: r.type, name: r.name, target, distance: Math.abs(target.fragments[0]!.start - at) })
+      }
+    }
+    return list.sort((a, b) => a.distance - b.distance)
+  }, [codebook, annotations, tag])
+  const filtered = useMemo(() => {
+    const words = matchKey(query).split(' ').filter(Boolean)
+    if (words.length === 0) return candidates
+    return candidates.filter((c) => {
+      const hay = matchKey(`${c.name} ${c.type} ${c.target.label} ${quoteOf(c.target)}`)
+      return words.every((w) => hay.includes(w))
+    })
+  }, [candidates, query])
+  const shown = filtered.slice(0, SHOWN)
+  const chosen = shown[Math.min(active, shown.length - 1)]
+
+  const link = async (c: Candidate) => {
+    const m = await run(api.call('annotations.link', { from: tag.id, type: c.type, to: c.target.id }))
+    if (m) {
+      setQuery('')
+      setActive(0)
+    }
+  }
+  const unlink = (type: string, from: string, to: string) => void run(api.call('annotations.unlink', { from, type, to }))
+
+  if (!codebook || (candidates.length === 0 && outgoing.length === 0 && incoming.length === 0)) return null
+  return (
+    <section className="tag-links" aria-label="Links">
+      <h3>Links</h3>
+      {outgoing.length + incoming.length > 0 && (
+        <ul className="link-list">
+          {outgoing.map((l) => (
+            <li key={`${l.type}:${l.to}`}>
+              <span className="link-type">{relationName(l.type)} →</span>
+              <button type="button" className="link-target" onClick={() => select(l.to, true)} title="Go to the linked tag">
+                <span className="swatch" style={{ background: labelColor(l.target.label) }} />
+                {short(quoteOf(l.target))}
+              </button>
+              <button type="button" className="icon" aria-label={`Remove link ${relationName(l.type)} to ${quoteOf(l.target)}`} onClick={() => unlink(l.type, tag.id, l.to)}>
+                ×
+              </button>
+            </li>
+          ))}
+          {incoming.map((l) => (
+            <li key={`in:${l.type}:${l.source.id}`} className="incoming">
+              <span className="link-type">← {relationName(l.type)} of</span>
+              <button type="button" className="link-target" onClick={() => select(l.source.id, true)} title="Go to the linking tag">
+                <span className="swatch" style={{ background: labelColor(l.source.label) }} />
+                {short(quoteOf(l.source))}
+              </button>
+              <button type="button" className="icon" aria-label={`Remove link ${relationName(l.type)} from ${quoteOf(l.source)}`} onClick={() => unlink(l.type, l.source.id, tag.id)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {candidates.length > 0 && (
+        <div className="link-add">
+          <input
+            id={LINK_INPUT_ID}
+            type="search"
+            role="combobox"
+            aria-label="Link to"
+            aria-expanded={open}
+            aria-controls="link-options"
+            aria-activedescendant={chosen ? `link-opt-${shown.indexOf(chosen)}` : undefined}
+            placeholder="Link to… (L, then type, Enter)"
+            value={query}
+            onFocus={() => setOpen(true)}
+            onBlur={() => setOpen(false)}
+            onChange={(e) => {
+              setQuery(e.target.value)
+              setActive(0)
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, shown.length - 1))
+              else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0))
+              else if (e.key === 'Enter' && chosen) void link(chosen)
+              else if (e.key === 'Escape') {
+                setQuery('')
+                e.currentTarget.blur()
+              } else return
+              e.preventDefault()
+            }}
+          />
+          {open && (
+            <ul id="link-options" role="listbox" className="link-options" aria-label="Links you can make">
+              {shown.length === 0 && <li className="hint">No allowed link matches “{query}”.</li>}
+              {filtered.length > shown.length && <li className="hint">{filtered.length - shown.length} more: type to narrow.</li>}
+              {shown.map((c, i) => (
+                <li
+                  key={`${c.type}:${c.target.id}`}
+                  id={`link-opt-${i}`}
+                  role="option"
+                  aria-selected={c === chosen}
+                  className={c === chosen ? 'active' : ''}
+                  onMouseDown={(e) => {
+                    e.preventDefault()
+                    void link(c)
+                  }}
+                >
+                  <span className="link-type">{c.name} →</span> <span className="swatch" style={{ background: labelColor(c.target.label) }} />
+                  {short(quoteOf(c.target))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -89,6 +89,8 @@ export const contract = {
       id: z.string().uuid(),
       label: label.optional(),
       note: z.string().max(100_000).optional(),
+      // the tag's whole new fragment list (add or remove one by sending the list with or without it); checked like create's
+      fragments: z.array(fragmentRange).max(50, 'a tag has at most 50 fragments').optional(),
       // null (or empty) clears an attribute; values are checked against the codebook by the store
       attributes: z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), z.null()])).optional()
     })

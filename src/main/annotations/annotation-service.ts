@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import type { Annotation, HistoryState, Mutation, User } from '../../shared/domain'
+import type { Annotation, Fragment, HistoryState, Mutation, User } from '../../shared/domain'
 import type { AttributeDef } from '../../shared/codebook/codebook-schema'
 import { linkProblem } from '../../shared/codebook/relation-rules'
 import { validateAttributes } from '../../shared/codebook/validate-attributes'
 import { AppError } from '../../shared/errors'
-import { ArticleOffsets, checkRange, quoteRange } from '../../shared/offsets'
+import { ArticleOffsets, checkRange, quoteRange, type CpRange } from '../../shared/offsets'
 import type { AnnotationSnapshot } from '../store/annotation-repository'
 import type { Store } from '../store/store'
+import { checkFragments } from './check-fragments'
+import { describeFragmentChange } from './describe-fragment-change'
+import { shortQuote as short } from './short-quote'
 
 /** Tagging actions: each one transaction that writes the tag and its change-log rows together. */
 export class AnnotationService {
@@ -19,20 +22,14 @@ export class AnnotationService {
     const article = this.store.articles.get(input.articleId)
     if (!article) throw new AppError('NOT_FOUND', `Article ${input.articleId} does not exist in this project.`)
     this.store.codebooks.requireLabel(input.label)
-    const offsets = new ArticleOffsets(article.text)
-    const ranges = [...input.fragments].sort((a, b) => a.start - b.start)
-    ranges.forEach((r, i) => {
-      const problem = checkRange(offsets, r)
-      if (problem) throw new AppError('VALIDATION', `Fragment ${i + 1}: ${problem}.`)
-      if (i > 0 && r.start < ranges[i - 1]!.end) throw new AppError('VALIDATION', `Fragments ${i} and ${i + 1} overlap; merge them into one.`)
-    })
+    const fragments = checkFragments(new ArticleOffsets(article.text), input.fragments)
     const now = new Date().toISOString()
     const snapshot: AnnotationSnapshot = {
       id: randomUUID(),
       articleId: article.id,
       annotatorId: user.id,
       label: input.label,
-      fragments: ranges.map((r) => ({ ...r, ...quoteRange(offsets, r) })),
+      fragments,
       attributes: input.attributes ?? {},
       note: input.note ?? '',
       status: 'draft',
@@ -45,10 +42,11 @@ export class AnnotationService {
     return this.act(user, article.id, `tag “${short(quote)}” as ${input.label}`, [{ before: null, after: snapshot }])
   }
 
-  update(user: User, input: { id: string; label?: string; note?: string; attributes?: Record<string, unknown> }): Mutation {
+  update(user: User, input: { id: string; label?: string; note?: string; attributes?: Record<string, unknown>; fragments?: CpRange[] }): Mutation {
     const current = this.require(input.id)
     if (input.label !== undefined) this.store.codebooks.requireLabel(input.label)
     const before = this.store.annotations.snapshot(input.id)!
+    const fragments = input.fragments ? this.refragment(current, input.fragments) : before.fragments
     const label = input.label ?? before.label
     const relabel = label !== before.label
     const codebook = this.store.codebooks.get()
@@ -76,6 +74,7 @@ export class AnnotationService {
       label,
       note: input.note ?? before.note,
       attributes,
+      fragments,
       codebookVersion: recoded ? codebook.version : before.codebookVersion,
       updatedAt: new Date().toISOString()
     }
@@ -95,11 +94,15 @@ export class AnnotationService {
     const droppedLinks = before.links.length - after.links.length + steps.length
     const quote = `“${short(current.fragments[0]!.quote)}”`
     const names = patched.map((k) => defs.find((d) => d.key === k)?.name ?? k).join(', ')
-    const description = relabel
+    const refragmented = describeFragmentChange(label, before.fragments, fragments)
+    const edited = relabel
       ? `relabel as ${label} ${quote}${dropped.length ? ` (set aside ${dropped.length} attribute${dropped.length === 1 ? '' : 's'} ${before.label} has and ${label} lacks)` : ''}${droppedLinks ? ` (removed ${droppedLinks} link${droppedLinks === 1 ? '' : 's'} ${label} cannot have)` : ''}`
       : patched.length
         ? `set ${names} of ${quote}`
-        : `edit note of ${quote}`
+        : refragmented && input.note === undefined
+          ? null
+          : `edit note of ${quote}`
+    const description = [refragmented, edited].filter(Boolean).join('; ')
     // the tag itself goes last: undo replays in reverse, so it is back before links to it are
     return this.act(user, current.articleId, description, [...steps, { before, after }])
   }
@@ -309,6 +312,13 @@ export class AnnotationService {
     }
   }
 
+  /** The checked new fragment list of a tag; removing its last fragment is refused, as that is deleting the tag. */
+  private refragment(tag: Annotation, ranges: CpRange[]): Fragment[] {
+    if (ranges.length === 0) throw new AppError('VALIDATION', `A tag needs at least one fragment: to remove “${short(tag.fragments[0]!.quote)}”, delete the ${tag.label} tag instead.`)
+    const article = this.store.articles.get(tag.articleId)!
+    return checkFragments(new ArticleOffsets(article.text), ranges)
+  }
+
   private require(id: string): Annotation {
     const a = this.store.annotations.get(id)
     if (!a) throw new AppError('NOT_FOUND', `Tag ${id} does not exist (it may have been deleted or undone).`)
@@ -320,8 +330,4 @@ type Step = { before: AnnotationSnapshot | null; after: AnnotationSnapshot | nul
 
 function parseSnapshot(json: string | null): AnnotationSnapshot | null {
   return json === null ? null : (JSON.parse(json) as AnnotationSnapshot)
-}
-
-function short(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text
 }

@@ -5,7 +5,7 @@ import Text from '@tiptap/extension-text'
 import { TextSelection } from '@tiptap/pm/state'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import type { ArticleOffsets, CpRange } from '@shared/offsets'
-import { Annotation } from './extensions/annotation/annotation'
+import { Annotation, annotationPluginKey } from './extensions/annotation/annotation'
 import type { AnnotationItem } from './extensions/annotation/types'
 import { articleDoc } from './articleDoc'
 
@@ -20,13 +20,15 @@ interface Props {
   initialItems: AnnotationItem[]
   onEditor: (editor: Editor | null) => void
   onSelection: (selection: ViewerSelection | null) => void
+  /** A selection made with Alt or Ctrl/Cmd held while a tag is selected: a fragment to add to that tag. */
+  onAddFragment: (selection: ViewerSelection) => void
   onTagsClicked: (ids: string[], event: MouseEvent) => void
 }
 
 /** The article text in a read-only TipTap view; reports snapped selections and clicks on tags. */
-export function ArticleViewer({ offsets, initialItems, onEditor, onSelection, onTagsClicked }: Props) {
-  const callbacks = useRef({ onSelection, onTagsClicked })
-  callbacks.current = { onSelection, onTagsClicked }
+export function ArticleViewer({ offsets, initialItems, onEditor, onSelection, onAddFragment, onTagsClicked }: Props) {
+  const callbacks = useRef({ onSelection, onAddFragment, onTagsClicked })
+  callbacks.current = { onSelection, onAddFragment, onTagsClicked }
   const editor = useEditor(
     {
       extensions: [Document, Paragraph, Text, Annotation.configure({ initial: initialItems, onTagsClicked: (ids, e) => callbacks.current.onTagsClicked(ids, e) })],
@@ -46,7 +48,7 @@ export function ArticleViewer({ offsets, initialItems, onEditor, onSelection, on
   }, [editor, onEditor])
 
   // reads the DOM selection (a read-only view has no editor selection), snaps it, and shows the snapped extent
-  const readSelection = (exact: boolean, showSnapped: boolean) => {
+  const readSelection = (exact: boolean, showSnapped: boolean, asFragment = false) => {
     const sel = document.getSelection()
     if (!editor || !sel || sel.isCollapsed || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) return callbacks.current.onSelection(null)
     const root = editor.view.dom
@@ -60,7 +62,11 @@ export function ArticleViewer({ offsets, initialItems, onEditor, onSelection, on
       const { state } = editor.view
       editor.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, offsets.cpToPos(range.start), offsets.cpToPos(range.end))))
     }
-    callbacks.current.onSelection({ range, rect: sel.getRangeAt(0).getBoundingClientRect() })
+    const selection = { range, rect: sel.getRangeAt(0).getBoundingClientRect() }
+    if (asFragment) {
+      callbacks.current.onSelection(null)
+      callbacks.current.onAddFragment(selection)
+    } else callbacks.current.onSelection(selection)
   }
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -81,8 +87,11 @@ export function ArticleViewer({ offsets, initialItems, onEditor, onSelection, on
       className="article-viewer"
       tabIndex={0}
       onMouseUp={(e) => {
-        const exact = e.altKey
-        setTimeout(() => readSelection(exact, true), 0)
+        const mod = e.ctrlKey || e.metaKey
+        // with a tag selected, Alt- or Ctrl/Cmd-drag adds a fragment to it (word-snapped; exact with both held)
+        const asFragment = (e.altKey || mod) && !!editor && !!annotationPluginKey.getState(editor.state)?.selected
+        const exact = e.altKey && (!asFragment || mod)
+        setTimeout(() => readSelection(exact, true, asFragment), 0)
       }}
       onKeyDown={onKeyDown}
     >

@@ -14,6 +14,7 @@ import { applyMutation, createArticleState, type ArticleStateStore } from './art
 import { TagPanel } from './TagPanel'
 import { TagPicker } from './TagPicker'
 import { TagPopup } from './TagPopup'
+import { useFragmentEdits } from './useFragmentEdits'
 import { STATUS_TEXT } from '../../statusText'
 import { ID_CLASS_PREFIX, INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
 import { ArticleContext, type ArticleActions } from './articleContext'
@@ -61,7 +62,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
   const editorRef = useRef<Editor | null>(null)
   const [selection, setSelection] = useState<ViewerSelection | null>(null)
   const [picker, setPicker] = useState<{ ids: string[]; x: number; y: number } | null>(null)
-  const { history, annotations } = useStore(state)
+  const { history, annotations, selectedId } = useStore(state)
   const [panelHeight, setPanelHeight] = useState(400)
 
   const toItem = useCallback(
@@ -148,6 +149,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
       (await run(api.call('annotations.update', { id, attributes: attributes as Record<string, string | number | boolean | string[] | null> }), { quietMs: 0 })) !== null,
     [run]
   )
+  const { addFragment, removeFragment } = useFragmentEdits(state, run, setSelection)
   const undo = useCallback(() => void run(api.call('history.undo', { articleId: article.id }), { announce: true }), [run, article.id])
   const redo = useCallback(() => void run(api.call('history.redo', { articleId: article.id }), { announce: true }), [run, article.id])
 
@@ -167,6 +169,10 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
       if (mod || e.altKey) return
       const label = getLabels().find((l) => l.key !== '' && l.key === e.key)
       const selectedId = state.get().selectedId
+      if (e.key === '+' && selection && selectedId) {
+        e.preventDefault()
+        return void addFragment(selection)
+      }
       if (label) {
         e.preventDefault()
         if (selection) void tagSelection(label.name)
@@ -193,7 +199,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [selection, tagSelection, relabel, remove, undo, redo, select, state])
+  }, [selection, tagSelection, relabel, remove, undo, redo, select, state, addFragment])
 
   const onTagsClicked = useCallback(
     (ids: string[], event: MouseEvent) => {
@@ -224,7 +230,6 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
   }, [])
 
   const actions = useMemo<ArticleActions>(() => ({ article, state, run: (work) => run(work), select, apply: (m) => apply(m, {}) }), [article, state, run, select, apply])
-  const selectedId = useStore(state).selectedId
   // the selected tag's linked tags are outlined by a rule on their id classes: no decoration is rebuilt
   const linkedIds = useMemo(() => {
     if (!selectedId) return []
@@ -233,6 +238,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
     return [...new Set([...own, ...incoming])]
   }, [selectedId, annotations])
 
+  const selectedTag = selectedId ? annotations.get(selectedId) : undefined
   const pickerTags = useMemo(() => (picker ? picker.ids.map((id) => annotations.get(id)).filter((a): a is Annotation => !!a) : []), [picker, annotations])
 
   return (
@@ -268,13 +274,15 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
       </header>
       <div className="article-body">
         <div className="article-scroll" onScroll={() => setPicker(null)}>
-          <ArticleViewer offsets={offsets} initialItems={initialItems} onEditor={onEditor} onSelection={setSelection} onTagsClicked={onTagsClicked} />
+          <ArticleViewer offsets={offsets} initialItems={initialItems} onEditor={onEditor} onSelection={setSelection} onAddFragment={addFragment} onTagsClicked={onTagsClicked} />
         </div>
         <div className="tag-panel-wrap" ref={panelRef}>
-          <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onNote={setNote} onAttributes={setAttributes} listHeight={panelHeight - 260} />
+          <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onRemoveFragment={removeFragment} onNote={setNote} onAttributes={setAttributes} listHeight={panelHeight - 260} />
         </div>
       </div>
-      {selection && <TagPopup x={selection.rect.left} y={selection.rect.bottom + 8} onLabel={(l) => void tagSelection(l)} />}
+      {selection && (
+        <TagPopup x={selection.rect.left} y={selection.rect.bottom + 8} onLabel={(l) => void tagSelection(l)} addTo={selectedTag?.label} onAddFragment={() => void addFragment(selection)} />
+      )}
       {picker && pickerTags.length > 0 && (
         <TagPicker
           x={picker.x}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import { labelColor, useLabels } from '../../labels'
 import { AttributeForm } from './AttributeForm'
+import { FragmentList } from './FragmentList'
 import { OccurrenceReview } from './OccurrenceReview'
 import { TagLinks } from './TagLinks'
 
@@ -9,6 +10,7 @@ interface Props {
   tag: Annotation
   onLabel: (label: string) => void
   onDelete: () => void
+  onRemoveFragment: (index: number) => void
   onNote: (note: string) => void
   onAttributes: (patch: Record<string, unknown>) => Promise<boolean>
 }
@@ -16,10 +18,10 @@ interface Props {
 const NOTE_SAVE_DELAY_MS = 600
 
 /**
- * The selected tag: its label (change with 1/2/3), its text, a note saved as you type, and delete.
+ * The selected tag: its label (change with 1/2/3), its text (each fragment, removable when there are several), a note saved as you type, and delete.
  * Rendered with key={tag.id}, so a pending note always belongs to this tag and is saved, not dropped, on leaving.
  */
-export function TagDetails({ tag, onLabel, onDelete, onNote, onAttributes }: Props) {
+export function TagDetails({ tag, onLabel, onDelete, onRemoveFragment, onNote, onAttributes }: Props) {
   const [note, setNote] = useState(tag.note)
   const [reviewing, setReviewing] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
@@ -58,7 +60,11 @@ export function TagDetails({ tag, onLabel, onDelete, onNote, onAttributes }: Pro
         ))}
       </div>
       {guideline && <p className="guideline">{guideline}</p>}
-      <blockquote className="tag-quote">{tag.fragments.map((f) => f.quote).join(' … ')}</blockquote>
+      {tag.fragments.length > 1 ? (
+        <FragmentList fragments={tag.fragments} onRemove={onRemoveFragment} />
+      ) : (
+        <blockquote className="tag-quote">{tag.fragments[0]!.quote}</blockquote>
+      )}
       <div className="meta">
         {tag.annotatorName} · {new Date(tag.updatedAt).toLocaleString()} · {tag.fragments[0]!.start}–{tag.fragments[tag.fragments.length - 1]!.end}
       </div>

@@ -11,6 +11,7 @@ interface Props {
   onPick: (id: string) => void
   onLabel: (id: string, label: string) => void
   onDelete: (id: string) => void
+  onRemoveFragment: (id: string, index: number) => void
   onNote: (id: string, note: string) => void
   onAttributes: (id: string, patch: Record<string, unknown>) => Promise<boolean>
   listHeight: number
@@ -19,7 +20,7 @@ interface Props {
 const ROW = 44
 
 /** The side panel: the selected tag's details and every tag of the article in text order. */
-export function TagPanel({ state, onPick, onLabel, onDelete, onNote, onAttributes, listHeight }: Props) {
+export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, onNote, onAttributes, listHeight }: Props) {
   const { annotations, selectedId } = useStore(state)
   const ordered = useMemo(() => inTextOrder(annotations.values()), [annotations])
   const selected = selectedId ? annotations.get(selectedId) : undefined
@@ -31,7 +32,7 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onNote, onAttribute
   return (
     <aside className="tag-panel" aria-label="Tags">
       {selected ? (
-        <TagDetails key={selected.id} tag={selected} onLabel={(l) => onLabel(selected.id, l)} onDelete={() => onDelete(selected.id)} onNote={(n) => onNote(selected.id, n)} onAttributes={(p) => onAttributes(selected.id, p)} />
+        <TagDetails key={selected.id} tag={selected} onLabel={(l) => onLabel(selected.id, l)} onDelete={() => onDelete(selected.id)} onRemoveFragment={(i) => onRemoveFragment(selected.id, i)} onNote={(n) => onNote(selected.id, n)} onAttributes={(p) => onAttributes(selected.id, p)} />
       ) : (
         <p className="hint">Select text and press 1, 2 or 3 to tag it. Click a tag to edit it.</p>
       )}

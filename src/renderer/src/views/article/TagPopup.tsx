@@ -4,10 +4,13 @@ interface Props {
   x: number
   y: number
   onLabel: (label: string) => void
+  /** The selected tag's label, when there is one to add the selection to as a fragment. */
+  addTo?: string
+  onAddFragment?: () => void
 }
 
 /** The small label bar shown next to a fresh selection; hovering a label shows its coding guideline. */
-export function TagPopup({ x, y, onLabel }: Props) {
+export function TagPopup({ x, y, onLabel, addTo, onAddFragment }: Props) {
   const labels = useLabels()
   return (
     <div className="popup tag-popup" style={{ left: x, top: y }} role="toolbar" aria-label="Tag the selection">
@@ -17,7 +20,12 @@ export function TagPopup({ x, y, onLabel }: Props) {
           <kbd>{l.key}</kbd> {l.name}
         </button>
       ))}
-      <span className="hint">Alt-drag: exact characters</span>
+      {addTo && onAddFragment && (
+        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={onAddFragment} title={`Add the selection to the selected ${addTo} tag as one more fragment`}>
+          <kbd>+</kbd> Add to {addTo}
+        </button>
+      )}
+      <span className="hint">{addTo ? 'Alt-drag: add a fragment' : 'Alt-drag: exact characters'}</span>
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core'
+import { hoverPlugin } from './hover-plugin'
 import { annotationPlugin, annotationPluginKey } from './plugin'
 import type { AnnotationMeta } from './plugin-state'
 import type { AnnotationItem, AnnotationOptions } from './types'
@@ -53,7 +54,7 @@ export const Annotation = Extension.create<AnnotationOptions>({
   },
 
   addProseMirrorPlugins() {
-    return [annotationPlugin(this.options)]
+    return [annotationPlugin(this.options), hoverPlugin()]
   }
 })
 

@@ -4,6 +4,7 @@ import type { AnnotationMeta, AnnotationPluginState } from './plugin-state'
 import { createDecorations } from './utils/createDecorations'
 import { pickLane } from './utils/pickLane'
 import { FIRST_WINDOW, REVEAL_CHUNK, TAG_CLASS } from './constants'
+import { innermostFirst } from './utils/innermostFirst'
 import { tagIdsOf } from './utils/tagIdsOf'
 import type { AnnotationItem, AnnotationOptions } from './types'
 
@@ -57,13 +58,7 @@ export function annotationPlugin(options: AnnotationOptions): Plugin<AnnotationP
           if (selection && !selection.isCollapsed) return false
           const piece = (event.target as Element | null)?.closest?.(`.${TAG_CLASS}`)
           if (!piece || !view.dom.contains(piece)) return false
-          const items = annotationPluginKey.getState(view.state)!.items
-          const span = (id: string) => {
-            const r = items.get(id)?.ranges ?? []
-            return r.length ? r[r.length - 1]!.to - r[0]!.from : Infinity
-          }
-          // innermost (shortest) first: the likeliest target of a click
-          const ids = tagIdsOf(piece).sort((a, b) => span(a) - span(b))
+          const ids = innermostFirst(tagIdsOf(piece), annotationPluginKey.getState(view.state)!.items, view.posAtDOM(piece, 0))
           if (ids.length > 0) options.onTagsClicked?.(ids, event)
           return false
         }

@@ -1,0 +1,24 @@
+import type { Fragment } from '@shared/domain'
+
+interface Props {
+  fragments: Fragment[]
+  onRemove: (index: number) => void
+}
+
+/** The fragments of a tag that has several, in text order: each quoted, each removable (a tag keeps at least one). */
+export function FragmentList({ fragments, onRemove }: Props) {
+  return (
+    <ol className="fragment-list" aria-label="Fragments">
+      {fragments.map((f, i) => (
+        <li key={`${f.start}-${f.end}`}>
+          <div className="fragment-row">
+            <q className="fragment-quote">{f.quote}</q>
+            <button type="button" className="remove-fragment" aria-label={`Remove fragment ${i + 1}`} title={`Remove “${f.quote}” from this tag`} onClick={() => onRemove(i)}>
+              ×
+            </button>
+          </div>
+        </li>
+      ))}
+    </ol>
+  )
+}

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors'
 import { ArticleOffsets, checkRange, quoteRange } from '../../shared/offsets'
 import type { AnnotationSnapshot } from '../store/annotation-repository'
 import type { Store } from '../store/store'
+import { foldableNoteEdit } from './foldable-note-edit'
 
 /** Tagging actions: each one transaction that writes the tag and its change-log rows together. */
 export class AnnotationService {
@@ -79,6 +80,8 @@ export class AnnotationService {
       : patched.length
         ? `set ${names} of ${quote}`
         : `edit note of ${quote}`
+    const folded = input.note !== undefined && !recoded ? this.foldNote(user, after) : null
+    if (folded) return folded
     return this.act(user, current.articleId, description, [{ before, after }])
   }
 
@@ -132,6 +135,18 @@ export class AnnotationService {
       }
       this.store.changes.setState(top.actionId, op === 'undo' ? 'undone' : 'done')
       return this.mutation(user, articleId, `${op === 'undo' ? 'Undid' : 'Redid'}: ${top.description}`, upserted, removed)
+    })()
+  }
+
+  // a note typed in bursts is one undo step: the previous edit of this note takes the new text
+  private foldNote(user: User, after: AnnotationSnapshot): Mutation | null {
+    return this.store.db.transaction(() => {
+      const row = foldableNoteEdit(this.store, user.id, after, after.updatedAt)
+      if (!row) return null
+      const upserted = new Set<string>()
+      this.apply(after.id, after, upserted, new Set())
+      this.store.changes.fold(row.id, after.updatedAt, after)
+      return this.mutation(user, after.articleId, row.description, upserted, new Set())
     })()
   }
 

@@ -11,7 +11,7 @@ interface Props {
   onPick: (id: string) => void
   onLabel: (id: string, label: string) => void
   onDelete: (id: string) => void
-  onNote: (id: string, note: string) => void
+  onNote: (id: string, note: string) => Promise<boolean>
   onAttributes: (id: string, patch: Record<string, unknown>) => Promise<boolean>
   listHeight: number
 }

@@ -72,7 +72,10 @@ async function main(argv: string[]): Promise<number> {
       let after
       do {
         const page = store.articles.list({ sort: 'imported', dir: 'asc', limit: 500, filter: {}, after })
-        for (const a of page.rows) out({ id: a.id, uid: a.uid, title: a.title, hash: store.articles.get(a.id)!.hash, source: a.source, published: a.published, status: a.status, tags: a.tagCount, counts: a.labelCounts })
+        for (const a of page.rows) {
+          const { hash, note } = store.articles.get(a.id)!
+          out({ id: a.id, uid: a.uid, title: a.title, hash, source: a.source, published: a.published, status: a.status, tags: a.tagCount, counts: a.labelCounts, note })
+        }
         after = page.next ?? undefined
       } while (after)
       return EXIT.ok

@@ -80,6 +80,8 @@ export const contract = {
   'articles.search': method<SearchPage>()(searchInput),
   'articles.get': method<Article>()(z.object({ id })),
   'articles.setStatus': method<ArticleSummary>()(z.object({ id, status: z.enum(ARTICLE_STATUSES) })),
+  /** The article's memo, plain text with "\n" between paragraphs; logged in the change log, not undoable. */
+  'articles.setNote': method<{ id: number; note: string }>()(z.object({ id, note: z.string().max(100_000) })),
   'annotations.list': method<Annotation[]>()(z.object({ articleId: id })),
   'annotations.create': method<Mutation>()(
     z.object({ articleId: id, label, fragments: z.array(fragmentRange).min(1).max(50), note: z.string().max(100_000).optional() })

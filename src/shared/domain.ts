@@ -32,6 +32,8 @@ export interface Article extends ArticleSummary {
   hash: string
   url: string
   metadata: Record<string, unknown>
+  /** The analysts' memo on the whole article: plain text, paragraphs separated by "\n". */
+  note: string
 }
 
 /** One piece of a tag, in code points [start, end) into the canonical text, with the text it covered. */

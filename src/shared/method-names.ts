@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'articles.search',
   'articles.get',
   'articles.setStatus',
+  'articles.setNote',
   'annotations.list',
   'annotations.create',
   'annotations.update',

@@ -10,6 +10,7 @@ import type { Store } from '../store/store'
 import { checkFragments } from './check-fragments'
 import { describeFragmentChange } from './describe-fragment-change'
 import { shortQuote as short } from './short-quote'
+import { foldableNoteEdit } from './foldable-note-edit'
 
 /** Tagging actions: each one transaction that writes the tag and its change-log rows together. */
 export class AnnotationService {
@@ -103,6 +104,8 @@ export class AnnotationService {
           ? null
           : `edit note of ${quote}`
     const description = [refragmented, edited].filter(Boolean).join('; ')
+    const folded = input.note !== undefined && !recoded && !refragmented ? this.foldNote(user, after) : null
+    if (folded) return folded
     // the tag itself goes last: undo replays in reverse, so it is back before links to it are
     return this.act(user, current.articleId, description, [...steps, { before, after }])
   }
@@ -242,6 +245,18 @@ export class AnnotationService {
       }
       this.store.changes.setState(top.actionId, op === 'undo' ? 'undone' : 'done')
       return this.mutation(user, articleId, `${op === 'undo' ? 'Undid' : 'Redid'}: ${top.description}`, upserted, removed)
+    })()
+  }
+
+  // a note typed in bursts is one undo step: the previous edit of this note takes the new text
+  private foldNote(user: User, after: AnnotationSnapshot): Mutation | null {
+    return this.store.db.transaction(() => {
+      const row = foldableNoteEdit(this.store, user.id, after, after.updatedAt)
+      if (!row) return null
+      const upserted = new Set<string>()
+      this.apply(after.id, after, upserted, new Set())
+      this.store.changes.fold(row.id, after.updatedAt, after)
+      return this.mutation(user, after.articleId, row.description, upserted, new Set())
     })()
   }
 

@@ -1,6 +1,7 @@
 import type { MethodOutput, ParsedInput } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { MethodName } from '../../shared/method-names'
+import { setArticleNote } from '../articles/set-article-note'
 import type { ImportInput } from '../import/run-import'
 import type { Workbench } from '../app/workbench'
 import { findOccurrences } from '../annotations/find-occurrences'
@@ -38,9 +39,10 @@ export function createHandlers(wb: Workbench): Handlers {
     'articles.setStatus': ({ id, status }) => {
       if (!wb.store.articles.setStatus(id, status)) throw new AppError('NOT_FOUND', `Article ${id} does not exist in this project.`)
       wb.emit('project.changed', { what: 'articles' })
-      const { text: _text, hash: _hash, url: _url, metadata: _m, ...summary } = wb.store.articles.get(id)!
+      const { text: _text, hash: _hash, url: _url, metadata: _m, note: _note, ...summary } = wb.store.articles.get(id)!
       return summary
     },
+    'articles.setNote': ({ id, note }) => setArticleNote(wb.store, wb.user, id, note),
     'annotations.list': ({ articleId }) => wb.store.annotations.listByArticle(articleId),
     'annotations.create': (input) => {
       const m = wb.annotations.create(wb.user, input)

@@ -37,13 +37,15 @@ export class ArticleRepository {
   private readonly indexStmt
   private readonly newestMatches
   private readonly rowsWithText
+  private readonly noteStmt
+  private readonly setNoteStmt
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`
       INSERT INTO article (uid, title, text, hash, source, url, published, language, file_name, original_sha256, encoding, metadata, char_count, import_batch_id, imported_at)
       VALUES (@uid, @title, @text, @hash, @source, @url, @published, @language, @fileName, @originalSha256, @encoding, @metadata, @charCount, @importBatchId, @importedAt)
       ON CONFLICT (hash) DO NOTHING`)
-    this.getStmt = db.prepare<[number], DbArticleRow>(`SELECT ${SUMMARY_COLUMNS}, a.text, a.hash, a.url, a.metadata FROM article a WHERE a.id = ?`)
+    this.getStmt = db.prepare<[number], DbArticleRow>(`SELECT ${SUMMARY_COLUMNS}, a.text, a.hash, a.url, a.metadata, a.note FROM article a WHERE a.id = ?`)
     this.indexStmt = db.prepare('INSERT INTO article_fts (rowid, title, text) SELECT id, title, text FROM article WHERE id IN (SELECT value FROM json_each(?))')
     this.newestMatches = db.prepare<[string, number, number], { id: number; rank: number }>(
       'SELECT rowid AS id, 0 AS rank FROM article_fts WHERE article_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?'
@@ -53,6 +55,8 @@ export class ArticleRepository {
       `SELECT n.article_id, n.label, m.value AS key, count(*) AS n FROM annotation n, json_each(n.missing) m
        WHERE n.article_id IN (SELECT value FROM json_each(?)) AND n.missing != '[]' GROUP BY n.article_id, n.label, m.value`
     )
+    this.noteStmt = db.prepare<[number], string>('SELECT note FROM article WHERE id = ?').pluck()
+    this.setNoteStmt = db.prepare('UPDATE article SET note = ? WHERE id = ?')
     this.countsStmt = db.prepare<[string], { article_id: number; label: string; n: number }>(
       `SELECT article_id, label, count(*) AS n FROM annotation WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY article_id, label`
     )
@@ -76,7 +80,7 @@ export class ArticleRepository {
     const row = this.getStmt.get(id)
     if (!row) return null
     const [summary] = this.withCounts([row])
-    return { ...summary!, text: row.text, hash: row.hash, url: row.url, metadata: JSON.parse(row.metadata) as Record<string, unknown> }
+    return { ...summary!, text: row.text, hash: row.hash, url: row.url, metadata: JSON.parse(row.metadata) as Record<string, unknown>, note: row.note }
   }
 
   count(): number {
@@ -187,6 +191,15 @@ export class ArticleRepository {
 
   setStatus(id: number, status: ArticleStatus): boolean {
     return this.db.prepare('UPDATE article SET status = ? WHERE id = ?').run(status, id).changes === 1
+  }
+
+  /** The article's memo, or null when there is no such article. */
+  note(id: number): string | null {
+    return this.noteStmt.get(id) ?? null
+  }
+
+  setNote(id: number, note: string): boolean {
+    return this.setNoteStmt.run(note, id).changes === 1
   }
 
   private withCounts(rows: DbArticleSummaryRow[]): ArticleSummary[] {

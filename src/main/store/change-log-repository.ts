@@ -18,6 +18,7 @@ export interface NewChange {
 /**
  * The append-only change log. Each user action is one or more rows sharing an action id; per article and
  * annotator, rows in state 'done' form the undo stack and rows in state 'undone' the redo stack.
+ * The one exception to append-only: a note typed in bursts folds into its latest row (see fold()).
  */
 export class ChangeLogRepository {
   private readonly insertStmt
@@ -26,6 +27,8 @@ export class ChangeLogRepository {
   private readonly actionStmt
   private readonly setStateStmt
   private readonly discardStmt
+  private readonly latestStmt
+  private readonly foldStmt
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(`
@@ -40,6 +43,8 @@ export class ChangeLogRepository {
     this.actionStmt = db.prepare<[string], DbChangeRow>('SELECT * FROM change_log WHERE action_id = ? AND undo_state IN (\'done\', \'undone\') ORDER BY id')
     this.setStateStmt = db.prepare('UPDATE change_log SET undo_state = ? WHERE action_id = ? AND undo_state IN (\'done\', \'undone\')')
     this.discardStmt = db.prepare("UPDATE change_log SET undo_state = 'discarded' WHERE article_id = ? AND annotator_id = ? AND undo_state = 'undone'")
+    this.latestStmt = db.prepare<[number], DbChangeRow>('SELECT * FROM change_log WHERE article_id = ? ORDER BY id DESC LIMIT 1')
+    this.foldStmt = db.prepare('UPDATE change_log SET at = ?, after = ? WHERE id = ?')
   }
 
   append(c: NewChange): void {
@@ -68,6 +73,16 @@ export class ChangeLogRepository {
 
   setState(actionId: string, state: 'done' | 'undone'): void {
     this.setStateStmt.run(state, actionId)
+  }
+
+  /** The newest row about this article, by anyone. */
+  latestInArticle(articleId: number): DbChangeRow | null {
+    return this.latestStmt.get(articleId) ?? null
+  }
+
+  /** Moves a row's outcome to `after` at `at`, keeping its `before`: one entry for a run of edits. */
+  fold(rowId: number, at: string, after: unknown): void {
+    this.foldStmt.run(at, JSON.stringify(after), rowId)
   }
 
   /** A new action makes the redo stack meaningless. */

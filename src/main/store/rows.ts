@@ -18,6 +18,7 @@ export interface DbArticleRow extends DbArticleSummaryRow {
   hash: string
   url: string
   metadata: string
+  note: string
 }
 
 export interface DbAnnotationRow {
@@ -38,11 +39,14 @@ export interface DbAnnotationRow {
 export interface DbChangeRow {
   id: number
   action_id: string
+  at: string
+  annotator_id: string
   article_id: number | null
   entity: string
   entity_id: string
   op: string
   before: string | null
   after: string | null
+  undo_state: string
   description: string
 }

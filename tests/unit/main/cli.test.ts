@@ -74,7 +74,7 @@ describe('cli articles and annotations', () => {
     const store = await openStore(project)
     for (const line of r.lines) {
       const article = store.articles.get(line.id as number)!
-      expect(line).toMatchObject({ id: article.id, uid: article.uid, title: article.title, status: 'new', tags: 0, counts: {} })
+      expect(line).toMatchObject({ id: article.id, uid: article.uid, title: article.title, status: 'new', tags: 0, counts: {}, note: '' })
       expect(line.hash).toBe(createHash('sha256').update(article.text).digest('hex'))
     }
     expect(r.lines.map((l) => l.title)).toEqual(['Ceasefire announced in Valdorra', 'Talks 🕊️ resume 👨‍👩‍👧'])

@@ -3,8 +3,9 @@ import { m0001Init } from './0001-init'
 import { m0002FtsAutomerge } from './0002-fts-automerge'
 import { m0003Codebook } from './0003-codebook'
 import { m0004RegistryRelations } from './0004-registry-relations'
+import { m0005ArticleNote } from './0005-article-note'
 
 /** Every migration, in order; the last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002FtsAutomerge, m0003Codebook, m0004RegistryRelations]
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002FtsAutomerge, m0003Codebook, m0004RegistryRelations, m0005ArticleNote]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

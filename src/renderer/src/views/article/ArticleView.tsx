@@ -11,6 +11,7 @@ import { notify, notifyError } from '../../state/notices'
 import { trackSave } from '../../state/saveStatus'
 import { useStore } from '../../state/createStore'
 import { applyMutation, createArticleState, type ArticleStateStore } from './articleState'
+import { ArticleMemo } from './ArticleMemo'
 import { TagPanel } from './TagPanel'
 import { TagPicker } from './TagPicker'
 import { TagPopup } from './TagPopup'
@@ -143,7 +144,20 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
   const relabel = useCallback((id: string, label: string) => void run(api.call('annotations.update', { id, label })), [run])
   const remove = useCallback((id: string) => void run(api.call('annotations.delete', { id })), [run])
   // typed note text is on screen before it is saved, so "Saving…" shows at once
-  const setNote = useCallback((id: string, note: string) => void run(api.call('annotations.update', { id, note }), { quietMs: 0 }), [run])
+  const setNote = useCallback(async (id: string, note: string) => (await run(api.call('annotations.update', { id, note }), { quietMs: 0 })) !== null, [run])
+  const setMemo = useCallback(
+    async (note: string) => {
+      try {
+        const saved = await trackSave(api.call('articles.setNote', { id: article.id, note }))
+        setArticle((a) => ({ ...a, note: saved.note }))
+        return true
+      } catch (error) {
+        notifyError(error)
+        return false
+      }
+    },
+    [article.id]
+  )
   const setAttributes = useCallback(
     async (id: string, attributes: Record<string, unknown>) =>
       (await run(api.call('annotations.update', { id, attributes: attributes as Record<string, string | number | boolean | string[] | null> }), { quietMs: 0 })) !== null,
@@ -276,8 +290,11 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
         <div className="article-scroll" onScroll={() => setPicker(null)}>
           <ArticleViewer offsets={offsets} initialItems={initialItems} onEditor={onEditor} onSelection={setSelection} onAddFragment={addFragment} onTagsClicked={onTagsClicked} />
         </div>
-        <div className="tag-panel-wrap" ref={panelRef}>
-          <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onRemoveFragment={removeFragment} onNote={setNote} onAttributes={setAttributes} listHeight={panelHeight - 260} />
+        <div className="tag-panel-wrap">
+          <ArticleMemo note={article.note} onSave={setMemo} />
+          <div className="tag-panel-fill" ref={panelRef}>
+            <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onRemoveFragment={removeFragment} onNote={setNote} onAttributes={setAttributes} listHeight={panelHeight - 260} />
+          </div>
         </div>
       </div>
       {selection && (

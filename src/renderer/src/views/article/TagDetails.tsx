@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { Annotation } from '@shared/domain'
+import { MemoEditor } from '../../components/MemoEditor'
 import { labelColor, useLabels } from '../../labels'
 import { AttributeForm } from './AttributeForm'
 import { FragmentList } from './FragmentList'
@@ -11,41 +12,16 @@ interface Props {
   onLabel: (label: string) => void
   onDelete: () => void
   onRemoveFragment: (index: number) => void
-  onNote: (note: string) => void
+  onNote: (note: string) => Promise<boolean>
   onAttributes: (patch: Record<string, unknown>) => Promise<boolean>
 }
-
-const NOTE_SAVE_DELAY_MS = 600
 
 /**
  * The selected tag: its label (change with 1/2/3), its text (each fragment, removable when there are several), a note saved as you type, and delete.
  * Rendered with key={tag.id}, so a pending note always belongs to this tag and is saved, not dropped, on leaving.
  */
 export function TagDetails({ tag, onLabel, onDelete, onRemoveFragment, onNote, onAttributes }: Props) {
-  const [note, setNote] = useState(tag.note)
   const [reviewing, setReviewing] = useState(false)
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const pending = useRef<string | null>(null)
-  const saveNote = useRef(onNote)
-  saveNote.current = onNote
-  // a note changed elsewhere (undo, another window) shows up unless the user is typing
-  useEffect(() => {
-    if (pending.current === null) setNote(tag.note)
-  }, [tag.note])
-  const flush = () => {
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = null
-    if (pending.current !== null) saveNote.current(pending.current)
-    pending.current = null
-  }
-  // leaving the page (reload, closing the window) neither blurs nor unmounts: save what is pending then too
-  useEffect(() => {
-    window.addEventListener('pagehide', flush)
-    return () => {
-      window.removeEventListener('pagehide', flush)
-      flush()
-    }
-  }, [])
   const labels = useLabels()
   // the coding guideline of the tag's label, at hand while coding
   const guideline = labels.find((l) => l.name === tag.label)?.description
@@ -74,20 +50,10 @@ export function TagDetails({ tag, onLabel, onDelete, onRemoveFragment, onNote, o
         Tag all occurrences…
       </button>
       {reviewing && <OccurrenceReview tag={tag} onClose={() => setReviewing(false)} />}
-      <label className="note">
-        Note
-        <textarea
-          value={note}
-          placeholder="Why this tag? (saved as you type)"
-          onChange={(e) => {
-            setNote(e.target.value)
-            pending.current = e.target.value
-            if (timer.current) clearTimeout(timer.current)
-            timer.current = setTimeout(flush, NOTE_SAVE_DELAY_MS)
-          }}
-          onBlur={flush}
-        />
-      </label>
+      <div className="note">
+        <span aria-hidden="true">Note</span>
+        <MemoEditor value={tag.note} onSave={onNote} label="Note" placeholder="Why this tag? (saved as you type)" />
+      </div>
       <button type="button" className="danger" onClick={onDelete}>
         Delete tag <kbd>Del</kbd>
       </button>

@@ -12,7 +12,7 @@ interface Props {
   onLabel: (id: string, label: string) => void
   onDelete: (id: string) => void
   onRemoveFragment: (id: string, index: number) => void
-  onNote: (id: string, note: string) => void
+  onNote: (id: string, note: string) => Promise<boolean>
   onAttributes: (id: string, patch: Record<string, unknown>) => Promise<boolean>
   listHeight: number
 }

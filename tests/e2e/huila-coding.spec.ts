@@ -95,7 +95,6 @@ test('code the Huila attack: event attributes, perpetrator and target links, the
   await expect(form.locator('#attr-location_text')).toHaveValue('Neiva, Huila')
   await expect(form.locator('#attr-fatalities_reported')).toHaveValue('7')
   await expect(links.locator('.link-list li')).toHaveText([/Perpetrator →\s*Dagoberto Ramos Mobile Column/, /Target →\s*police officers/])
-  await page.screenshot({ path: '/tmp/huila.png' })
   await tagRows(page).filter({ hasText: 'Urabeños' }).click()
   await expect(page.getByRole('list', { name: 'Canonical actor: linked' })).toContainText('Gulf Clan (EGC)')
 

@@ -64,7 +64,6 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
   const [selection, setSelection] = useState<ViewerSelection | null>(null)
   const [picker, setPicker] = useState<{ ids: string[]; x: number; y: number } | null>(null)
   const { history, annotations, selectedId } = useStore(state)
-  const [panelHeight, setPanelHeight] = useState(400)
 
   const toItem = useCallback(
     (a: Annotation): AnnotationItem => ({
@@ -235,13 +234,6 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
     }
   }
 
-  // a ResizeObserver reports after layout, so opening an article never forces an extra synchronous layout
-  const panelRef = useCallback((el: HTMLDivElement | null) => {
-    if (!el) return
-    const observer = new ResizeObserver(([entry]) => setPanelHeight(Math.max(160, entry!.contentRect.height)))
-    observer.observe(el)
-    return () => observer.disconnect()
-  }, [])
 
   const actions = useMemo<ArticleActions>(() => ({ article, state, run: (work) => run(work), select, apply: (m) => apply(m, {}) }), [article, state, run, select, apply])
   // the selected tag's linked tags are outlined by a rule on their id classes: no decoration is rebuilt
@@ -292,8 +284,8 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
         </div>
         <div className="tag-panel-wrap">
           <ArticleMemo note={article.note} onSave={setMemo} />
-          <div className="tag-panel-fill" ref={panelRef}>
-            <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onRemoveFragment={removeFragment} onNote={setNote} onAttributes={setAttributes} listHeight={panelHeight - 260} />
+          <div className="tag-panel-fill">
+            <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onRemoveFragment={removeFragment} onNote={setNote} onAttributes={setAttributes} />
           </div>
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import { VirtualList } from '../../components/VirtualList'
 import { labelColor } from '../../labels'
@@ -14,13 +14,20 @@ interface Props {
   onRemoveFragment: (id: string, index: number) => void
   onNote: (id: string, note: string) => Promise<boolean>
   onAttributes: (id: string, patch: Record<string, unknown>) => Promise<boolean>
-  listHeight: number
 }
 
 const ROW = 44
 
 /** The side panel: the selected tag's details and every tag of the article in text order. */
-export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, onNote, onAttributes, listHeight }: Props) {
+export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, onNote, onAttributes }: Props) {
+  const [listHeight, setListHeight] = useState(300)
+  // the list takes whatever the details leave; a ResizeObserver reports after layout, so none is forced
+  const listRef = useCallback((el: HTMLDivElement | null) => {
+    if (!el) return
+    const observer = new ResizeObserver(([entry]) => setListHeight(Math.max(120, entry!.contentRect.height)))
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
   const { annotations, selectedId } = useStore(state)
   const ordered = useMemo(() => inTextOrder(annotations.values()), [annotations])
   const selected = selectedId ? annotations.get(selectedId) : undefined
@@ -32,7 +39,9 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
   return (
     <aside className="tag-panel" aria-label="Tags">
       {selected ? (
+        <div className="tag-details-scroll">
         <TagDetails key={selected.id} tag={selected} onLabel={(l) => onLabel(selected.id, l)} onDelete={() => onDelete(selected.id)} onRemoveFragment={(i) => onRemoveFragment(selected.id, i)} onNote={(n) => onNote(selected.id, n)} onAttributes={(p) => onAttributes(selected.id, p)} />
+        </div>
       ) : (
         <p className="hint">Select text and press 1, 2 or 3 to tag it. Click a tag to edit it.</p>
       )}
@@ -44,6 +53,7 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
           </span>
         ))}
       </h2>
+      <div className="tag-list-fill" ref={listRef}>
       <VirtualList
         className="tag-list"
         items={ordered}
@@ -64,6 +74,7 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
           </button>
         )}
       />
+      </div>
     </aside>
   )
 }

@@ -1,6 +1,6 @@
 import type { Annotation, Occurrence } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
-import { ArticleOffsets, findPhrases, quoteRange } from '../../shared/offsets'
+import { ArticleOffsets, phraseFinder, quoteRange } from '../../shared/offsets'
 import { matchKey } from '../../shared/text/fold-text'
 import type { Store } from '../store/store'
 
@@ -29,6 +29,7 @@ export function findOccurrences(store: Store, tag: Annotation, scope: 'article' 
     `SELECT n.article_id, f.start, f.end FROM fragment f JOIN annotation n ON n.id = f.annotation_id
      WHERE n.label = ? AND n.article_id IN (SELECT value FROM json_each(?))`
   )
+  const find = phraseFinder(phrases)
   const occurrences: Occurrence[] = []
   let truncated = false
   for (let i = 0; i < ids.length && !truncated; i += PAGE) {
@@ -40,7 +41,7 @@ export function findOccurrences(store: Store, tag: Annotation, scope: 'article' 
       else covered.set(r.article_id, [r])
     }
     for (const article of store.articles.texts(page)) {
-      const ranges = findPhrases(article.text, phrases)
+      const ranges = find(article.text)
       if (ranges.length === 0) continue
       const taken = covered.get(article.id) ?? []
       const offsets = new ArticleOffsets(article.text)

@@ -13,7 +13,7 @@ import { createRng, syntheticArticle, vocabulary, zipfSampler } from './syntheti
 const NAMES = ['Gulf Clan', 'Clan del Golfo', 'Urabeños', 'the gulf clan’s', 'GAITANIST SELF-DEFENSE FORCES OF COLOMBIA']
 const USER = { id: '00000000-0000-4000-8000-000000000001', name: 'Bench' }
 
-/** "Tag all occurrences" over a corpus where a third of the articles name the Gulf Clan, under any of its names. */
+/** "Tag all occurrences" over a corpus where a fifth of the articles name the Gulf Clan, under any of its names. */
 export function benchOccurrences(count: number, runs: number): void {
   const dir = mkdtempSync(join(tmpdir(), 'sw-bench-occ-'))
   const file = join(dir, 'occ.spanwise')
@@ -26,7 +26,7 @@ export function benchOccurrences(count: number, runs: number): void {
     for (let i = 0; i < count; i++) {
       const a = syntheticArticle(words, draw, rng, 5000, i)
       let text = i === 0 ? `The Gulf Clan said so. ${a.text}` : a.text
-      if (i > 0 && rng() < 0.33) {
+      if (i > 0 && rng() < 0.2) {
         const cut = text.split(' ')
         for (let k = 1 + Math.floor(rng() * 3); k > 0; k--) cut.splice(Math.floor(rng() * cut.length), 0, NAMES[Math.floor(rng() * NAMES.length)]!)
         text = cut.join(' ')
@@ -41,12 +41,15 @@ export function benchOccurrences(count: number, runs: number): void {
     const current = store.annotations.get(tag.id)!
     const times: number[] = []
     let found = 0
+    let scanned = 0
     for (let r = 0; r < runs; r++) {
       const t = performance.now()
-      found = findOccurrences(store, current, 'corpus', true).occurrences.length
+      const result = findOccurrences(store, current, 'corpus', true)
+      found = result.occurrences.length
+      scanned = result.articlesScanned
       times.push(performance.now() - t)
     }
-    report(`B-occ tag all occurrences, ${count.toLocaleString()} articles (${found.toLocaleString()} found)`, median(times), null, '≤ 1 s')
+    report(`B-occ tag all occurrences, ${count.toLocaleString()} articles (${found.toLocaleString()} found in ${scanned.toLocaleString()} candidates)`, median(times), null, '≤ 1 s')
     const t = performance.now()
     const accepted = tags.tagOccurrences(USER, tag.id, findOccurrences(store, current, 'corpus', true).occurrences.slice(0, 1000))
     report(`B-occ accept 1,000 occurrences (${accepted.articles} articles)`, performance.now() - t, null, 'one transaction')

@@ -30,6 +30,13 @@ describe('findPhrases', () => {
     expect(ranges[0]!.start).toBe(4)
   })
 
+  it('matches decomposed accents and other scripts’ case as well', () => {
+    const nfd = 'Los Urabe\u006e\u0303os atacaron.'
+    expect(findPhrases(nfd, ['urabeños']).map((r) => new ArticleOffsets(nfd).slice(r))).toEqual(['Urabe\u006e\u0303os'])
+    expect(findPhrases('ΑΘΗΝΑ και αθήνα', ['Αθηνα'])).toHaveLength(2)
+    expect(findPhrases('EMC, EMCEE and emc.', ['EMC'])).toEqual([{ start: 0, end: 3 }, { start: 15, end: 18 }])
+  })
+
   it('keeps the longest of overlapping matches and ignores phrases with nothing to match', () => {
     const ranges = findPhrases('Clan del Golfo', ['Clan', 'Clan del Golfo', '—'])
     expect(ranges).toEqual([{ start: 0, end: 14 }])

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import { MemoEditor } from '../../components/MemoEditor'
 import { labelColor, useLabels } from '../../labels'
@@ -22,6 +22,12 @@ interface Props {
  */
 export function TagDetails({ tag, onLabel, onDelete, onRemoveFragment, onNote, onAttributes }: Props) {
   const [reviewing, setReviewing] = useState(false)
+  // the note's editor is built a task after the tag is shown, so selecting or making a tag paints first
+  const [noteReady, setNoteReady] = useState(false)
+  useEffect(() => {
+    const timer = setTimeout(() => setNoteReady(true), 0)
+    return () => clearTimeout(timer)
+  }, [])
   const labels = useLabels()
   // the coding guideline of the tag's label, at hand while coding
   const guideline = labels.find((l) => l.name === tag.label)?.description
@@ -52,7 +58,7 @@ export function TagDetails({ tag, onLabel, onDelete, onRemoveFragment, onNote, o
       {reviewing && <OccurrenceReview tag={tag} onClose={() => setReviewing(false)} />}
       <div className="note">
         <span aria-hidden="true">Note</span>
-        <MemoEditor value={tag.note} onSave={onNote} label="Note" placeholder="Why this tag? (saved as you type)" />
+        {noteReady ? <MemoEditor value={tag.note} onSave={onNote} label="Note" placeholder="Why this tag? (saved as you type)" /> : <div className="memo-text memo-pending">{tag.note || 'Why this tag? (saved as you type)'}</div>}
       </div>
       <button type="button" className="danger" onClick={onDelete}>
         Delete tag <kbd>Del</kbd>

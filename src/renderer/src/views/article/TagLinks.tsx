@@ -16,6 +16,8 @@ interface Candidate {
   name: string
   target: Annotation
   distance: number
+  /** Folded relation name and target text, for filtering as the coder types. */
+  haystack: string
 }
 
 const quoteOf = (a: Annotation) => a.fragments.map((f) => f.quote).join(' … ')
@@ -38,29 +40,35 @@ export function TagLinks({ tag }: { tag: Annotation }) {
     () => [...annotations.values()].flatMap((a) => a.links.filter((l) => l.to === tag.id).map((l) => ({ type: l.type, source: a }))),
     [annotations, tag.id]
   )
+  const canStart = !!codebook && relationsFrom(codebook, tag.label).length > 0
+  // the full list of possible links is only worked out while the link box is open: with 2,000 tags it is not free
   const candidates = useMemo(() => {
-    if (!codebook) return []
+    if (!codebook || !open) return []
     const relations = relationsFrom(codebook, tag.label)
-    if (relations.length === 0) return []
     const at = tag.fragments[0]!.start
+    // which labels each relation may point to, worked out once rather than per tag
+    const targets = new Map<string, typeof relations>()
+    const relationsTo = (label: string) => {
+      let list = targets.get(label)
+      if (!list) targets.set(label, (list = relations.filter((r) => canLink(codebook, r, tag.label, label))))
+      return list
+    }
     const list: Candidate[] = []
     for (const target of annotations.values()) {
       if (target.id === tag.id) continue
-      for (const r of relations) {
-        if (!canLink(codebook, r, tag.label, target.label)) continue
+      const usable = relationsTo(target.label)
+      if (usable.length === 0) continue
+      const quote = matchKey(`${target.label} ${quoteOf(target)}`)
+      for (const r of usable) {
         if (tag.links.some((l) => l.type === r.type && l.to === target.id)) continue
-        list.push({ type: r.type, name: r.name, target, distance: Math.abs(target.fragments[0]!.start - at) })
+        list.push({ type: r.type, name: r.name, target, distance: Math.abs(target.fragments[0]!.start - at), haystack: `${matchKey(`${r.name} ${r.type}`)} ${quote}` })
       }
     }
     return list.sort((a, b) => a.distance - b.distance)
-  }, [codebook, annotations, tag])
+  }, [codebook, annotations, tag, open])
   const filtered = useMemo(() => {
     const words = matchKey(query).split(' ').filter(Boolean)
-    if (words.length === 0) return candidates
-    return candidates.filter((c) => {
-      const hay = matchKey(`${c.name} ${c.type} ${c.target.label} ${quoteOf(c.target)}`)
-      return words.every((w) => hay.includes(w))
-    })
+    return words.length === 0 ? candidates : candidates.filter((c) => words.every((w) => c.haystack.includes(w)))
   }, [candidates, query])
   const shown = filtered.slice(0, SHOWN)
   const chosen = shown[Math.min(active, shown.length - 1)]
@@ -74,7 +82,7 @@ export function TagLinks({ tag }: { tag: Annotation }) {
   }
   const unlink = (type: string, from: string, to: string) => void run(api.call('annotations.unlink', { from, type, to }))
 
-  if (!codebook || (candidates.length === 0 && outgoing.length === 0 && incoming.length === 0)) return null
+  if (!codebook || (!canStart && outgoing.length === 0 && incoming.length === 0)) return null
   return (
     <section className="tag-links" aria-label="Links">
       <h3>Links</h3>
@@ -106,7 +114,7 @@ export function TagLinks({ tag }: { tag: Annotation }) {
           ))}
         </ul>
       )}
-      {candidates.length > 0 && (
+      {canStart && (
         <div className="link-add">
           <input
             id={LINK_INPUT_ID}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import { VirtualList } from '../../components/VirtualList'
 import { labelColor } from '../../labels'
@@ -30,7 +30,10 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
   }, [])
   const { annotations, selectedId } = useStore(state)
   const ordered = useMemo(() => inTextOrder(annotations.values()), [annotations])
-  const selected = selectedId ? annotations.get(selectedId) : undefined
+  // a newly selected tag's form is the costly part of the panel: it renders just after the tag and the list are shown;
+  // edits to the tag already selected render at once
+  const detailsId = useDeferredValue(selectedId)
+  const selected = detailsId ? annotations.get(detailsId) : undefined
   const counts = useMemo(() => {
     const c = new Map<string, number>()
     for (const a of annotations.values()) c.set(a.label, (c.get(a.label) ?? 0) + 1)

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { AppInfo, ProjectInfo, User } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { AnnotationService } from '../annotations/annotation-service'
+import { CodebookService } from '../codebook/codebook-service'
 import { buildDemoProject } from '../demo/build-demo-project'
 import { discardAbandonedImports } from '../import/run-import'
 import { MAX_TEXT_BYTES } from '../import/import-limits'
@@ -28,7 +29,7 @@ export interface WorkbenchOptions {
 export class Workbench {
   readonly settings: Settings
   readonly jobs: JobRunner
-  private project: { store: Store; annotations: AnnotationService } | null = null
+  private project: { store: Store; annotations: AnnotationService; codebooks: CodebookService } | null = null
   private startupNotice: string | null = null
 
   constructor(readonly options: WorkbenchOptions) {
@@ -71,7 +72,7 @@ export class Workbench {
     discardAbandonedImports(db)
     this.close()
     const store = new Store(db, file)
-    this.project = { store, annotations: new AnnotationService(store) }
+    this.project = { store, annotations: new AnnotationService(store), codebooks: new CodebookService(store) }
     this.settings.noteOpened(file, projectName(file))
     this.emit('project.changed', { what: 'project' })
     return this.projectInfo()
@@ -105,6 +106,11 @@ export class Workbench {
   get annotations(): AnnotationService {
     if (!this.project) throw new AppError('NO_PROJECT', 'No project is open; open or create one first.')
     return this.project.annotations
+  }
+
+  get codebooks(): CodebookService {
+    if (!this.project) throw new AppError('NO_PROJECT', 'No project is open; open or create one first.')
+    return this.project.codebooks
   }
 
   get user(): User {

@@ -26,6 +26,7 @@ export class ChangeLogRepository {
   private readonly actionStmt
   private readonly setStateStmt
   private readonly discardStmt
+  private readonly discardTouchingStmt
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(`
@@ -40,6 +41,9 @@ export class ChangeLogRepository {
     this.actionStmt = db.prepare<[string], DbChangeRow>('SELECT * FROM change_log WHERE action_id = ? AND undo_state IN (\'done\', \'undone\') ORDER BY id')
     this.setStateStmt = db.prepare('UPDATE change_log SET undo_state = ? WHERE action_id = ? AND undo_state IN (\'done\', \'undone\')')
     this.discardStmt = db.prepare("UPDATE change_log SET undo_state = 'discarded' WHERE article_id = ? AND annotator_id = ? AND undo_state = 'undone'")
+    this.discardTouchingStmt = db.prepare(`
+      UPDATE change_log SET undo_state = 'discarded' WHERE undo_state IN ('done', 'undone')
+        AND action_id IN (SELECT action_id FROM change_log WHERE entity_id IN (SELECT value FROM json_each(?)))`)
   }
 
   append(c: NewChange): void {
@@ -73,5 +77,10 @@ export class ChangeLogRepository {
   /** A new action makes the redo stack meaningless. */
   discardRedo(articleId: number, annotatorId: string): void {
     this.discardStmt.run(articleId, annotatorId)
+  }
+
+  /** Takes every action that touched these entities off the undo and redo stacks (they stay in the log). */
+  discardHistoryOf(entityIds: readonly string[]): void {
+    if (entityIds.length) this.discardTouchingStmt.run(JSON.stringify(entityIds))
   }
 }

@@ -45,3 +45,12 @@ export interface DbChangeRow {
   after: string | null
   description: string
 }
+
+export interface DbCodebookVersionRow {
+  version: number
+  name: string | null
+  note: string
+  created_by: string | null
+  created_at: string
+  migration: string | null
+}

@@ -2,8 +2,10 @@ import type { Migration } from '../migration'
 import { m0001Init } from './0001-init'
 import { m0002FtsAutomerge } from './0002-fts-automerge'
 import { m0003Codebook } from './0003-codebook'
+// 0004 and 0005 are reserved for work on other branches
+import { m0006CodebookMigration } from './0006-codebook-migration'
 
 /** Every migration, in order; the last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002FtsAutomerge, m0003Codebook]
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002FtsAutomerge, m0003Codebook, m0006CodebookMigration]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -6,21 +6,25 @@ import { setCodebook } from './labels'
 import { SaveIndicator } from './components/SaveIndicator'
 import { notify, notifyError } from './state/notices'
 import { ArticleView } from './views/article/ArticleView'
+import { CodebookView } from './views/codebook/CodebookView'
 import { CorpusView } from './views/corpus/CorpusView'
 import { filesFromDrop, toSources } from './views/corpus/readDroppedFiles'
 import { startImport } from './views/corpus/importState'
 import { NameDialog } from './views/project/NameDialog'
 import { ProjectDialog } from './views/project/ProjectDialog'
 
-function parseRoute(): number | null {
+type Route = { view: 'corpus' } | { view: 'article'; id: number } | { view: 'codebook' }
+
+function parseRoute(): Route {
   const m = /^#\/article\/(\d+)$/.exec(location.hash)
-  return m ? Number(m[1]) : null
+  if (m) return { view: 'article', id: Number(m[1]) }
+  return location.hash === '#/codebook' ? { view: 'codebook' } : { view: 'corpus' }
 }
 
-/** Layout and routing: the corpus list or one article (#/article/<id>), with the project bar on top. */
+/** Layout and routing: the corpus list, one article (#/article/<id>) or the codebook editor (#/codebook), with the project bar on top. */
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null)
-  const [articleId, setArticleId] = useState<number | null>(parseRoute)
+  const [route, setRoute] = useState<Route>(parseRoute)
   const [projects, setProjects] = useState(false)
   const [refreshKey, setRefreshKey] = useState(0)
   const [dragging, setDragging] = useState(false)
@@ -33,7 +37,7 @@ export function App() {
     }, notifyError)
   }, [])
   useEffect(() => {
-    const onHash = () => setArticleId(parseRoute())
+    const onHash = () => setRoute(parseRoute())
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
@@ -91,6 +95,9 @@ export function App() {
         <button type="button" className="project-button" onClick={() => setProjects(true)} title={info.project?.path}>
           {info.project ? info.project.name : 'No project'} ▾
         </button>
+        <button type="button" aria-current={route.view === 'codebook' ? 'page' : undefined} onClick={() => (location.hash = '#/codebook')} disabled={!info.project}>
+          Codebook
+        </button>
         <span className="spacer" />
         <SaveIndicator />
         <span className="user" title="Your name, recorded on your tags">
@@ -102,10 +109,12 @@ export function App() {
           <div className="empty">No project is open.</div>
         ) : codebookFor !== info.project.path ? (
           <div className="empty">Opening the project…</div>
-        ) : articleId === null ? (
+        ) : route.view === 'codebook' ? (
+          <CodebookView onClose={() => open(null)} />
+        ) : route.view === 'corpus' ? (
           <CorpusView onOpen={open} refreshKey={refreshKey} />
         ) : (
-          <ArticleView articleId={articleId} onBack={() => open(null)} />
+          <ArticleView articleId={route.id} onBack={() => open(null)} />
         )}
       </main>
       {dragging && <div className="drop-hint">Drop files or folders to import them</div>}

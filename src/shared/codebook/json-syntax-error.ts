@@ -33,10 +33,13 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | null {
   }
   const string = () => {
     if (text[i] !== '"') fail('a string in double quotes')
+    const start = i
     i++
     while (i < text.length && text[i] !== '"') {
       const c = text.charCodeAt(i)
-      if (c < 0x20) throw new Stop(i, 'a string cannot contain a line break or control character (use \\n)')
+      // a line break inside a string almost always means its closing quote is missing: point at its start
+      if (c === 0x0a || c === 0x0d) throw new Stop(start, 'this string is not closed before the end of the line (missing ")')
+      if (c < 0x20) throw new Stop(i, 'a string cannot contain a control character (write it as \\u00XX)')
       if (text[i] === '\\') {
         i++
         if (text[i] === 'u') {
@@ -46,7 +49,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | null {
       }
       i++
     }
-    if (i >= text.length) throw new Stop(i, 'a string is not closed (missing ")')
+    if (i >= text.length) throw new Stop(start, 'this string is not closed (missing ")')
     i++
   }
   const number = () => {

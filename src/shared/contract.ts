@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import type { Codebook } from './codebook/codebook-schema'
+import { codebookMigrationSchema, EMPTY_MIGRATION } from './codebook/codebook-migration'
+import type { CodebookSaved, CodebookUsage, CodebookVersionInfo } from './codebook/codebook-versions'
 import type { MethodName, EventName } from './method-names'
 import { actorFields, aliasInput } from './actors/actor-schema'
 import type {
@@ -122,6 +124,20 @@ export const contract = {
   'history.undo': method<Mutation | null>()(z.object({ articleId: id })),
   'history.redo': method<Mutation | null>()(z.object({ articleId: id })),
   'codebook.get': method<Codebook>()(z.object({ version: z.number().int().min(1).optional() })),
+  'codebook.versions': method<CodebookVersionInfo[]>()(z.object({})),
+  'codebook.usage': method<CodebookUsage>()(z.object({})),
+  /** Parses and checks a codebook file's text; saves nothing. */
+  'codebook.import': method<Codebook>()(z.object({ json: z.string().max(5_000_000, 'a codebook file can be at most 5 MB') })),
+  /** Saves a new codebook version and carries the tags over; refused (VALIDATION, details.orphans) if tags would be orphaned. */
+  'codebook.save': method<CodebookSaved>()(
+    z.object({
+      // checked by validateCodebook, so every problem is reported with its JSON path
+      codebook: z.record(z.string(), z.unknown()),
+      note: z.string().trim().max(2000).default(''),
+      migration: codebookMigrationSchema.default(EMPTY_MIGRATION),
+      baseVersion: z.number().int().min(1)
+    })
+  ),
   'import.start': method<{ jobId: string }>()(
     z.object({ sources: z.array(importSource).min(1).max(200_000), encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8') })
   ),
@@ -153,7 +169,7 @@ export interface JobFinished {
 export interface EventPayloads {
   'job.progress': JobProgress
   'job.finished': JobFinished
-  'project.changed': { what: 'articles' | 'annotations' | 'project' | 'actors'; articleId?: number }
+  'project.changed': { what: 'articles' | 'annotations' | 'project' | 'actors' | 'codebook'; articleId?: number }
 }
 export type EventPayload<E extends EventName> = EventPayloads[E]
 

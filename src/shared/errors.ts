@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'PROJECT_EXISTS',
   'NOT_SUPPORTED',
   'JOB_RUNNING',
+  'CONFLICT',
   'IO',
   'INTERNAL'
 ] as const

@@ -33,6 +33,10 @@ export const METHOD_NAMES = [
   'history.undo',
   'history.redo',
   'codebook.get',
+  'codebook.versions',
+  'codebook.usage',
+  'codebook.import',
+  'codebook.save',
   'import.start',
   'jobs.cancel'
 ] as const

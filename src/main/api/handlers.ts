@@ -2,6 +2,7 @@ import type { MethodOutput, ParsedInput } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { MethodName } from '../../shared/method-names'
 import { setArticleNote } from '../articles/set-article-note'
+import { importCodebook } from '../codebook/import-codebook'
 import type { ImportInput } from '../import/run-import'
 import type { Workbench } from '../app/workbench'
 import { findOccurrences } from '../annotations/find-occurrences'
@@ -103,6 +104,14 @@ export function createHandlers(wb: Workbench): Handlers {
       return m
     },
     'codebook.get': ({ version }) => wb.store.codebooks.get(version),
+    'codebook.versions': () => wb.store.codebooks.versions(),
+    'codebook.usage': () => wb.store.codebooks.usage(),
+    'codebook.import': ({ json }) => importCodebook(json),
+    'codebook.save': (input) => {
+      const saved = wb.codebooks.save(wb.user, input)
+      wb.emit('project.changed', { what: 'codebook' })
+      return saved
+    },
     'import.start': ({ sources, encoding }) => {
       const inputs: ImportInput[] = sources.map((s) =>
         s.kind === 'path' ? s : { kind: 'bytes', name: s.name, bytes: new Uint8Array(Buffer.from(s.base64, 'base64')) }

@@ -4,6 +4,7 @@ import type { AppInfo, ProjectInfo, User } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { ActorService } from '../actors/actor-service'
 import { AnnotationService } from '../annotations/annotation-service'
+import { CodebookService } from '../codebook/codebook-service'
 import { buildDemoProject } from '../demo/build-demo-project'
 import { discardAbandonedImports } from '../import/run-import'
 import { MAX_TEXT_BYTES } from '../import/import-limits'
@@ -29,7 +30,7 @@ export interface WorkbenchOptions {
 export class Workbench {
   readonly settings: Settings
   readonly jobs: JobRunner
-  private project: { store: Store; annotations: AnnotationService; actors: ActorService } | null = null
+  private project: { store: Store; annotations: AnnotationService; actors: ActorService; codebooks: CodebookService } | null = null
   private startupNotice: string | null = null
 
   constructor(readonly options: WorkbenchOptions) {
@@ -72,7 +73,7 @@ export class Workbench {
     discardAbandonedImports(db)
     this.close()
     const store = new Store(db, file)
-    this.project = { store, annotations: new AnnotationService(store), actors: new ActorService(store) }
+    this.project = { store, annotations: new AnnotationService(store), actors: new ActorService(store), codebooks: new CodebookService(store) }
     this.settings.noteOpened(file, projectName(file))
     this.emit('project.changed', { what: 'project' })
     return this.projectInfo()
@@ -111,6 +112,11 @@ export class Workbench {
   get actors(): ActorService {
     if (!this.project) throw new AppError('NO_PROJECT', 'No project is open; open or create one first.')
     return this.project.actors
+  }
+
+  get codebooks(): CodebookService {
+    if (!this.project) throw new AppError('NO_PROJECT', 'No project is open; open or create one first.')
+    return this.project.codebooks
   }
 
   get user(): User {

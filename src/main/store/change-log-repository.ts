@@ -29,6 +29,7 @@ export class ChangeLogRepository {
   private readonly discardStmt
   private readonly latestStmt
   private readonly foldStmt
+  private readonly discardTouchingStmt
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(`
@@ -45,6 +46,9 @@ export class ChangeLogRepository {
     this.discardStmt = db.prepare("UPDATE change_log SET undo_state = 'discarded' WHERE article_id = ? AND annotator_id = ? AND undo_state = 'undone'")
     this.latestStmt = db.prepare<[number], DbChangeRow>('SELECT * FROM change_log WHERE article_id = ? ORDER BY id DESC LIMIT 1')
     this.foldStmt = db.prepare('UPDATE change_log SET at = ?, after = ? WHERE id = ?')
+    this.discardTouchingStmt = db.prepare(`
+      UPDATE change_log SET undo_state = 'discarded' WHERE undo_state IN ('done', 'undone')
+        AND action_id IN (SELECT action_id FROM change_log WHERE entity_id IN (SELECT value FROM json_each(?)))`)
   }
 
   append(c: NewChange): void {
@@ -88,5 +92,10 @@ export class ChangeLogRepository {
   /** A new action makes the redo stack meaningless. */
   discardRedo(articleId: number, annotatorId: string): void {
     this.discardStmt.run(articleId, annotatorId)
+  }
+
+  /** Takes every action that touched these entities off the undo and redo stacks (they stay in the log). */
+  discardHistoryOf(entityIds: readonly string[]): void {
+    if (entityIds.length) this.discardTouchingStmt.run(JSON.stringify(entityIds))
   }
 }

@@ -1,7 +1,17 @@
 import type { Codebook } from '../../shared/codebook/codebook-schema'
+import type { CodebookMigration } from '../../shared/codebook/codebook-migration'
+import type { CodebookUsage, CodebookVersionInfo } from '../../shared/codebook/codebook-versions'
 import { validateCodebook } from '../../shared/codebook/validate-codebook'
 import { AppError } from '../../shared/errors'
 import type { Db } from './open-project-db'
+import type { DbCodebookVersionRow } from './rows'
+
+/** The coding of one tag: what a codebook change can touch. */
+export interface TagCoding {
+  id: string
+  label: string
+  attributes: Record<string, unknown>
+}
 
 /** The project's codebook versions; the highest is the one tags are coded under. */
 export class CodebookRepository {
@@ -31,5 +41,60 @@ export class CodebookRepository {
   requireLabel(label: string): void {
     const labels = this.get().labels.map((l) => l.name)
     if (!labels.includes(label)) throw new AppError('VALIDATION', `The codebook has no label “${label}”; use one of: ${labels.join(', ')}.`)
+  }
+
+  /** Stores a new version; versions are never overwritten. Call inside a transaction. */
+  insert(v: { codebook: Codebook; note: string; createdBy: string; migration: CodebookMigration }): void {
+    this.db
+      .prepare('INSERT INTO codebook (version, json, note, created_by, created_at, migration) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(v.codebook.version, JSON.stringify(v.codebook), v.note, v.createdBy, new Date().toISOString(), JSON.stringify(v.migration))
+  }
+
+  /** Every version, newest first, with who saved it and how tags were carried over. */
+  versions(): CodebookVersionInfo[] {
+    const rows = this.db
+      .prepare<[], DbCodebookVersionRow>(
+        `SELECT c.version, json_extract(c.json, '$.name') AS name, c.note, u.name AS created_by, c.created_at, c.migration
+         FROM codebook c LEFT JOIN annotator u ON u.id = c.created_by ORDER BY c.version DESC`
+      )
+      .all()
+    return rows.map((r) => ({
+      version: r.version,
+      name: r.name ?? '',
+      note: r.note,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      migration: r.migration === null ? null : (JSON.parse(r.migration) as CodebookMigration)
+    }))
+  }
+
+  /** Label, attribute and value of every tag: what a codebook change can orphan. */
+  tagCodings(): TagCoding[] {
+    return this.db
+      .prepare<[], { id: string; label: string; attributes: string }>('SELECT id, label, attributes FROM annotation')
+      .all()
+      .map((r) => ({ id: r.id, label: r.label, attributes: JSON.parse(r.attributes) as Record<string, unknown> }))
+  }
+
+  /** How many tags use each label, attribute key and string value (single values and list items). */
+  usage(): CodebookUsage {
+    const usage: CodebookUsage = { labels: {}, attributes: {}, values: {} }
+    for (const r of this.db.prepare<[], { label: string; n: number }>('SELECT label, count(*) AS n FROM annotation GROUP BY label').all()) usage.labels[r.label] = r.n
+    const keys = this.db
+      .prepare<[], { label: string; key: string; n: number }>('SELECT a.label, j.key, count(*) AS n FROM annotation a, json_each(a.attributes) j GROUP BY a.label, j.key')
+      .all()
+    for (const r of keys) (usage.attributes[r.label] ??= {})[r.key] = r.n
+    // free text is not counted value by value: only short strings can be choices
+    const values = this.db
+      .prepare<[], { label: string; key: string; value: string; n: number }>(
+        `SELECT a.label, j.key, j.value, count(*) AS n FROM annotation a, json_each(a.attributes) j
+           WHERE j.type = 'text' AND length(j.value) <= 200 GROUP BY a.label, j.key, j.value
+         UNION ALL
+         SELECT a.label, j.key, e.value, count(DISTINCT a.id) AS n FROM annotation a, json_each(a.attributes) j, json_each(j.value) e
+           WHERE j.type = 'array' AND e.type = 'text' GROUP BY a.label, j.key, e.value`
+      )
+      .all()
+    for (const r of values) ((usage.values[r.label] ??= {})[r.key] ??= {})[r.value] = r.n
+    return usage
   }
 }

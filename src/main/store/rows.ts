@@ -50,3 +50,12 @@ export interface DbChangeRow {
   undo_state: string
   description: string
 }
+
+export interface DbCodebookVersionRow {
+  version: number
+  name: string | null
+  note: string
+  created_by: string | null
+  created_at: string
+  migration: string | null
+}

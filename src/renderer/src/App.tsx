@@ -7,23 +7,24 @@ import { SaveIndicator } from './components/SaveIndicator'
 import { notify, notifyError } from './state/notices'
 import { ActorsView } from './views/actors/ActorsView'
 import { ArticleView } from './views/article/ArticleView'
+import { CodebookView } from './views/codebook/CodebookView'
 import { CorpusView } from './views/corpus/CorpusView'
 import { filesFromDrop, toSources } from './views/corpus/readDroppedFiles'
 import { startImport } from './views/corpus/importState'
 import { NameDialog } from './views/project/NameDialog'
 import { ProjectDialog } from './views/project/ProjectDialog'
 
-type Route = { view: 'corpus' } | { view: 'article'; id: number } | { view: 'actors'; id: string | null }
+type Route = { view: 'corpus' } | { view: 'article'; id: number } | { view: 'actors'; id: string | null } | { view: 'codebook' }
 
 function parseRoute(): Route {
   const article = /^#\/article\/(\d+)$/.exec(location.hash)
   if (article) return { view: 'article', id: Number(article[1]) }
   const actors = /^#\/actors(?:\/([\w-]+))?$/.exec(location.hash)
   if (actors) return { view: 'actors', id: actors[1] ?? null }
-  return { view: 'corpus' }
+  return location.hash === '#/codebook' ? { view: 'codebook' } : { view: 'corpus' }
 }
 
-/** Layout and routing: the corpus list or one article (#/article/<id>), with the project bar on top. */
+/** Layout and routing: the corpus list, one article (#/article/<id>) or the codebook editor (#/codebook), with the project bar on top. */
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [route, setRoute] = useState<Route>(parseRoute)
@@ -107,6 +108,9 @@ export function App() {
             Actors
           </a>
         </nav>
+        <button type="button" aria-current={route.view === 'codebook' ? 'page' : undefined} onClick={() => (location.hash = '#/codebook')} disabled={!info.project}>
+          Codebook
+        </button>
         <span className="spacer" />
         <SaveIndicator />
         <span className="user" title="Your name, recorded on your tags">
@@ -118,6 +122,8 @@ export function App() {
           <div className="empty">No project is open.</div>
         ) : codebookFor !== info.project.path ? (
           <div className="empty">Opening the project…</div>
+        ) : route.view === 'codebook' ? (
+          <CodebookView onClose={() => open(null)} />
         ) : route.view === 'corpus' ? (
           <CorpusView onOpen={open} refreshKey={refreshKey} />
         ) : route.view === 'actors' ? (

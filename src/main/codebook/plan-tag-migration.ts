@@ -1,0 +1,114 @@
+import type { Codebook } from '../../shared/codebook/codebook-schema'
+import type { CodebookMigration, CodebookOrphan } from '../../shared/codebook/codebook-migration'
+import type { CodebookProblem } from '../../shared/codebook/validate-codebook'
+import type { TagCoding } from '../store/codebook-repository'
+
+
+/** How one tag changes: deleted, or relabelled and/or given new attribute values; `changes` describes it. */
+export interface TagRewrite {
+  id: string
+  delete: boolean
+  label: string
+  attributes: Record<string, unknown>
+  changes: string[]
+}
+
+export interface TagMigrationPlan {
+  rewrites: TagRewrite[]
+  /** What tags use that the new codebook drops and the migration leaves unresolved. */
+  orphans: CodebookOrphan[]
+  /** Migration entries that point at labels, attributes or values the new codebook lacks. */
+  problems: CodebookProblem[]
+}
+
+/** Checks that every target a migration names exists in the new codebook. */
+function checkTargets(next: Codebook, migration: CodebookMigration): CodebookProblem[] {
+  const problems: CodebookProblem[] = []
+  const label = (name: string) => next.labels.find((l) => l.name === name)
+  for (const [from, move] of Object.entries(migration.labels)) {
+    if ('to' in move && !label(move.to)) problems.push({ path: `migration.labels.${from}.to`, message: `the label “${move.to}” is not in the new codebook` })
+  }
+  migration.attributes.forEach((a, i) => {
+    const l = label(a.label)
+    if (!l) problems.push({ path: `migration.attributes[${i}].label`, message: `the label “${a.label}” is not in the new codebook` })
+    else if (a.to !== null && !l.attributes.some((d) => d.key === a.to)) problems.push({ path: `migration.attributes[${i}].to`, message: `${a.label} has no attribute “${a.to}”` })
+  })
+  migration.values.forEach((v, i) => {
+    const def = label(v.label)?.attributes.find((d) => d.key === v.attribute)
+    if (!def) problems.push({ path: `migration.values[${i}].attribute`, message: `${v.label} has no attribute “${v.attribute}” in the new codebook` })
+    else if (def.type !== 'single' && def.type !== 'multi') problems.push({ path: `migration.values[${i}].attribute`, message: `${v.label} › ${def.name} is ${def.type}, not a choice` })
+    else if (v.to !== null && !def.values?.some((c) => c.value === v.to)) problems.push({ path: `migration.values[${i}].to`, message: `“${v.to}” is not a value of ${v.label} › ${def.name}` })
+  })
+  return problems
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
+
+/**
+ * Works out, without writing, how every tag follows a new codebook under a migration: relabel or delete by
+ * label, move or clear attributes, map or clear choice values; and what would still be orphaned.
+ */
+export function planTagMigration(tags: readonly TagCoding[], next: Codebook, migration: CodebookMigration): TagMigrationPlan {
+  const problems = checkTargets(next, migration)
+  const labels = new Map(next.labels.map((l) => [l.name, l]))
+  const orphanCounts = new Map<string, CodebookOrphan>()
+  const orphan = (o: CodebookOrphan) => {
+    const id = JSON.stringify({ ...o, tags: 0 })
+    const seen = orphanCounts.get(id)
+    if (seen) seen.tags++
+    else orphanCounts.set(id, { ...o, tags: 1 })
+  }
+  const rewrites: TagRewrite[] = []
+
+  for (const tag of tags) {
+    const move = Object.hasOwn(migration.labels, tag.label) ? migration.labels[tag.label] : undefined
+    if (move && 'delete' in move) {
+      rewrites.push({ id: tag.id, delete: true, label: tag.label, attributes: tag.attributes, changes: [`delete ${tag.label} tag`] })
+      continue
+    }
+    const label = move ? move.to : tag.label
+    const def = labels.get(label)
+    if (!def) {
+      orphan({ kind: 'label', label: tag.label, tags: 1 })
+      continue
+    }
+    const changes = label !== tag.label ? [`relabel ${tag.label} → ${label}`] : []
+    const attributes = { ...tag.attributes }
+    for (const a of migration.attributes) {
+      if (a.label !== label || !(a.from in attributes)) continue
+      const value = attributes[a.from]
+      delete attributes[a.from]
+      if (a.to === null) changes.push(`clear ${a.from}`)
+      else if (isEmpty(attributes[a.to])) {
+        attributes[a.to] = value
+        changes.push(`move ${a.from} → ${a.to}`)
+      } else changes.push(`clear ${a.from} (${a.to} already has a value)`)
+    }
+    for (const v of migration.values) {
+      if (v.label !== label) continue
+      const value = attributes[v.attribute]
+      if (Array.isArray(value) && value.includes(v.from)) {
+        const mapped = [...new Set(value.flatMap((x) => (x === v.from ? (v.to === null ? [] : [v.to]) : [x])))]
+        if (mapped.length) attributes[v.attribute] = mapped
+        else delete attributes[v.attribute]
+      } else if (value === v.from) {
+        if (v.to === null) delete attributes[v.attribute]
+        else attributes[v.attribute] = v.to
+      } else continue
+      changes.push(v.to === null ? `clear ${v.attribute}: ${v.from}` : `${v.attribute}: ${v.from} → ${v.to}`)
+    }
+    for (const [key, value] of Object.entries(attributes)) {
+      const attr = def.attributes.find((d) => d.key === key)
+      if (!attr) {
+        orphan({ kind: 'attribute', label, attribute: key, tags: 1 })
+        continue
+      }
+      if (attr.type !== 'single' && attr.type !== 'multi') continue
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (typeof item === 'string' && !attr.values?.some((c) => c.value === item)) orphan({ kind: 'value', label, attribute: key, value: item, tags: 1 })
+      }
+    }
+    if (changes.length) rewrites.push({ id: tag.id, delete: false, label, attributes, changes })
+  }
+  return { rewrites, orphans: [...orphanCounts.values()], problems }
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import type { Codebook } from '@shared/codebook/codebook-schema'
+import type { CodebookMigration, CodebookOrphan } from '@shared/codebook/codebook-migration'
+import { describeOrphan } from '@shared/codebook/describe-orphan'
+
+interface Props {
+  orphans: readonly CodebookOrphan[]
+  /** The codebook being saved: the labels, attributes and values tags can be carried over to. */
+  codebook: Codebook
+  busy: boolean
+  onConfirm: (migration: CodebookMigration) => void
+  onCancel: () => void
+}
+
+const keyOf = (o: CodebookOrphan) => JSON.stringify({ ...o, tags: 0 })
+
+/** Asks, for each label, attribute or value tags use and the new codebook drops, where those tags go. */
+export function MigrationDialog({ orphans, codebook, busy, onConfirm, onCancel }: Props) {
+  const [choices, setChoices] = useState<Record<string, string>>({})
+  const complete = orphans.every((o) => choices[keyOf(o)])
+  const options = (o: CodebookOrphan): { value: string; text: string }[] => {
+    if (o.kind === 'label') return [...codebook.labels.map((l) => ({ value: `to:${l.name}`, text: `Relabel them as ${l.name}` })), { value: 'delete', text: `Delete these ${o.tags} tags` }]
+    const label = codebook.labels.find((l) => l.name === o.label)
+    if (o.kind === 'attribute')
+      return [{ value: 'clear', text: 'Clear the values' }, ...(label?.attributes.filter((a) => a.key !== o.attribute).map((a) => ({ value: `to:${a.key}`, text: `Move them to ${a.name} (${a.key})` })) ?? [])]
+    const attr = label?.attributes.find((a) => a.key === o.attribute)
+    return [...(attr?.values?.map((v) => ({ value: `to:${v.value}`, text: `Map to ${v.label} (${v.value})` })) ?? []), { value: 'clear', text: 'Clear the value' }]
+  }
+  const confirm = () => {
+    const m: CodebookMigration = { labels: {}, attributes: [], values: [] }
+    for (const o of orphans) {
+      const choice = choices[keyOf(o)]!
+      const to = choice.startsWith('to:') ? choice.slice(3) : null
+      if (o.kind === 'label') m.labels[o.label] = to === null ? { delete: true } : { to }
+      else if (o.kind === 'attribute') m.attributes.push({ label: o.label, from: o.attribute, to })
+      else m.values.push({ label: o.label, attribute: o.attribute, from: o.value, to })
+    }
+    onConfirm(m)
+  }
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <div className="modal wide" role="dialog" aria-modal="true" aria-labelledby="migration-title">
+        <h2 id="migration-title">Carry the tags over</h2>
+        <p className="hint">Tags use things this codebook removes. Say what happens to them; the change is saved with the new version and listed in the change log.</p>
+        <ul className="migration-list">
+          {orphans.map((o, i) => (
+            <li key={keyOf(o)}>
+              <label htmlFor={`orphan-${i}`}>{describeOrphan(o)}</label>
+              <select id={`orphan-${i}`} autoFocus={i === 0} value={choices[keyOf(o)] ?? ''} onChange={(e) => setChoices((c) => ({ ...c, [keyOf(o)]: e.target.value }))}>
+                <option value="">Choose…</option>
+                {options(o).map((opt) => (
+                  <option key={opt.value} value={opt.value}>
+                    {opt.text}
+                  </option>
+                ))}
+              </select>
+            </li>
+          ))}
+        </ul>
+        <div className="row">
+          <span className="spacer" />
+          <button type="button" onClick={onCancel}>
+            Back to editing
+          </button>
+          <button type="button" className="primary" disabled={!complete || busy} onClick={confirm}>
+            Save and carry tags over
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,11 @@
+import type { CodebookMigration } from '@shared/codebook/codebook-migration'
+
+/** A short list of what a version did to tags: "Place → Location", "Claim › issues: a → b", "delete Quantity tags". */
+export function migrationSummary(m: CodebookMigration | null): string[] {
+  if (!m) return []
+  return [
+    ...Object.entries(m.labels).map(([from, move]) => ('to' in move ? `${from} → ${move.to}` : `delete ${from} tags`)),
+    ...m.attributes.map((a) => (a.to === null ? `clear ${a.label} › ${a.from}` : `${a.label} › ${a.from} → ${a.to}`)),
+    ...m.values.map((v) => (v.to === null ? `clear ${v.label} › ${v.attribute} “${v.from}”` : `${v.label} › ${v.attribute}: ${v.from} → ${v.to}`))
+  ]
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+const labelName = z.string().trim().min(1).max(80)
+const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _')
+
+/** What happens to the tags of a label the new codebook renames or removes. */
+export const labelMoveSchema = z.union([z.object({ to: labelName }).strict(), z.object({ delete: z.literal(true) }).strict()])
+
+/**
+ * How tags follow a codebook change. `labels` is keyed by the label name in the previous version; the
+ * `label` of an attribute or value entry is the label the tag has once relabelled (a name in the new version).
+ */
+export const codebookMigrationSchema = z.object({
+  labels: z.record(z.string().min(1).max(200), labelMoveSchema).default({}),
+  /** Move an attribute's value to another key of the same label (to: key), or clear it (to: null). */
+  attributes: z.array(z.object({ label: labelName, from: z.string().min(1).max(200), to: key.nullable() })).max(10_000).default([]),
+  /** Map one choice onto another (merge or rename; to: value), or clear it (to: null). */
+  values: z.array(z.object({ label: labelName, attribute: key, from: z.string().min(1).max(200), to: key.nullable() })).max(10_000).default([])
+})
+
+export type LabelMove = z.infer<typeof labelMoveSchema>
+export type CodebookMigration = z.infer<typeof codebookMigrationSchema>
+
+export const EMPTY_MIGRATION: CodebookMigration = { labels: {}, attributes: [], values: [] }
+
+/** Something tags use that a new codebook would drop; a save is refused until the migration says what to do. */
+export type CodebookOrphan =
+  | { kind: 'label'; label: string; tags: number }
+  | { kind: 'attribute'; label: string; attribute: string; tags: number }
+  | { kind: 'value'; label: string; attribute: string; value: string; tags: number }

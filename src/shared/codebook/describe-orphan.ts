@@ -1,0 +1,16 @@
+import type { CodebookOrphan } from './codebook-migration'
+
+const tags = (n: number) => (n === 1 ? '1 tag uses' : `${n} tags use`)
+const have = (n: number) => (n === 1 ? '1 tag has' : `${n} tags have`)
+
+/** One sentence saying what tags would lose and what the user can do about it. */
+export function describeOrphan(o: CodebookOrphan): string {
+  switch (o.kind) {
+    case 'label':
+      return `${tags(o.tags)} label ${o.label}, which this codebook removes: relabel them or delete them`
+    case 'attribute':
+      return `${have(o.tags)} a value for ${o.label} › ${o.attribute}, which this codebook removes: move it to another attribute or clear it`
+    case 'value':
+      return `${tags(o.tags)} ${o.label} › ${o.attribute} “${o.value}”, which this codebook removes: map it to another value or clear it`
+  }
+}

@@ -46,7 +46,7 @@ export class CodebookService {
       let relabelled = 0
       for (const r of plan.rewrites) {
         const before = this.store.annotations.snapshot(r.id)!
-        const after = r.delete ? null : { ...before, label: r.label, attributes: r.attributes, codebookVersion: version, updatedAt: at }
+        const after = r.delete ? null : { ...before, label: r.label, attributes: r.attributes, links: r.links, codebookVersion: version, updatedAt: at }
         if (after) this.store.annotations.write(after)
         else this.store.annotations.delete(r.id)
         if (after && after.label !== before.label) relabelled++

@@ -1,6 +1,8 @@
 import type { Codebook } from '../../shared/codebook/codebook-schema'
 import type { CodebookMigration, CodebookOrphan } from '../../shared/codebook/codebook-migration'
 import type { CodebookProblem } from '../../shared/codebook/validate-codebook'
+import { linkProblem } from '../../shared/codebook/relation-rules'
+import type { Link } from '../../shared/domain'
 import type { TagCoding } from '../store/codebook-repository'
 
 
@@ -10,6 +12,7 @@ export interface TagRewrite {
   delete: boolean
   label: string
   attributes: Record<string, unknown>
+  links: Link[]
   changes: string[]
 }
 
@@ -32,6 +35,10 @@ function checkTargets(next: Codebook, migration: CodebookMigration): CodebookPro
     const l = label(a.label)
     if (!l) problems.push({ path: `migration.attributes[${i}].label`, message: `the label “${a.label}” is not in the new codebook` })
     else if (a.to !== null && !l.attributes.some((d) => d.key === a.to)) problems.push({ path: `migration.attributes[${i}].to`, message: `${a.label} has no attribute “${a.to}”` })
+  })
+  migration.links.forEach((l, i) => {
+    if (l.to !== null && !next.relations.some((r) => r.type === l.to)) problems.push({ path: `migration.links[${i}].to`, message: `the relation “${l.to}” is not in the new codebook` })
+    else if (l.to !== null && linkProblem(next, l.to, l.from, l.target)) problems.push({ path: `migration.links[${i}].to`, message: linkProblem(next, l.to, l.from, l.target)! })
   })
   migration.values.forEach((v, i) => {
     const def = label(v.label)?.attributes.find((d) => d.key === v.attribute)
@@ -63,7 +70,7 @@ export function planTagMigration(tags: readonly TagCoding[], next: Codebook, mig
   for (const tag of tags) {
     const move = Object.hasOwn(migration.labels, tag.label) ? migration.labels[tag.label] : undefined
     if (move && 'delete' in move) {
-      rewrites.push({ id: tag.id, delete: true, label: tag.label, attributes: tag.attributes, changes: [`delete ${tag.label} tag`] })
+      rewrites.push({ id: tag.id, delete: true, label: tag.label, attributes: tag.attributes, links: tag.links, changes: [`delete ${tag.label} tag`] })
       continue
     }
     const label = move ? move.to : tag.label
@@ -108,7 +115,46 @@ export function planTagMigration(tags: readonly TagCoding[], next: Codebook, mig
         if (typeof item === 'string' && !attr.values?.some((c) => c.value === item)) orphan({ kind: 'value', label, attribute: key, value: item, tags: 1 })
       }
     }
-    if (changes.length) rewrites.push({ id: tag.id, delete: false, label, attributes, changes })
+    if (changes.length) rewrites.push({ id: tag.id, delete: false, label, attributes, links: tag.links, changes })
   }
+  planLinks(tags, rewrites, next, migration, orphan)
   return { rewrites, orphans: [...orphanCounts.values()], problems }
+}
+
+/**
+ * Links under the new codebook: a link whose relation no longer joins the two tags' (new) labels is retyped or
+ * removed as the migration says, or reported as an orphan. Links to deleted tags go with them.
+ */
+function planLinks(tags: readonly TagCoding[], rewrites: TagRewrite[], next: Codebook, migration: CodebookMigration, orphan: (o: CodebookOrphan) => void): void {
+  const byId = new Map(rewrites.map((r) => [r.id, r]))
+  const labelOf = new Map(tags.map((t) => [t.id, byId.get(t.id)?.label ?? t.label]))
+  for (const tag of tags) {
+    const own = byId.get(tag.id)
+    if (own?.delete || tag.links.length === 0) continue
+    const from = labelOf.get(tag.id)!
+    const changes: string[] = []
+    const links: Link[] = []
+    for (const link of tag.links) {
+      const target = labelOf.get(link.to)
+      if (target === undefined || byId.get(link.to)?.delete) continue
+      if (linkProblem(next, link.type, from, target) === null) {
+        links.push(link)
+        continue
+      }
+      const move = migration.links.find((m) => m.relation === link.type && m.from === from && m.target === target)
+      if (!move) {
+        orphan({ kind: 'link', relation: link.type, from, target, tags: 1 })
+        links.push(link)
+      } else if (move.to === null) changes.push(`remove ${link.type} link`)
+      else {
+        links.push({ type: move.to, to: link.to })
+        changes.push(`${link.type} link → ${move.to}`)
+      }
+    }
+    if (changes.length === 0) continue
+    if (own) {
+      own.links = links
+      own.changes.push(...changes)
+    } else rewrites.push({ id: tag.id, delete: false, label: tag.label, attributes: tag.attributes, links, changes })
+  }
 }

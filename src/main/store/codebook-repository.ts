@@ -1,3 +1,4 @@
+import type { Link } from '../../shared/domain'
 import type { Codebook } from '../../shared/codebook/codebook-schema'
 import type { CodebookMigration } from '../../shared/codebook/codebook-migration'
 import type { CodebookUsage, CodebookVersionInfo } from '../../shared/codebook/codebook-versions'
@@ -11,6 +12,7 @@ export interface TagCoding {
   id: string
   label: string
   attributes: Record<string, unknown>
+  links: Link[]
 }
 
 /** The project's codebook versions; the highest is the one tags are coded under. */
@@ -71,9 +73,13 @@ export class CodebookRepository {
   /** Label, attribute and value of every tag: what a codebook change can orphan. */
   tagCodings(): TagCoding[] {
     return this.db
-      .prepare<[], { id: string; label: string; attributes: string }>('SELECT id, label, attributes FROM annotation')
+      .prepare<[], { id: string; label: string; attributes: string; links: string }>(
+        `SELECT n.id, n.label, n.attributes,
+           (SELECT json_group_array(json_object('type', r.type, 'to', r.to_id)) FROM (SELECT * FROM relation WHERE from_id = n.id ORDER BY idx) r) AS links
+         FROM annotation n`
+      )
       .all()
-      .map((r) => ({ id: r.id, label: r.label, attributes: JSON.parse(r.attributes) as Record<string, unknown> }))
+      .map((r) => ({ id: r.id, label: r.label, attributes: JSON.parse(r.attributes) as Record<string, unknown>, links: JSON.parse(r.links) as Link[] }))
   }
 
   /** How many tags use each label, attribute key and string value (single values and list items). */

@@ -15,16 +15,19 @@ export const codebookMigrationSchema = z.object({
   /** Move an attribute's value to another key of the same label (to: key), or clear it (to: null). */
   attributes: z.array(z.object({ label: labelName, from: z.string().min(1).max(200), to: key.nullable() })).max(10_000).default([]),
   /** Map one choice onto another (merge or rename; to: value), or clear it (to: null). */
-  values: z.array(z.object({ label: labelName, attribute: key, from: z.string().min(1).max(200), to: key.nullable() })).max(10_000).default([])
+  values: z.array(z.object({ label: labelName, attribute: key, from: z.string().min(1).max(200), to: key.nullable() })).max(10_000).default([]),
+  /** Links the new codebook no longer allows between these labels (names in the new version): retype them (to: relation) or remove them (to: null). */
+  links: z.array(z.object({ relation: z.string().min(1).max(200), from: labelName, target: labelName, to: key.nullable() })).max(10_000).default([])
 })
 
 export type LabelMove = z.infer<typeof labelMoveSchema>
 export type CodebookMigration = z.infer<typeof codebookMigrationSchema>
 
-export const EMPTY_MIGRATION: CodebookMigration = { labels: {}, attributes: [], values: [] }
+export const EMPTY_MIGRATION: CodebookMigration = { labels: {}, attributes: [], values: [], links: [] }
 
 /** Something tags use that a new codebook would drop; a save is refused until the migration says what to do. */
 export type CodebookOrphan =
   | { kind: 'label'; label: string; tags: number }
   | { kind: 'attribute'; label: string; attribute: string; tags: number }
   | { kind: 'value'; label: string; attribute: string; value: string; tags: number }
+  | { kind: 'link'; relation: string; from: string; target: string; tags: number }

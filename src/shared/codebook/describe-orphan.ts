@@ -12,5 +12,7 @@ export function describeOrphan(o: CodebookOrphan): string {
       return `${have(o.tags)} a value for ${o.label} › ${o.attribute}, which this codebook removes: move it to another attribute or clear it`
     case 'value':
       return `${tags(o.tags)} ${o.label} › ${o.attribute} “${o.value}”, which this codebook removes: map it to another value or clear it`
+    case 'link':
+      return `${o.tags === 1 ? '1 link' : `${o.tags} links`} “${o.relation}” from ${o.from} to ${o.target}, which this codebook no longer allows: change them to another relation or remove them`
   }
 }

@@ -79,7 +79,7 @@ describe('tags follow a codebook change', () => {
     const row = rows.find((r) => r.entity_id === ids.place)!
     expect(JSON.parse(row.before!)).toMatchObject({ label: 'Place', codebookVersion: 1 })
     expect(JSON.parse(row.after!)).toMatchObject({ label: 'Location', codebookVersion: 2 })
-    expect(store.codebooks.versions()[0]!.migration).toEqual({ labels: { Place: { to: 'Location' } }, attributes: [], values: [] })
+    expect(store.codebooks.versions()[0]!.migration).toEqual({ labels: { Place: { to: 'Location' } }, attributes: [], values: [], links: [] })
   })
 
   it('refuses to remove a label tags use unless told what to do, naming the count; nothing changes', () => {
@@ -201,5 +201,32 @@ describe('tags follow a codebook change', () => {
     tags.undo(ANA, articleId)
     expect(store.annotations.listByArticle(articleId).map((a) => a.label).sort()).toEqual(['Actor', 'Claim', 'Event', 'Location'])
     expect(store.codebooks.versions()[0]!.createdBy).toBe('Ben')
+  })
+})
+
+describe('links follow a codebook change', () => {
+  it('a link the new codebook no longer allows is an orphan until it is retyped or removed, in the change log', () => {
+    const { store, tags, save, ids, snapshot, changeRows } = setup()
+    tags.link(ANA, { from: ids.claim, type: 'claimant', to: ids.actor })
+    tags.link(ANA, { from: ids.event, type: 'located_at', to: ids.place })
+    const dropClaimant = (cb: Codebook) => {
+      cb.relations = cb.relations.filter((r) => r.type !== 'claimant')
+    }
+    const error = refusal(() => save(dropClaimant))
+    expect(error.message).toBe('Saving would orphan tags: 1 link “claimant” from Claim to Actor, which this codebook no longer allows: change them to another relation or remove them.')
+    expect(error.details).toEqual({ orphans: [{ kind: 'link', relation: 'claimant', from: 'Claim', target: 'Actor', tags: 1 }] })
+    expect(() => save(dropClaimant, { links: [{ relation: 'claimant', from: 'Claim', target: 'Actor', to: 'perpetrator' }] })).toThrow('Perpetrator links start from Event tags, not from Claim.')
+    expect(store.codebooks.currentVersion()).toBe(1)
+
+    // retyped as the addressee: the link keeps its target, the change is logged; the Event's link is untouched
+    save(dropClaimant, { links: [{ relation: 'claimant', from: 'Claim', target: 'Actor', to: 'addressee' }] })
+    expect(snapshot(ids.claim)!.links).toEqual([{ type: 'addressee', to: ids.actor }])
+    expect(snapshot(ids.event)!.links).toEqual([{ type: 'located_at', to: ids.place }])
+    expect(changeRows().at(-1)!.description).toBe('codebook v2: claimant link → addressee — “demanded a ceasefire and disarmament ta…”')
+
+    // removing the relation a link now has, explicitly
+    save((cb) => (cb.relations = cb.relations.filter((r) => r.type !== 'located_at')), { links: [{ relation: 'located_at', from: 'Event', target: 'Place', to: null }] })
+    expect(snapshot(ids.event)!.links).toEqual([])
+    expect(changeRows().at(-1)!.description).toContain('remove located_at link')
   })
 })

@@ -73,12 +73,11 @@ export function TagLinks({ tag }: { tag: Annotation }) {
   const shown = filtered.slice(0, SHOWN)
   const chosen = shown[Math.min(active, shown.length - 1)]
 
-  const link = async (c: Candidate) => {
-    const m = await run(api.call('annotations.link', { from: tag.id, type: c.type, to: c.target.id }))
-    if (m) {
-      setQuery('')
-      setActive(0)
-    }
+  // the box is cleared at once, not after the save, so what the coder types next is never wiped
+  const link = (c: Candidate) => {
+    setQuery('')
+    setActive(0)
+    void run(api.call('annotations.link', { from: tag.id, type: c.type, to: c.target.id }))
   }
   const unlink = (type: string, from: string, to: string) => void run(api.call('annotations.unlink', { from, type, to }))
 
@@ -135,7 +134,7 @@ export function TagLinks({ tag }: { tag: Annotation }) {
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, shown.length - 1))
               else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0))
-              else if (e.key === 'Enter' && chosen) void link(chosen)
+              else if (e.key === 'Enter' && chosen) link(chosen)
               else if (e.key === 'Escape') {
                 setQuery('')
                 e.currentTarget.blur()
@@ -156,7 +155,7 @@ export function TagLinks({ tag }: { tag: Annotation }) {
                   className={c === chosen ? 'active' : ''}
                   onMouseDown={(e) => {
                     e.preventDefault()
-                    void link(c)
+                    link(c)
                   }}
                 >
                   <span className="link-type">{c.name} →</span> <span className="swatch" style={{ background: labelColor(c.target.label) }} />

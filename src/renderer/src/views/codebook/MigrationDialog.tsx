@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Codebook } from '@shared/codebook/codebook-schema'
 import type { CodebookMigration, CodebookOrphan } from '@shared/codebook/codebook-migration'
 import { describeOrphan } from '@shared/codebook/describe-orphan'
+import { linkProblem } from '@shared/codebook/relation-rules'
 
 interface Props {
   orphans: readonly CodebookOrphan[]
@@ -20,6 +21,11 @@ export function MigrationDialog({ orphans, codebook, busy, onConfirm, onCancel }
   const complete = orphans.every((o) => choices[keyOf(o)])
   const options = (o: CodebookOrphan): { value: string; text: string }[] => {
     if (o.kind === 'label') return [...codebook.labels.map((l) => ({ value: `to:${l.name}`, text: `Relabel them as ${l.name}` })), { value: 'delete', text: `Delete these ${o.tags} tags` }]
+    if (o.kind === 'link')
+      return [
+        ...codebook.relations.filter((r) => !linkProblem(codebook, r.type, o.from, o.target)).map((r) => ({ value: `to:${r.type}`, text: `Change them to ${r.name} (${r.type})` })),
+        { value: 'clear', text: `Remove these ${o.tags} links` }
+      ]
     const label = codebook.labels.find((l) => l.name === o.label)
     if (o.kind === 'attribute')
       return [{ value: 'clear', text: 'Clear the values' }, ...(label?.attributes.filter((a) => a.key !== o.attribute).map((a) => ({ value: `to:${a.key}`, text: `Move them to ${a.name} (${a.key})` })) ?? [])]
@@ -27,12 +33,13 @@ export function MigrationDialog({ orphans, codebook, busy, onConfirm, onCancel }
     return [...(attr?.values?.map((v) => ({ value: `to:${v.value}`, text: `Map to ${v.label} (${v.value})` })) ?? []), { value: 'clear', text: 'Clear the value' }]
   }
   const confirm = () => {
-    const m: CodebookMigration = { labels: {}, attributes: [], values: [] }
+    const m: CodebookMigration = { labels: {}, attributes: [], values: [], links: [] }
     for (const o of orphans) {
       const choice = choices[keyOf(o)]!
       const to = choice.startsWith('to:') ? choice.slice(3) : null
       if (o.kind === 'label') m.labels[o.label] = to === null ? { delete: true } : { to }
       else if (o.kind === 'attribute') m.attributes.push({ label: o.label, from: o.attribute, to })
+      else if (o.kind === 'link') m.links.push({ relation: o.relation, from: o.from, target: o.target, to })
       else m.values.push({ label: o.label, attribute: o.attribute, from: o.value, to })
     }
     onConfirm(m)

@@ -117,6 +117,23 @@ export class AnnotationService {
       const source = this.store.annotations.snapshot(sourceId)!
       return { before: source, after: { ...source, links: source.links.filter((l) => l.to !== id), updatedAt: new Date().toISOString() } }
     })
+    // so do attributes of other tags that refer to it
+    const codebook = this.store.codebooks.get()
+    for (const other of this.store.annotations.listByArticle(current.articleId)) {
+      const refs = codebook.labels.find((l) => l.name === other.label)?.attributes.filter((d) => d.type === 'tag' && [other.attributes[d.key]].flat().includes(id)) ?? []
+      if (refs.length === 0) continue
+      const before = steps.find((st) => st.after?.id === other.id)?.after ?? this.store.annotations.snapshot(other.id)!
+      const attributes = { ...before.attributes }
+      for (const d of refs) {
+        const kept = [attributes[d.key]].flat().filter((x) => x !== id)
+        if (Array.isArray(attributes[d.key]) && kept.length) attributes[d.key] = kept
+        else delete attributes[d.key]
+      }
+      const index = steps.findIndex((st) => st.after?.id === other.id)
+      const step = { before: index >= 0 ? steps[index]!.before : before, after: { ...before, attributes, updatedAt: new Date().toISOString() } }
+      if (index >= 0) steps[index] = step
+      else steps.push(step)
+    }
     steps.push({ before: this.store.annotations.snapshot(id)!, after: null })
     return this.act(user, current.articleId, `delete ${current.label} “${short(current.fragments[0]!.quote)}”`, steps)
   }

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
+import { CodebookService } from '../../../src/main/codebook/codebook-service'
+import { EMPTY_MIGRATION } from '../../../src/shared/codebook/codebook-migration'
 import { addArticle, cleanupTemp, createTempProject } from '../../helpers/project'
 
 afterEach(cleanupTemp)
@@ -107,5 +109,27 @@ describe('missing required attributes', () => {
     expect(store.annotations.get(event.id)!.missing).toEqual(['event_type', 'sub_event_type', 'date_start', 'date_precision', 'location_text'])
     service.update(USER, { id: event.id, attributes: { event_type: 'battles', date_start: '2022-09-02' } })
     expect(store.annotations.get(event.id)!.missing).toEqual(['sub_event_type', 'date_precision', 'location_text'])
+  })
+})
+
+describe('attributes that refer to another tag', () => {
+  it('accept a tag of this article and refuse a deleted one or one from another article', () => {
+    const { store, service, event, claim } = setup()
+    const cb = structuredClone(store.codebooks.get())
+    cb.labels.find((l) => l.name === 'Claim')!.attributes.push({ key: 'about', name: 'About', description: '', type: 'tag', required: false, targetLabels: ['Event'], many: false })
+    new CodebookService(store).save(USER, { codebook: cb, note: 'tag reference', migration: EMPTY_MIGRATION, baseVersion: 1 })
+    service.update(USER, { id: claim.id, attributes: { about: event.id } })
+    expect(store.annotations.get(claim.id)!.attributes).toEqual({ about: event.id })
+    const other = addArticle(store, 'Elsewhere, an unrelated report.', 'other.txt')
+    const far = service.create(USER, { articleId: other, label: 'Event', fragments: [{ start: 0, end: 9 }] }).upserted[0]!
+    expect(() => service.update(USER, { id: claim.id, attributes: { about: far.id } })).toThrow('About: the referenced tag no longer exists in this article')
+    service.delete(USER, far.id)
+    expect(() => service.update(USER, { id: claim.id, attributes: { about: far.id } })).toThrow('About: the referenced tag no longer exists in this article')
+    expect(store.annotations.get(claim.id)!.attributes).toEqual({ about: event.id })
+    // deleting the event clears the reference in the same action; undo restores both
+    service.delete(USER, event.id)
+    expect(store.annotations.get(claim.id)!.attributes).toEqual({})
+    service.undo(USER, 1)
+    expect(store.annotations.get(claim.id)!.attributes).toEqual({ about: event.id })
   })
 })

@@ -3,6 +3,7 @@ import { validateAttributes } from '@shared/codebook/validate-attributes'
 import type { Annotation } from '@shared/domain'
 import { useCodebook } from '../../labels'
 import { ActorField } from './ActorField'
+import { TagRefField } from './TagRefField'
 
 interface Props {
   tag: Annotation
@@ -14,8 +15,7 @@ interface Props {
 export function AttributeForm({ tag, onChange }: Props) {
   const codebook = useCodebook()
   const defs = codebook?.labels.find((l) => l.name === tag.label)?.attributes ?? []
-  // references to other tags are made as links (see TagLinks); actor references pick from the registry
-  const fields = defs.filter((d) => d.type !== 'tag')
+  const fields = defs
   if (!codebook || fields.length === 0) return null
   const missing = new Set(validateAttributes(codebook, tag.label, tag.attributes).filter((p) => p.kind === 'missing').map((p) => p.key))
   return (
@@ -26,6 +26,8 @@ export function AttributeForm({ tag, onChange }: Props) {
       {fields.map((def) =>
         def.type === 'actor' ? (
           <ActorField key={def.key} def={def} tag={tag} missing={missing.has(def.key)} onChange={onChange} />
+        ) : def.type === 'tag' ? (
+          <TagRefField key={def.key} def={def} tag={tag} missing={missing.has(def.key)} onChange={onChange} />
         ) : (
         // keyed by the stored value too, so undo or another window's edit shows at once
         <Field key={`${def.key}:${JSON.stringify(tag.attributes[def.key] ?? null)}`} def={def} value={tag.attributes[def.key]} all={tag.attributes} missing={missing.has(def.key)} onChange={onChange} />

@@ -119,7 +119,8 @@ export class AnnotationService {
     })
     // so do attributes of other tags that refer to it
     const codebook = this.store.codebooks.get()
-    for (const other of this.store.annotations.listByArticle(current.articleId)) {
+    const tagRefs = codebook.labels.some((l) => l.attributes.some((d) => d.type === 'tag'))
+    for (const other of tagRefs ? this.store.annotations.mentioning(current.articleId, id) : []) {
       const refs = codebook.labels.find((l) => l.name === other.label)?.attributes.filter((d) => d.type === 'tag' && [other.attributes[d.key]].flat().includes(id)) ?? []
       if (refs.length === 0) continue
       const before = steps.find((st) => st.after?.id === other.id)?.after ?? this.store.annotations.snapshot(other.id)!

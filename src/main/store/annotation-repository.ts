@@ -45,6 +45,7 @@ export class AnnotationRepository {
   private readonly deleteMentionsStmt
   private readonly insertMentionStmt
   private readonly incomingStmt
+  private readonly mentioningStmt
 
   /** `codebookOf` gives the codebook a tag was coded with, to keep its missing-attribute flags and mentions in step. */
   constructor(
@@ -74,6 +75,7 @@ export class AnnotationRepository {
     this.insertLinkStmt = db.prepare('INSERT INTO relation (from_id, idx, type, to_id) SELECT @from, @idx, @type, @to WHERE EXISTS (SELECT 1 FROM annotation WHERE id = @to)')
     this.deleteMentionsStmt = db.prepare('DELETE FROM mention WHERE annotation_id = ?')
     this.insertMentionStmt = db.prepare('INSERT OR IGNORE INTO mention (annotation_id, attribute, actor_id) SELECT @tag, @key, @actor WHERE EXISTS (SELECT 1 FROM actor WHERE id = @actor)')
+    this.mentioningStmt = db.prepare<[number, string], { id: string }>("SELECT id FROM annotation WHERE article_id = ? AND instr(attributes, ?) > 0")
     this.incomingStmt = db.prepare<[string], { from_id: string }>('SELECT DISTINCT from_id FROM relation WHERE to_id = ?')
   }
 
@@ -95,6 +97,14 @@ export class AnnotationRepository {
     const fragments = groupBy(this.fragmentsByArticleStmt.all(articleId), (f) => f.annotation_id)
     const links = groupBy(this.linksByArticleStmt.all(articleId), (l) => l.from_id)
     return this.byArticleStmt.all(articleId).map((row) => toAnnotation(row, fragments.get(row.id) ?? [], links.get(row.id) ?? []))
+  }
+
+  /** Tags of an article whose attributes mention this id (candidates for tag references; the caller checks the keys). */
+  mentioning(articleId: number, id: string): Annotation[] {
+    return this.mentioningStmt
+      .all(articleId, id)
+      .map((r) => this.get(r.id))
+      .filter((a): a is Annotation => a !== null)
   }
 
   /** Ids of the tags that link to this one. */

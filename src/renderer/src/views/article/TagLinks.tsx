@@ -21,6 +21,13 @@ interface Candidate {
 }
 
 const quoteOf = (a: Annotation) => a.fragments.map((f) => f.quote).join(' … ')
+// tags keep their object identity until they change, so each one's folded text is worked out once
+const folded = new WeakMap<Annotation, string>()
+const foldedOf = (a: Annotation) => {
+  let text = folded.get(a)
+  if (text === undefined) folded.set(a, (text = matchKey(`${a.label} ${quoteOf(a)}`)))
+  return text
+}
 const short = (s: string) => (s.length > 48 ? `${s.slice(0, 47)}…` : s)
 
 /**
@@ -53,15 +60,16 @@ export function TagLinks({ tag }: { tag: Annotation }) {
       if (!list) targets.set(label, (list = relations.filter((r) => canLink(codebook, r, tag.label, label))))
       return list
     }
+    const relationKeys = new Map(relations.map((r) => [r.type, matchKey(`${r.name} ${r.type}`)]))
     const list: Candidate[] = []
     for (const target of annotations.values()) {
       if (target.id === tag.id) continue
       const usable = relationsTo(target.label)
       if (usable.length === 0) continue
-      const quote = matchKey(`${target.label} ${quoteOf(target)}`)
+      const quote = foldedOf(target)
       for (const r of usable) {
         if (tag.links.some((l) => l.type === r.type && l.to === target.id)) continue
-        list.push({ type: r.type, name: r.name, target, distance: Math.abs(target.fragments[0]!.start - at), haystack: `${matchKey(`${r.name} ${r.type}`)} ${quote}` })
+        list.push({ type: r.type, name: r.name, target, distance: Math.abs(target.fragments[0]!.start - at), haystack: `${relationKeys.get(r.type)} ${quote}` })
       }
     }
     return list.sort((a, b) => a.distance - b.distance)

@@ -3,7 +3,7 @@ import type { Codebook } from './codebook/codebook-schema'
 import { codebookMigrationSchema, EMPTY_MIGRATION } from './codebook/codebook-migration'
 import type { CodebookSaved, CodebookUsage, CodebookVersionInfo } from './codebook/codebook-versions'
 import type { MethodName, EventName } from './method-names'
-import { actorFields, aliasInput } from './actors/actor-schema'
+import { actorFields, actorPatch, aliasInput } from './actors/actor-schema'
 import type {
   Actor,
   ActorMention,
@@ -115,7 +115,7 @@ export const contract = {
   'actors.get': method<Actor>()(z.object({ id: actorId })),
   'actors.suggest': method<ActorSuggestion[]>()(z.object({ text: z.string().max(300), date: z.string().max(10).default('') })),
   'actors.create': method<Actor>()(z.object({ fields: actorFields, aliases: z.array(aliasInput).max(100).optional() })),
-  'actors.update': method<Actor>()(z.object({ id: actorId, fields: actorFields.partial(), status: z.enum(['provisional', 'approved']).optional() })),
+  'actors.update': method<Actor>()(z.object({ id: actorId, fields: actorPatch, status: z.enum(['provisional', 'approved']).optional() })),
   'actors.addAlias': method<Actor>()(z.object({ actorId, alias: aliasInput })),
   'actors.removeAlias': method<Actor>()(z.object({ aliasId: z.number().int().positive() })),
   'actors.merge': method<Actor>()(z.object({ from: actorId, into: actorId })),

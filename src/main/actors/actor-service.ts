@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Actor, ActorSuggestion, User } from '../../shared/domain'
-import { actorFields, aliasInput, type ActorFieldsInput, type AliasInput } from '../../shared/actors/actor-schema'
+import { actorFields, actorPatch, aliasInput, type ActorFieldsInput, type AliasInput } from '../../shared/actors/actor-schema'
 import { AppError } from '../../shared/errors'
 import { matchKey } from '../../shared/text/fold-text'
 import type { AnnotationSnapshot } from '../store/annotation-repository'
@@ -59,7 +59,7 @@ export class ActorService {
   update(user: User, input: { id: string; fields: Partial<ActorFieldsInput>; status?: 'provisional' | 'approved' }): Actor {
     return this.store.db.transaction(() => {
       const before = this.live(input.id)
-      const fields = actorFields.parse({ ...before, ...input.fields })
+      const fields = actorFields.parse({ ...before, ...actorPatch.parse(input.fields) })
       if (fields.parentId) {
         // a parent chain that comes back to the actor would make the hierarchy endless
         for (let at: string | null = fields.parentId; at; at = this.require(at).parentId) {

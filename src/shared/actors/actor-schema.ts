@@ -14,16 +14,27 @@ export const aliasInput = z.object({
   ambiguous: z.boolean().default(false)
 })
 
-/** The editable fields of a canonical actor. */
+const name = z.string().trim().min(1, 'an actor needs a name').max(300)
+const kind = z.enum(ACTOR_KINDS)
+const type = z.string().trim().max(100)
+const country = z.union([z.literal(''), z.string().regex(/^[A-Z]{3}$/, 'use an ISO 3166 alpha-3 code such as COL')])
+const parentId = z.string().min(1).max(100).nullable()
+const externalIds = z.record(z.string().trim().min(1).max(50), z.string().max(500))
+const notes = z.string().max(20_000)
+
+/** The editable fields of a canonical actor, with defaults for a new one. */
 export const actorFields = z.object({
-  name: z.string().trim().min(1, 'an actor needs a name').max(300),
-  kind: z.enum(ACTOR_KINDS).default('organisation'),
-  type: z.string().trim().max(100).default(''),
-  country: z.union([z.literal(''), z.string().regex(/^[A-Z]{3}$/, 'use an ISO 3166 alpha-3 code such as COL')]).default(''),
-  parentId: z.string().min(1).max(100).nullable().default(null),
-  externalIds: z.record(z.string().max(50), z.string().max(500)).default({}),
-  notes: z.string().max(20_000).default('')
+  name,
+  kind: kind.default('organisation'),
+  type: type.default(''),
+  country: country.default(''),
+  parentId: parentId.default(null),
+  externalIds: externalIds.default({}),
+  notes: notes.default('')
 })
+
+/** Some fields of an existing actor; no defaults, so a field left out is left as it is. */
+export const actorPatch = z.object({ name, kind, type, country, parentId, externalIds, notes }).partial()
 
 /** The shipped seed registry file: actors keyed locally so parents and relations can refer to each other. */
 export const registrySeedSchema = z.object({

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ActorService } from '../../../src/main/actors/actor-service'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
 import { findOccurrences } from '../../../src/main/annotations/find-occurrences'
+import { contract } from '../../../src/shared/contract'
 import { addArticle, cleanupTemp, createTempProject } from '../../helpers/project'
 
 afterEach(cleanupTemp)
@@ -102,6 +103,20 @@ describe('registry edits', () => {
     expect(log).toEqual(expect.arrayContaining([{ entity: 'annotation', description: 'merge actor “Los Urabenos gang” into “Gulf Clan (EGC)”' }, { entity: 'actor', description: 'merge actor “Los Urabenos gang” into “Gulf Clan (EGC)”' }]))
     expect(() => tags.update(USER, { id: a.id, attributes: { entity: dup.id } })).toThrow('was merged into another actor')
     expect(() => actors.merge(USER, { from: gulf.id, into: gulf.id })).toThrow('cannot be merged into itself')
+  })
+})
+
+describe('editing an actor', () => {
+  it('changes only the fields sent: approving keeps type, country, notes and external ids', () => {
+    const { actors, byName } = setup()
+    const gulf = byName('Gulf Clan (EGC)')
+    actors.update(USER, { id: gulf.id, fields: { externalIds: { wikidata: 'Q123' } } })
+    const input = contract['actors.update'].input.parse({ id: gulf.id, fields: {}, status: 'approved' })
+    expect(input.fields).toEqual({})
+    const approved = actors.update(USER, input)
+    expect(approved).toMatchObject({ status: 'approved', type: gulf.type, country: 'COL', notes: gulf.notes, externalIds: { wikidata: 'Q123' } })
+    expect(() => actors.update(USER, { id: byName('National Police of Colombia').id, fields: { parentId: byName('National Police of Colombia').id } })).toThrow('cannot be its own parent')
+    expect(() => actors.update(USER, { id: gulf.id, fields: { country: 'Colombia' } })).toThrow()
   })
 })
 

@@ -11,7 +11,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
   const [actor, setActor] = useState<Actor | null>(null)
   const [mentions, setMentions] = useState<ActorMention[] | null>(null)
   const [all, setAll] = useState<Actor[]>([])
-  const [alias, setAlias] = useState({ alias: '', language: '', aliasType: 'media_name' as AliasType, ambiguous: false })
+  const [alias, setAlias] = useState({ alias: '', language: '', aliasType: 'media_name' as AliasType, designatedBy: '', validFrom: '', validTo: '', ambiguous: false })
   const [mergeInto, setMergeInto] = useState('')
 
   useEffect(() => {
@@ -37,7 +37,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
       return false
     }
   }
-  const update = (fields: Partial<Pick<Actor, 'name' | 'kind' | 'type' | 'country' | 'parentId' | 'notes'>>) => void save(api.call('actors.update', { id: actor.id, fields }))
+  const update = (fields: Partial<Pick<Actor, 'name' | 'kind' | 'type' | 'country' | 'parentId' | 'notes' | 'externalIds'>>) => void save(api.call('actors.update', { id: actor.id, fields }))
   const parent = all.find((a) => a.id === actor.parentId)
 
   if (actor.mergedInto) {
@@ -101,6 +101,23 @@ export function ActorDetails({ actorId }: { actorId: string }) {
           </select>
         </label>
         <label className="wide">
+          External ids (one per line, like wikidata=Q123 or ucdp=456)
+          <textarea
+            key={JSON.stringify(actor.externalIds)}
+            defaultValue={Object.entries(actor.externalIds).map(([k, v]) => `${k}=${v}`).join('\n')}
+            onBlur={(e) => {
+              const ids = Object.fromEntries(
+                e.target.value
+                  .split('\n')
+                  .map((line) => line.split('='))
+                  .filter((parts) => parts.length >= 2 && parts[0]!.trim() !== '')
+                  .map(([k, ...v]) => [k!.trim(), v.join('=').trim()])
+              )
+              if (JSON.stringify(ids) !== JSON.stringify(actor.externalIds)) update({ externalIds: ids })
+            }}
+          />
+        </label>
+        <label className="wide">
           Notes
           <textarea key={actor.notes} defaultValue={actor.notes} onBlur={(e) => e.target.value !== actor.notes && update({ notes: e.target.value })} />
         </label>
@@ -119,6 +136,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
             <th>Alias</th>
             <th>Language</th>
             <th>Type</th>
+            <th>Used by</th>
             <th>Valid</th>
             <th />
           </tr>
@@ -131,6 +149,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
               </td>
               <td>{a.language}</td>
               <td>{a.aliasType.replace(/_/g, ' ')}</td>
+              <td>{a.designatedBy}</td>
               <td>{a.validFrom || a.validTo ? `${a.validFrom || '…'} – ${a.validTo || '…'}` : ''}</td>
               <td>
                 <button type="button" className="icon" aria-label={`Remove alias ${a.alias}`} onClick={() => void save(api.call('actors.removeAlias', { aliasId: a.id }))}>
@@ -145,7 +164,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
         className="alias-add"
         onSubmit={(e) => {
           e.preventDefault()
-          void save(api.call('actors.addAlias', { actorId: actor.id, alias })).then((ok) => ok && setAlias({ ...alias, alias: '', ambiguous: false }))
+          void save(api.call('actors.addAlias', { actorId: actor.id, alias })).then((ok) => ok && setAlias({ ...alias, alias: '', designatedBy: '', validFrom: '', validTo: '', ambiguous: false }))
         }}
       >
         <input aria-label="New alias" placeholder="Another name" value={alias.alias} onChange={(e) => setAlias({ ...alias, alias: e.target.value })} />
@@ -157,6 +176,9 @@ export function ActorDetails({ actorId }: { actorId: string }) {
             </option>
           ))}
         </select>
+        <input aria-label="Used by" placeholder="used by (e.g. the group itself)" value={alias.designatedBy} onChange={(e) => setAlias({ ...alias, designatedBy: e.target.value })} />
+        <input aria-label="Valid from" placeholder="from YYYY-MM-DD" size={11} value={alias.validFrom} onChange={(e) => setAlias({ ...alias, validFrom: e.target.value })} />
+        <input aria-label="Valid to" placeholder="to YYYY-MM-DD" size={11} value={alias.validTo} onChange={(e) => setAlias({ ...alias, validTo: e.target.value })} />
         <label>
           <input type="checkbox" checked={alias.ambiguous} onChange={(e) => setAlias({ ...alias, ambiguous: e.target.checked })} /> ambiguous
         </label>

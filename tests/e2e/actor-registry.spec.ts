@@ -1,0 +1,49 @@
+import { expect, test } from './fixtures'
+
+test('the actor registry: find by any name, add names, refuse a colliding alias, external ids, approve, create and merge', async ({ app: page }) => {
+  await page.getByRole('link', { name: 'Actors' }).click()
+  const find = page.getByLabel('Find actors')
+  await find.fill('urabenos')
+  await page.locator('.actor-list a', { hasText: 'Gulf Clan (EGC)' }).click()
+  const details = page.locator('.actor-details')
+  await expect(details.getByRole('heading', { level: 1 })).toHaveText('Gulf Clan (EGC)')
+  await expect(details.locator('.actor-status')).toHaveText('provisional')
+
+  // a new name with who uses it and since when
+  await details.getByLabel('New alias').fill('Los Gaitanistas')
+  await details.getByLabel('Used by').fill('local press')
+  await details.getByLabel('Valid from').fill('2008-01-01')
+  await details.getByRole('button', { name: 'Add name' }).click()
+  const row = details.locator('.alias-table tr', { hasText: 'Los Gaitanistas' })
+  await expect(row).toContainText('local press')
+  await expect(row).toContainText('2008-01-01')
+
+  // another actor's name is refused, and nothing is added
+  await details.getByLabel('New alias').fill('eln')
+  await details.getByRole('button', { name: 'Add name' }).click()
+  await expect(page.locator('.notice.error')).toContainText('collides with “ELN”, an alias of “National Liberation Army (ELN)”')
+  await expect(details.locator('.alias-table tr', { hasText: /^eln/i })).toHaveCount(0)
+
+  // external ids and approval survive a reload
+  const ids = details.getByLabel(/External ids/)
+  await ids.fill('wikidata=Q123456\nacled=Gulf Clan')
+  await ids.blur()
+  await details.getByRole('button', { name: 'Approve' }).click()
+  await expect(details.locator('.actor-status')).toHaveText('approved')
+  await page.reload()
+  await expect(details.getByLabel(/External ids/)).toHaveValue('wikidata=Q123456\nacled=Gulf Clan')
+  await expect(details.locator('.actor-status')).toHaveText('approved')
+
+  // a duplicate made by a coder is merged away: its names move over and it leaves the list
+  await find.fill('Golfo duplicate')
+  await page.getByRole('button', { name: 'New actor “Golfo duplicate”…' }).click()
+  await page.getByRole('button', { name: 'Create', exact: true }).click()
+  await expect(details.getByRole('heading', { level: 1 })).toHaveText('Golfo duplicate')
+  await details.getByLabel(/Merge “Golfo duplicate” into/).selectOption({ label: 'Gulf Clan (EGC)' })
+  page.once('dialog', (d) => void d.accept())
+  await details.getByRole('button', { name: 'Merge' }).click()
+  await expect(details.getByRole('heading', { level: 1 })).toHaveText('Gulf Clan (EGC)')
+  await expect(details.locator('.alias-table')).toContainText('Golfo duplicate')
+  await find.fill('Golfo duplicate')
+  await expect(page.locator('.actor-list a')).toHaveText([/Gulf Clan \(EGC\)/])
+})

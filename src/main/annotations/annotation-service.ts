@@ -112,29 +112,31 @@ export class AnnotationService {
 
   delete(user: User, id: string): Mutation {
     const current = this.require(id)
-    // links to the tag are removed in the same action, so undo brings them back with it
-    const steps: Step[] = this.store.annotations.linkedFrom(id).map((sourceId) => {
-      const source = this.store.annotations.snapshot(sourceId)!
-      return { before: source, after: { ...source, links: source.links.filter((l) => l.to !== id), updatedAt: new Date().toISOString() } }
-    })
-    // so do attributes of other tags that refer to it
+    // links to the tag and attributes referring to it are cleared in the same action, so undo brings them back with it
+    const befores = new Map<string, AnnotationSnapshot>()
+    const afters = new Map<string, AnnotationSnapshot>()
+    const edit = (otherId: string, change: (s: AnnotationSnapshot) => AnnotationSnapshot) => {
+      const before = befores.get(otherId) ?? this.store.annotations.snapshot(otherId)!
+      befores.set(otherId, before)
+      afters.set(otherId, { ...change(afters.get(otherId) ?? before), updatedAt: new Date().toISOString() })
+    }
+    for (const sourceId of this.store.annotations.linkedFrom(id)) edit(sourceId, (s) => ({ ...s, links: s.links.filter((l) => l.to !== id) }))
     const codebook = this.store.codebooks.get()
     const tagRefs = codebook.labels.some((l) => l.attributes.some((d) => d.type === 'tag'))
     for (const other of tagRefs ? this.store.annotations.mentioning(current.articleId, id) : []) {
       const refs = codebook.labels.find((l) => l.name === other.label)?.attributes.filter((d) => d.type === 'tag' && [other.attributes[d.key]].flat().includes(id)) ?? []
       if (refs.length === 0) continue
-      const before = steps.find((st) => st.after?.id === other.id)?.after ?? this.store.annotations.snapshot(other.id)!
-      const attributes = { ...before.attributes }
-      for (const d of refs) {
-        const kept = [attributes[d.key]].flat().filter((x) => x !== id)
-        if (Array.isArray(attributes[d.key]) && kept.length) attributes[d.key] = kept
-        else delete attributes[d.key]
-      }
-      const index = steps.findIndex((st) => st.after?.id === other.id)
-      const step = { before: index >= 0 ? steps[index]!.before : before, after: { ...before, attributes, updatedAt: new Date().toISOString() } }
-      if (index >= 0) steps[index] = step
-      else steps.push(step)
+      edit(other.id, (s) => {
+        const attributes = { ...s.attributes }
+        for (const d of refs) {
+          const kept = [attributes[d.key]].flat().filter((x) => x !== id)
+          if (Array.isArray(attributes[d.key]) && kept.length) attributes[d.key] = kept
+          else delete attributes[d.key]
+        }
+        return { ...s, attributes }
+      })
     }
+    const steps: Step[] = [...afters].map(([otherId, after]) => ({ before: befores.get(otherId)!, after }))
     steps.push({ before: this.store.annotations.snapshot(id)!, after: null })
     return this.act(user, current.articleId, `delete ${current.label} “${short(current.fragments[0]!.quote)}”`, steps)
   }

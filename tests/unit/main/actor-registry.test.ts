@@ -3,10 +3,10 @@ import { ActorService } from '../../../src/main/actors/actor-service'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
 import { findOccurrences } from '../../../src/main/annotations/find-occurrences'
 import { contract } from '../../../src/shared/contract'
-import { addArticle, cleanupTemp, createTempProject } from '../../helpers/project'
+import { ANA, addArticle, cleanupTemp, createTempProject } from '../../helpers/project'
 
 afterEach(cleanupTemp)
-const USER = { id: '11111111-1111-4111-8111-111111111111', name: 'Ana' }
+const USER = ANA
 
 function setup() {
   const { store } = createTempProject()

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
 import { CodebookService } from '../../../src/main/codebook/codebook-service'
 import { EMPTY_MIGRATION } from '../../../src/shared/codebook/codebook-migration'
-import { addArticle, cleanupTemp, createTempProject } from '../../helpers/project'
+import { ANA, addArticle, cleanupTemp, createTempProject } from '../../helpers/project'
 
 afterEach(cleanupTemp)
-const USER = { id: '11111111-1111-4111-8111-111111111111', name: 'Ana' }
+const USER = ANA
 const TEXT = 'Gunmen of the Mobile Column attacked police officers in Neiva, Huila. The president condemned it.'
 
 function setup() {

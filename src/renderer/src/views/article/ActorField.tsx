@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { AttributeDef } from '@shared/codebook/codebook-schema'
 import type { Actor, ActorSuggestion, Annotation } from '@shared/domain'
 import { api } from '../../api/client'
+import { listboxKeys } from '../../components/listboxKeys'
 import { notifyError } from '../../state/notices'
 import { useArticle } from './articleContext'
 
@@ -97,13 +98,7 @@ export function ActorField({ def, tag, missing, onChange }: Props) {
             value={query}
             placeholder="Find an actor by any of its names"
             onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, options.length - 1))
-              else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0))
-              else if (e.key === 'Enter' && options[active]) confirm(options[active]!.actor.id)
-              else return
-              e.preventDefault()
-            }}
+            onKeyDown={(e) => listboxKeys(e, options.length, active, setActive, (i) => confirm(options[i]!.actor.id)) && e.preventDefault()}
           />
           <ul id={`${id}-options`} role="listbox" className="actor-options" aria-label={`${def.name}: suggestions`}>
             {options.map((s, i) => (

@@ -3,6 +3,7 @@ import { canLink, relationsFrom } from '@shared/codebook/relation-rules'
 import type { Annotation } from '@shared/domain'
 import { matchKey } from '@shared/text/fold-text'
 import { api } from '../../api/client'
+import { listboxKeys } from '../../components/listboxKeys'
 import { labelColor, useCodebook } from '../../labels'
 import { useStore } from '../../state/createStore'
 import { useArticle } from './articleContext'
@@ -140,13 +141,10 @@ export function TagLinks({ tag }: { tag: Annotation }) {
               setActive(0)
             }}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, shown.length - 1))
-              else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0))
-              else if (e.key === 'Enter' && chosen) link(chosen)
-              else if (e.key === 'Escape') {
+              if (e.key === 'Escape') {
                 setQuery('')
                 e.currentTarget.blur()
-              } else return
+              } else if (!listboxKeys(e, shown.length, shown.indexOf(chosen!), setActive, (i) => link(shown[i]!))) return
               e.preventDefault()
             }}
           />

@@ -151,7 +151,19 @@ export const IMPORT_ISSUE_CODES = [
   'MISSING_COLUMN',
   'EMPTY_TEXT',
   'UNREADABLE',
-  'CHARACTERS_REMOVED'
+  'CHARACTERS_REMOVED',
+  // annotated imports (native, brat, doccano, Label Studio, W3C, REFI-QDA)
+  'BAD_LINE',
+  'NOT_THIS_FORMAT',
+  'BAD_ARCHIVE',
+  'DUPLICATE_ID',
+  'UNKNOWN_REFERENCE',
+  'SPAN_OUT_OF_RANGE',
+  'SPAN_MISMATCH',
+  'SPAN_REANCHORED',
+  'UNKNOWN_LABEL',
+  'UNKNOWN_ATTRIBUTE',
+  'NOT_CARRIED'
 ] as const
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number]
 

@@ -1,0 +1,120 @@
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { basename, dirname, join, normalize, relative, sep } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { AppError } from '../../shared/errors'
+
+const CHUNK = 1 << 20
+
+/** A file being written: text and bytes are buffered and written in 1 MB chunks. */
+export class OutputFile {
+  private parts: (string | Uint8Array)[] = []
+  private size = 0
+  private fd: number | null
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'wx')
+  }
+
+  write(text: string): void {
+    this.parts.push(text)
+    this.size += text.length
+    if (this.size >= CHUNK) this.flush()
+  }
+
+  writeBytes(bytes: Uint8Array): void {
+    this.parts.push(bytes)
+    this.size += bytes.length
+    if (this.size >= CHUNK) this.flush()
+  }
+
+  flush(): void {
+    if (this.fd === null) throw new Error(`${this.path} is already closed`)
+    for (const p of this.parts) {
+      const buf = typeof p === 'string' ? Buffer.from(p, 'utf8') : p
+      let off = 0
+      while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off)
+    }
+    this.parts = []
+    this.size = 0
+  }
+
+  close(): void {
+    if (this.fd === null) return
+    this.flush()
+    closeSync(this.fd)
+    this.fd = null
+  }
+
+  /** Closes without flushing (on failure). */
+  discard(): void {
+    if (this.fd !== null) closeSync(this.fd)
+    this.fd = null
+    this.parts = []
+  }
+}
+
+/**
+ * An export's folder, built under a hidden temporary name beside the destination and renamed into place only
+ * when complete, so a failed or cancelled export (full disk, unwritable folder) leaves nothing under the final name.
+ */
+export class OutputFolder {
+  readonly temp: string
+  private readonly files = new Map<string, OutputFile>()
+  private done = false
+
+  constructor(
+    readonly destination: string,
+    private readonly overwrite = false
+  ) {
+    const parent = dirname(destination)
+    if (!existsSync(parent)) throw new AppError('IO', `Cannot export to ${destination}: the folder ${parent} does not exist. Create it or choose another place.`)
+    if (existsSync(destination) && !overwrite) {
+      throw new AppError('CONFLICT', `${destination} already exists. Choose a new folder name, or allow replacing it.`)
+    }
+    this.temp = join(parent, `.${basename(destination)}.partial-${randomBytes(4).toString('hex')}`)
+    try {
+      mkdirSync(this.temp)
+    } catch (error) {
+      throw new AppError('IO', `Cannot write in ${parent}: ${(error as Error).message}. Choose a folder you can write to.`)
+    }
+  }
+
+  /** Creates a file at `name` (relative, '/'-separated, subfolders made as needed). */
+  open(name: string): OutputFile {
+    const path = normalize(join(this.temp, name))
+    const rel = relative(this.temp, path)
+    if (rel.startsWith('..') || rel === '' || rel.split(sep).includes('..')) throw new Error(`export file name ${name} leaves the export folder`)
+    if (this.files.has(rel)) throw new Error(`export file ${name} is written twice`)
+    mkdirSync(dirname(path), { recursive: true })
+    const file = new OutputFile(path)
+    this.files.set(rel, file)
+    return file
+  }
+
+  /** Writes a whole small file at once. */
+  writeFile(name: string, text: string): void {
+    const f = this.open(name)
+    f.write(text)
+    f.close()
+  }
+
+  /** Closes every file and moves the folder to its final name (replacing an old export when allowed). */
+  commit(): void {
+    for (const f of this.files.values()) f.close()
+    if (existsSync(this.destination)) {
+      const old = `${this.temp}.old`
+      renameSync(this.destination, old)
+      renameSync(this.temp, this.destination)
+      rmSync(old, { recursive: true, force: true })
+    } else renameSync(this.temp, this.destination)
+    this.done = true
+  }
+
+  /** Removes everything written so far; safe to call twice or after commit. */
+  abort(): void {
+    if (this.done) return
+    for (const f of this.files.values()) f.discard()
+    rmSync(this.temp, { recursive: true, force: true })
+    this.done = true
+  }
+}

@@ -1,0 +1,74 @@
+import type { Codebook } from '../../../shared/codebook/codebook-schema'
+import type { Actor, AnnotationStatus, ArticleStatus, ImportIssue } from '../../../shared/domain'
+
+/** A span as a file states it, already converted to code points of its document's `text`. */
+export interface ImportedSpan {
+  start: number
+  end: number
+  /** The text the file says the span covers, when it says; used to check and re-anchor the span. */
+  quote?: string
+}
+
+/** A tag read from a file, before labels are mapped and spans checked. */
+export interface ImportedAnnotation {
+  /** The file's own id for the tag (brat "T3", Label Studio region id…), unique within its document. */
+  key: string
+  label: string
+  fragments: ImportedSpan[]
+  attributes?: Record<string, unknown>
+  note?: string
+  /** Who made it, when the file says (Label Studio completed_by, REFI-QDA creatingUser, native). */
+  annotator?: { id?: string; name: string }
+  status?: AnnotationStatus
+  /** Links to other tags of the same document, by their `key`. */
+  links?: { type: string; to: string }[]
+  createdAt?: string
+  updatedAt?: string
+  /** The tag's id to keep (native files only; others get an id derived from layer, article and key). */
+  id?: string
+  codebookVersion?: number | null
+  /** Where the tag is in the file, for reports. */
+  line?: number
+}
+
+/** An article read from a file, with its tags; `text` is as the file has it (canonicalised on import). */
+export interface ImportedDocument {
+  /** The file (and document within it) for reports, e.g. "news/000-introduction.ann". */
+  name: string
+  text: string
+  title?: string
+  source?: string
+  url?: string
+  published?: string
+  language?: string
+  fileName?: string
+  metadata?: Record<string, unknown>
+  uid?: string
+  status?: ArticleStatus
+  note?: string
+  importedAt?: string
+  annotations: ImportedAnnotation[]
+}
+
+/** Reports a problem with the input; errors refuse the import, warnings are listed with the result. */
+export type IssueSink = (issue: ImportIssue) => void
+
+/**
+ * Reads one format. `paths` are the files or folders the user chose. Documents are yielded one at a time so
+ * large files stream; problems are reported through `issue` with file and line, never thrown, except when
+ * the input cannot be read at all.
+ */
+export interface FormatReader {
+  read(paths: string[], issue: IssueSink): Iterable<ImportedDocument>
+  /** Set by readers whose files carry more than articles, before they yield the first document. */
+  extras?: ImportExtras
+}
+
+/** Project-level content some formats carry (native: codebook versions and the registry; REFI-QDA: codes). */
+export interface ImportExtras {
+  /** Codebook versions the file's tags were coded with, by the file's version number. */
+  codebooks?: { version: number; codebook: Codebook }[]
+  actors?: Actor[]
+  /** Labels the file defines (brat annotation.conf, REFI-QDA codes), with colours where it gives them. */
+  labels?: { name: string; color?: string; parent?: string }[]
+}

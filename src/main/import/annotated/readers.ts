@@ -1,0 +1,5 @@
+import type { ImportFormat } from '../../../shared/exchange/exchange-formats'
+import type { FormatReader } from './imported-document'
+
+/** Every import format's reader, by format id; one line per format. */
+export const READERS: Partial<Record<ImportFormat, () => FormatReader>> = {}

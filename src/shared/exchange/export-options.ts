@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from '../domain'
+import { EXPORT_FORMATS } from './exchange-formats'
+
+/** Which articles and tags an export includes; an empty or missing list means "all". */
+export const exportFilter = z.object({
+  articleIds: z.array(z.number().int().positive()).max(1_000_000).optional(),
+  articleStatuses: z.array(z.enum(ARTICLE_STATUSES)).optional(),
+  labels: z.array(z.string().min(1).max(100)).max(1000).optional(),
+  /** Annotator ids or names. */
+  annotators: z.array(z.string().min(1).max(200)).max(1000).optional(),
+  statuses: z.array(z.enum(ANNOTATION_STATUSES)).optional()
+})
+export type ExportFilter = z.infer<typeof exportFilter>
+
+export const exportOptions = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  /** The folder to create; it must not exist unless `overwrite`. */
+  destination: z.string().min(1, 'choose a folder to export to').max(4096),
+  filter: exportFilter.default({}),
+  /** Include each span's exact text, prefix and suffix where the format has room for them. */
+  quotes: z.boolean().default(true),
+  /** Start CSV files with a UTF-8 byte-order mark, so Excel reads them as UTF-8. */
+  bom: z.boolean().default(false),
+  overwrite: z.boolean().default(false)
+})
+export type ExportOptions = z.infer<typeof exportOptions>
+export type ExportOptionsInput = z.input<typeof exportOptions>

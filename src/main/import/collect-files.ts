@@ -12,7 +12,7 @@ export function isSupported(name: string): boolean {
  * Expands paths into the files to import: folders recursively (hidden entries and unsupported types
  * skipped and counted), files as given. Paths that do not exist are reported, not thrown.
  */
-export function collectFiles(paths: string[]): { files: string[]; skipped: number; missing: string[] } {
+export function collectFiles(paths: string[], accept: (name: string) => boolean = isSupported): { files: string[]; skipped: number; missing: string[] } {
   const files: string[] = []
   const missing: string[] = []
   let skipped = 0
@@ -21,7 +21,7 @@ export function collectFiles(paths: string[]): { files: string[]; skipped: numbe
       if (entry.name.startsWith('.')) continue
       const full = join(dir, entry.name)
       if (entry.isDirectory()) walk(full)
-      else if (entry.isFile() && isSupported(entry.name)) files.push(full)
+      else if (entry.isFile() && accept(entry.name)) files.push(full)
       else skipped++
     }
   }

@@ -1,6 +1,7 @@
 import type { Actor, ActorAlias, ActorMention, ActorStatus, AliasType } from '../../shared/domain'
 import type { AliasInput } from '../../shared/actors/actor-schema'
 import { matchKey } from '../../shared/text/fold-text'
+import { groupBy } from './group-by'
 import type { Db } from './open-project-db'
 
 interface ActorRow {
@@ -54,6 +55,11 @@ export class ActorRepository {
   get(id: string): Actor | null {
     const row = this.db.prepare<[string], ActorRow>(`${ACTOR_SELECT} WHERE a.id = ?`).get(id)
     return row ? this.hydrate([row])[0]! : null
+  }
+
+  /** Every actor, merged tombstones included, in the order they were made: what an export carries. */
+  all(): Actor[] {
+    return this.hydrate(this.db.prepare<[], ActorRow>(`${ACTOR_SELECT} ORDER BY a.created_at, a.id`).all())
   }
 
   /** Live actors (not merged away) whose name or an alias contains the folded query, by name. */
@@ -166,6 +172,8 @@ export class ActorRepository {
     const relations = this.db
       .prepare<[string], { from_id: string; type: string; to_id: string; date: string }>('SELECT * FROM actor_relation WHERE from_id IN (SELECT value FROM json_each(?))')
       .all(ids)
+    const aliasesOf = groupBy(aliases, (a) => a.actor_id)
+    const relationsOf = groupBy(relations, (x) => x.from_id)
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -179,12 +187,13 @@ export class ActorRepository {
       notes: r.notes,
       createdBy: r.created_by,
       createdAt: r.created_at,
-      aliases: aliases.filter((a) => a.actor_id === r.id).map(toAlias),
-      relations: relations.filter((x) => x.from_id === r.id).map((x) => ({ type: x.type, to: x.to_id, date: x.date })),
+      aliases: (aliasesOf.get(r.id) ?? []).map(toAlias),
+      relations: (relationsOf.get(r.id) ?? []).map((x) => ({ type: x.type, to: x.to_id, date: x.date })),
       mentionCount: r.mention_count
     }))
   }
 }
+
 
 function toAlias(r: AliasRow): ActorAlias {
   return {

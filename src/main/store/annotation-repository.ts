@@ -1,6 +1,7 @@
 import type { Codebook } from '../../shared/codebook/codebook-schema'
 import { missingAttributes } from '../../shared/codebook/validate-attributes'
 import type { Annotation, AnnotationStatus, Fragment, Link } from '../../shared/domain'
+import { groupBy } from './group-by'
 import type { Db } from './open-project-db'
 import type { DbAnnotationRow } from './rows'
 
@@ -18,15 +19,6 @@ const LINKS = 'SELECT r.from_id, r.type, r.to_id FROM relation r'
 type FragmentRow = { annotation_id: string } & Fragment
 type LinkRow = { from_id: string; type: string; to_id: string }
 
-function groupBy<R>(rows: R[], key: (r: R) => string): Map<string, R[]> {
-  const map = new Map<string, R[]>()
-  for (const r of rows) {
-    const list = map.get(key(r))
-    if (list) list.push(r)
-    else map.set(key(r), [r])
-  }
-  return map
-}
 
 /** SQL for annotations and their fragments. */
 export class AnnotationRepository {

@@ -26,3 +26,21 @@ export function checkRange(offsets: ArticleOffsets, range: CpRange, quote?: stri
   if (quote !== undefined && offsets.slice(range) !== quote) return `the text at ${range.start}..${range.end} is not the quote "${quote}"`
   return null
 }
+
+/**
+ * Where a quote occurs in the text, as code point ranges; with `prefix`/`suffix` given, only the occurrences
+ * whose surroundings end/start with them (used to re-anchor an imported span whose offsets do not fit).
+ */
+export function findQuote(offsets: ArticleOffsets, quote: string, context: { prefix?: string; suffix?: string } = {}): CpRange[] {
+  if (quote === '') return []
+  const found: CpRange[] = []
+  const text = offsets.text
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    const { prefix, suffix } = context
+    if (prefix && (at < prefix.length || !text.startsWith(prefix, at - prefix.length))) continue
+    if (suffix && !text.startsWith(suffix, at + quote.length)) continue
+    const start = offsets.utf16ToCp(at, 'floor')
+    found.push({ start, end: offsets.utf16ToCp(at + quote.length, 'ceil') })
+  }
+  return found
+}

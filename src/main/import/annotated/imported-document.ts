@@ -7,6 +7,9 @@ export interface ImportedSpan {
   end: number
   /** The text the file says the span covers, when it says; used to check and re-anchor the span. */
   quote?: string
+  /** Text just before and after the span, when the file gives it; narrows re-anchoring to one place. */
+  prefix?: string
+  suffix?: string
 }
 
 /** A tag read from a file, before labels are mapped and spans checked. */

@@ -84,10 +84,13 @@ export const m0004RegistryRelations: Migration = {
   }
 }
 
+const SEED_DATE = '2026-01-01T00:00:00.000Z'
+
 function seedRegistry(db: Db): void {
   const registry = registrySeedSchema.parse(seed)
-  const now = new Date().toISOString()
-  const ids = new Map(registry.actors.map((a) => [a.key, crypto.randomUUID()]))
+  // fixed ids and time, so the seed is the same in every project and native exports re-import without duplicates
+  const now = SEED_DATE
+  const ids = new Map(registry.actors.map((a) => [a.key, `seed:${a.key}`]))
   const insertActor = db.prepare(`
     INSERT INTO actor (id, name, kind, type, country, parent_id, external_ids, status, notes, created_by, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, 'provisional', ?, 'seed registry', ?, ?)`)

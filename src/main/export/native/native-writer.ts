@@ -1,0 +1,77 @@
+import type { Actor } from '../../../shared/domain'
+import { NATIVE_FILE, NATIVE_FORMAT, NATIVE_VERSION } from '../../../shared/exchange/native-format'
+import type { ExportAnnotation, ExportArticle, ExportContext } from '../export-dataset'
+import type { ExportNotes, FormatWriter } from '../format-writer'
+import type { OutputFile, OutputFolder } from '../output-folder'
+
+/** The registry as the native file carries it: alias ids and mention counts are project-local, so left out. */
+function nativeActor(a: Actor) {
+  const { mentionCount: _count, aliases, ...rest } = a
+  return { ...rest, aliases: aliases.map(({ id: _id, ...alias }) => alias) }
+}
+
+function nativeTag(a: ExportAnnotation, quotes: boolean) {
+  return {
+    id: a.id,
+    label: a.label,
+    fragments: quotes ? a.fragments.map((f) => ({ start: f.start, end: f.end, quote: f.quote, prefix: f.prefix, suffix: f.suffix })) : a.fragments.map((f) => ({ start: f.start, end: f.end })),
+    attributes: a.attributes,
+    links: a.links,
+    note: a.note,
+    status: a.status,
+    annotator: { id: a.annotatorId, name: a.annotatorName },
+    codebookVersion: a.codebookVersion,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt
+  }
+}
+
+/**
+ * Lossless JSONL: a header line with the codebook versions, the registry and the coders, then one line per
+ * article with its text, metadata, memo and every tag. Nothing time-dependent is in the file, so exporting an
+ * imported export gives the same bytes (the export time is in manifest.json).
+ */
+export class NativeWriter implements FormatWriter {
+  private file!: OutputFile
+  private quotes = true
+
+  begin(ctx: ExportContext, out: OutputFolder): void {
+    this.quotes = ctx.options.quotes
+    this.file = out.open(NATIVE_FILE)
+    const header = {
+      type: NATIVE_FORMAT,
+      version: NATIVE_VERSION,
+      offsetUnit: 'codepoint',
+      codebookVersion: ctx.codebookVersion,
+      codebooks: [...ctx.codebooks.entries()].sort(([a], [b]) => a - b).map(([version, codebook]) => ({ version, codebook })),
+      actors: [...ctx.actors.values()].map(nativeActor),
+      annotators: ctx.annotators
+    }
+    this.file.write(`${JSON.stringify(header)}\n`)
+  }
+
+  article(a: ExportArticle): void {
+    const line = {
+      type: 'article',
+      uid: a.uid,
+      title: a.title,
+      source: a.source,
+      url: a.url,
+      published: a.published,
+      language: a.language,
+      fileName: a.fileName,
+      hash: a.hash,
+      status: a.status,
+      importedAt: a.importedAt,
+      metadata: a.metadata,
+      note: a.note,
+      text: a.text,
+      annotations: a.annotations.map((t) => nativeTag(t, this.quotes))
+    }
+    this.file.write(`${JSON.stringify(line)}\n`)
+  }
+
+  end(): ExportNotes {
+    return { warnings: [], counts: {}, files: [NATIVE_FILE] }
+  }
+}

@@ -1,0 +1,182 @@
+import { basename } from 'node:path'
+import type { Codebook } from '../../shared/codebook/codebook-schema'
+import type { ArticleStatus, AnnotationStatus, Fragment } from '../../shared/domain'
+import type { ExportFilter, ExportOptions } from '../../shared/exchange/export-options'
+import { groupBy } from '../store/group-by'
+import type { Store } from '../store/store'
+import type { ExportAnnotation, ExportArticle, ExportContext } from './export-dataset'
+
+/** Articles per read: big enough to amortise the queries, small enough to keep memory flat. */
+export const ARTICLE_BATCH = 200
+
+interface ArticleRow {
+  id: number
+  uid: string
+  title: string
+  text: string
+  hash: string
+  source: string
+  url: string
+  published: string
+  language: string
+  file_name: string
+  metadata: string
+  status: string
+  note: string
+  imported_at: string
+}
+
+interface TagRow {
+  id: string
+  article_id: number
+  annotator_id: string
+  annotator_name: string
+  label: string
+  attributes: string
+  note: string
+  status: string
+  codebook_version: number | null
+  missing: string
+  created_at: string
+  updated_at: string
+}
+
+/** SQL conditions and parameters for a filter; lists travel as JSON so any length is one parameter. */
+export function filterSql(filter: ExportFilter): { articles: string; tags: string; params: Record<string, string> } {
+  const params: Record<string, string> = {}
+  const articles: string[] = []
+  const tags: string[] = []
+  const list = (name: string, values: readonly (string | number)[] | undefined, cond: (p: string) => string, into: string[]) => {
+    if (!values || values.length === 0) return
+    params[name] = JSON.stringify(values)
+    into.push(cond(`(SELECT value FROM json_each(@${name}))`))
+  }
+  list('articleIds', filter.articleIds, (p) => `a.id IN ${p}`, articles)
+  list('articleStatuses', filter.articleStatuses, (p) => `a.status IN ${p}`, articles)
+  list('labels', filter.labels, (p) => `n.label IN ${p}`, tags)
+  list('annotators', filter.annotators, (p) => `(n.annotator_id IN ${p} OR u.name IN ${p})`, tags)
+  list('statuses', filter.statuses, (p) => `n.status IN ${p}`, tags)
+  return { articles: articles.map((c) => ` AND ${c}`).join(''), tags: tags.map((c) => ` AND ${c}`).join(''), params }
+}
+
+/** Everything an export needs besides the articles, read once at the start. */
+export function readContext(store: Store, options: ExportOptions): ExportContext {
+  const codebookVersion = store.codebooks.currentVersion()
+  const codebooks = new Map<number, Codebook>()
+  const { tags, params } = filterSql(options.filter)
+  const versions = store.db
+    .prepare(`SELECT DISTINCT coalesce(n.codebook_version, 1) FROM annotation n JOIN annotator u ON u.id = n.annotator_id WHERE 1${tags}`)
+    .pluck()
+    .all(params) as number[]
+  for (const v of [...versions, codebookVersion]) codebooks.set(v, store.codebooks.get(v))
+  const actors = new Map(store.actors.all().map((a) => [a.id, a]))
+  const annotators = store.db.prepare('SELECT id, name FROM annotator ORDER BY name, id').all() as { id: string; name: string }[]
+  const projectName = basename(store.path).replace(/\.[^.]+$/, '')
+  return { projectName, exportedAt: new Date().toISOString(), codebook: codebooks.get(codebookVersion)!, codebookVersion, codebooks, actors, annotators, options }
+}
+
+/** Counts what the filter selects, for progress: articles and tags. */
+export function countDataset(store: Store, filter: ExportFilter): { articles: number; annotations: number } {
+  const f = filterSql(filter)
+  const articles = store.db.prepare(`SELECT count(*) FROM article a WHERE 1${f.articles}`).pluck().get(f.params) as number
+  const annotations = store.db
+    .prepare(`SELECT count(*) FROM annotation n JOIN annotator u ON u.id = n.annotator_id JOIN article a ON a.id = n.article_id WHERE 1${f.articles}${f.tags}`)
+    .pluck()
+    .get(f.params) as number
+  return { articles, annotations }
+}
+
+/**
+ * The filtered articles in id order with their filtered tags in text order, ARTICLE_BATCH articles per
+ * read. Links to tags the filter leaves out are dropped and counted in `droppedLinks`.
+ */
+export class DatasetReader {
+  droppedLinks = 0
+  private readonly articleStmt
+  private readonly tagStmt
+  private readonly fragmentStmt
+  private readonly linkStmt
+  private readonly params: Record<string, string>
+
+  constructor(store: Store, filter: ExportFilter) {
+    const f = filterSql(filter)
+    this.params = f.params
+    this.articleStmt = store.db.prepare(`
+      SELECT a.id, a.uid, a.title, a.text, a.hash, a.source, a.url, a.published, a.language, a.file_name, a.metadata, a.status, a.note, a.imported_at
+      FROM article a WHERE a.id > @after${f.articles} ORDER BY a.id LIMIT ${ARTICLE_BATCH}`)
+    const tagWhere = `n.article_id BETWEEN @lo AND @hi AND n.article_id IN (SELECT value FROM json_each(@ids))${f.tags}`
+    this.tagStmt = store.db.prepare(`
+      SELECT n.id, n.article_id, n.annotator_id, u.name AS annotator_name, n.label, n.attributes, n.note, n.status, n.codebook_version, n.missing, n.created_at, n.updated_at
+      FROM annotation n JOIN annotator u ON u.id = n.annotator_id
+      WHERE ${tagWhere} ORDER BY n.article_id, n.start, n.end DESC, n.created_at, n.id`)
+    this.fragmentStmt = store.db.prepare(`
+      SELECT f.annotation_id, f.start, f.end, f.quote, f.prefix, f.suffix
+      FROM fragment f JOIN annotation n ON n.id = f.annotation_id JOIN annotator u ON u.id = n.annotator_id
+      WHERE ${tagWhere} ORDER BY f.annotation_id, f.idx`)
+    this.linkStmt = store.db.prepare(`
+      SELECT r.from_id, r.type, r.to_id
+      FROM relation r JOIN annotation n ON n.id = r.from_id JOIN annotator u ON u.id = n.annotator_id
+      WHERE ${tagWhere} ORDER BY r.from_id, r.idx`)
+  }
+
+  /** Yields batches of articles; each batch is independent of the next, so memory stays flat. */
+  *batches(): Generator<ExportArticle[]> {
+    let after = 0
+    for (;;) {
+      const rows = this.articleStmt.all({ ...this.params, after }) as ArticleRow[]
+      if (rows.length === 0) return
+      after = rows[rows.length - 1]!.id
+      yield this.withTags(rows)
+      if (rows.length < ARTICLE_BATCH) return
+    }
+  }
+
+  private withTags(rows: ArticleRow[]): ExportArticle[] {
+    const range = { ...this.params, lo: rows[0]!.id, hi: rows[rows.length - 1]!.id, ids: JSON.stringify(rows.map((r) => r.id)) }
+    const fragments = groupBy(this.fragmentStmt.all(range) as (Fragment & { annotation_id: string })[], (f) => f.annotation_id)
+    const links = groupBy(this.linkStmt.all(range) as { from_id: string; type: string; to_id: string }[], (l) => l.from_id)
+    const tags = groupBy(this.tagStmt.all(range) as TagRow[], (t) => t.article_id)
+    return rows.map((r) => {
+      const list = tags.get(r.id) ?? []
+      const kept = new Set(list.map((t) => t.id))
+      const annotations = list.map((t): ExportAnnotation => {
+        const out = links.get(t.id) ?? []
+        const inside = out.filter((l) => kept.has(l.to_id))
+        this.droppedLinks += out.length - inside.length
+        return {
+          id: t.id,
+          articleId: t.article_id,
+          annotatorId: t.annotator_id,
+          annotatorName: t.annotator_name,
+          label: t.label,
+          fragments: (fragments.get(t.id) ?? []).map((f) => ({ start: f.start, end: f.end, quote: f.quote, prefix: f.prefix, suffix: f.suffix })),
+          attributes: JSON.parse(t.attributes) as Record<string, unknown>,
+          note: t.note,
+          status: t.status as AnnotationStatus,
+          links: inside.map((l) => ({ type: l.type, to: l.to_id })),
+          missing: JSON.parse(t.missing) as string[],
+          createdAt: t.created_at,
+          updatedAt: t.updated_at,
+          codebookVersion: t.codebook_version
+        }
+      })
+      return {
+        id: r.id,
+        uid: r.uid,
+        title: r.title,
+        text: r.text,
+        hash: r.hash,
+        source: r.source,
+        url: r.url,
+        published: r.published,
+        language: r.language,
+        fileName: r.file_name,
+        metadata: JSON.parse(r.metadata) as Record<string, unknown>,
+        status: r.status as ArticleStatus,
+        note: r.note,
+        importedAt: r.imported_at,
+        annotations
+      }
+    })
+  }
+}

@@ -1,0 +1,329 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { basename } from 'node:path'
+import type { Codebook, LabelDefinition } from '../../../shared/codebook/codebook-schema'
+import { EMPTY_MIGRATION } from '../../../shared/codebook/codebook-migration'
+import { missingAttributes, validateAttributes } from '../../../shared/codebook/validate-attributes'
+import type { AnnotatedImportOptions, AnnotatedImportReport, ImportedLabel } from '../../../shared/exchange/annotated-import'
+import type { ImportIssue } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
+import { ArticleOffsets, mapThroughTransform } from '../../../shared/offsets'
+import { ArticleRepository } from '../../store/article-repository'
+import type { Store } from '../../store/store'
+import { TagBulkWriter, type BulkTag } from '../../store/tag-bulk-writer'
+import { canonicalize } from '../canonicalize'
+import { anchorSpan } from './anchor-span'
+import { importActors, importCodebooks } from './import-extras'
+import type { FormatReader, ImportedDocument } from './imported-document'
+import { READERS } from './readers'
+import { stableUuid } from './stable-uuid'
+
+const MAX_LISTED_ISSUES = 2000
+// colours for labels an import adds (Okabe–Ito, as the default codebook uses)
+const NEW_LABEL_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999']
+
+export interface AnnotatedImportHooks {
+  onProgress?: (p: { done: number; documents: number; annotations: number; message: string }) => void
+  isCancelled?: () => boolean
+}
+
+export class AnnotatedImportCancelled extends Error {
+  constructor() {
+    super('the import was cancelled')
+  }
+}
+
+class RollBack extends Error {}
+
+const canon = (s: string) => canonicalize(s).text
+
+/**
+ * Imports articles with their tags from another tool's files, in one transaction: spans are checked against
+ * the text (re-anchored by quote where unambiguous), labels mapped onto the codebook, and each coder's tags
+ * written as their own layer, replacing that layer's tags from an earlier import of the same articles.
+ * Errors refuse the whole import (unless `skipInvalid`); a dry run reports and rolls back.
+ */
+export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions, user: { id: string; name: string }, hooks: AnnotatedImportHooks = {}): AnnotatedImportReport {
+  const makeReader = READERS[options.format]
+  if (!makeReader) throw new AppError('NOT_SUPPORTED', `Importing ${options.format} files is not available in this build.`)
+  const reader: FormatReader = makeReader()
+  const db = store.db
+  const articlesRepo = new ArticleRepository(db)
+  const tags = new TagBulkWriter(db)
+  const issues: ImportIssue[] = []
+  let moreIssues = 0
+  let errors = 0
+  const issue = (i: ImportIssue) => {
+    if (i.severity === 'error') errors++
+    if (issues.length < MAX_LISTED_ISSUES) issues.push(i)
+    else moreIssues++
+  }
+  const report: AnnotatedImportReport = {
+    format: options.format,
+    documents: 0,
+    articlesAdded: 0,
+    articlesMatched: 0,
+    annotations: 0,
+    links: 0,
+    replaced: 0,
+    reanchored: 0,
+    skipped: 0,
+    labels: [],
+    unresolvedLabels: [],
+    issues,
+    moreIssues: 0,
+    errors: 0,
+    committed: false,
+    firstArticleId: null
+  }
+  const labelCounts = new Map<string, number>()
+  const findArticle = db.prepare('SELECT id, uid FROM article WHERE hash = ?')
+  const annotatorByName = db.prepare('SELECT id FROM annotator WHERE name = ? ORDER BY created_at LIMIT 1').pluck()
+  const addAnnotator = db.prepare('INSERT INTO annotator (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
+  const startedAt = new Date().toISOString()
+  let batchId = 0
+  const annotatorIds = new Map<string, string>()
+  const annotatorId = (who: { id?: string; name: string }): string => {
+    const cacheKey = `${who.id ?? ''}\u0000${who.name}`
+    let id = annotatorIds.get(cacheKey)
+    if (!id) {
+      id = who.id ?? (annotatorByName.get(who.name) as string | undefined) ?? stableUuid('annotator', who.name)
+      addAnnotator.run(id, who.name, startedAt)
+      annotatorIds.set(cacheKey, id)
+    }
+    return id
+  }
+
+  let versionMap: Map<number, number> | null = null
+  let current = store.codebooks.currentVersion()
+  let codebook = store.codebooks.get(current)
+  const labelOf = new Map<string, string | null | undefined>()
+  const definedLabels = (cb: Codebook) => new Set(cb.labels.map((l) => l.name))
+  let known = definedLabels(codebook)
+  let lastProgress = 0
+
+  const prepareCodebook = () => {
+    const extras = reader.extras
+    if (extras?.codebooks?.length) versionMap = importCodebooks(store, extras.codebooks, user.id, options.paths.map((p) => basename(p)).join(', '))
+    if (extras?.actors?.length) importActors(store, extras.actors)
+    const creating = options.createLabels.filter((l) => !known.has(l))
+    if (creating.length > 0) {
+      const labels: LabelDefinition[] = [...codebook.labels]
+      creating.forEach((name, i) => {
+        const given = extras?.labels?.find((l) => l.name === name)
+        labels.push({
+          name,
+          description: `Added by the import of ${options.paths.map((p) => basename(p)).join(', ')}.`,
+          color: given?.color && /^#[0-9a-fA-F]{6}$/.test(given.color) ? given.color : NEW_LABEL_COLOURS[i % NEW_LABEL_COLOURS.length]!,
+          hotkey: null,
+          parent: given?.parent && (known.has(given.parent) || creating.includes(given.parent)) ? given.parent : null,
+          order: labels.length,
+          attributes: []
+        })
+      })
+      current += 1
+      codebook = { ...codebook, version: current, labels }
+      store.codebooks.insert({ codebook, note: `labels added by an import: ${creating.join(', ')}`, createdBy: user.id, migration: EMPTY_MIGRATION })
+      known = definedLabels(codebook)
+    }
+  }
+
+  const writeDocument = (doc: ImportedDocument) => {
+    report.documents++
+    const { text, removed } = canonicalize(doc.text)
+    if (text.trim() === '') {
+      issue({ file: doc.name, severity: 'error', code: 'EMPTY_TEXT', message: `${doc.name} has no text; its tags cannot be placed.` })
+      report.skipped += doc.annotations.length
+      return
+    }
+    if (removed > 0) issue({ file: doc.name, severity: 'warning', code: 'CHARACTERS_REMOVED', message: `${doc.name}: ${removed} control characters were removed from the text; spans were carried over.` })
+    const offsets = new ArticleOffsets(text)
+    const needsMap = text !== doc.text
+    const map = needsMap ? mapThroughTransform(doc.text, doc.annotations.flatMap((a) => a.fragments.flatMap((f) => [f.start, f.end])), canon) : null
+
+    // the article: an existing one with the same text, or a new one
+    const hash = createHash('sha256').update(text).digest('hex')
+    const found = findArticle.get(hash) as { id: number; uid: string } | undefined
+    let articleId: number
+    let uid: string
+    if (found) {
+      articleId = found.id
+      uid = found.uid
+      report.articlesMatched++
+    } else {
+      uid = doc.uid ?? randomUUID()
+      const [id] = articlesRepo.insertBatch([
+        {
+          uid,
+          title: doc.title?.trim() || doc.name,
+          text,
+          hash,
+          source: doc.source ?? '',
+          url: doc.url ?? '',
+          published: doc.published ?? '',
+          language: doc.language ?? '',
+          fileName: doc.fileName ?? doc.name,
+          originalSha256: '',
+          encoding: 'utf-8',
+          metadata: JSON.stringify(doc.metadata ?? {}),
+          charCount: offsets.lengthCp,
+          importBatchId: batchId,
+          importedAt: doc.importedAt ?? startedAt
+        }
+      ])
+      articleId = id!
+      if (doc.status || doc.note) db.prepare('UPDATE article SET status = coalesce(?, status), note = coalesce(?, note) WHERE id = ?').run(doc.status ?? null, doc.note ?? null, articleId)
+      report.articlesAdded++
+      report.firstArticleId ??= articleId
+    }
+
+    // tags: label, spans and attributes checked first, so links can refer to any placed tag
+    const placed: { tag: BulkTag; links: { type: string; to: string }[]; line?: number }[] = []
+    const idOfKey = new Map<string, string>()
+    const layers = new Set<string>()
+    for (const a of doc.annotations) {
+      const where = a.line ? `${doc.name} line ${a.line}` : `${doc.name}, tag ${a.key}`
+      labelCounts.set(a.label, (labelCounts.get(a.label) ?? 0) + 1)
+      const version = a.codebookVersion != null && versionMap ? (versionMap.get(a.codebookVersion) ?? current) : current
+      const tagCodebook = version === current ? codebook : store.codebooks.get(version)
+      let label: string | null | undefined = a.label
+      if (!tagCodebook.labels.some((l) => l.name === a.label)) label = a.label in options.labelMap ? options.labelMap[a.label] : options.createLabels.includes(a.label) ? a.label : undefined
+      labelOf.set(a.label, label)
+      if (label === null || label === undefined) {
+        report.skipped++
+        continue
+      }
+      const fragments: BulkTag['fragments'] = []
+      let bad = false
+      for (const f of a.fragments) {
+        const placedSpan = anchorSpan(offsets, f, map, needsMap, canon)
+        if ('problem' in placedSpan) {
+          issue({ file: doc.name, line: a.line, severity: 'error', code: placedSpan.code, message: `${where}: ${placedSpan.problem}` })
+          bad = true
+          break
+        }
+        if (placedSpan.reanchored) {
+          report.reanchored++
+          issue({ file: doc.name, line: a.line, severity: 'warning', code: 'SPAN_REANCHORED', message: `${where}: ${placedSpan.reanchored}` })
+        }
+        fragments.push(placedSpan.fragment)
+      }
+      if (bad || fragments.length === 0) {
+        report.skipped++
+        continue
+      }
+      const attributes: Record<string, unknown> = {}
+      const given = a.attributes ?? {}
+      if (Object.keys(given).length > 0) {
+        const problems = validateAttributes(tagCodebook, label, given).filter((p) => p.kind === 'invalid')
+        for (const [k, v] of Object.entries(given)) {
+          const p = problems.find((x) => x.key === k)
+          if (p) issue({ file: doc.name, line: a.line, severity: 'warning', code: 'UNKNOWN_ATTRIBUTE', message: `${where}: ${p.message}; the value ${JSON.stringify(v)} was left out.` })
+          else attributes[k] = v
+        }
+      }
+      const owner = annotatorId(a.annotator ?? { name: options.annotator })
+      layers.add(owner)
+      const id = a.id ?? stableUuid('tag', owner, uid, a.key)
+      if (idOfKey.has(a.key)) {
+        issue({ file: doc.name, line: a.line, severity: 'error', code: 'DUPLICATE_ID', message: `${where}: the id ${a.key} is used by two tags; give each tag its own id.` })
+        report.skipped++
+        continue
+      }
+      idOfKey.set(a.key, id)
+      const labelDef = tagCodebook.labels.find((l) => l.name === label)!
+      const mentions = labelDef.attributes
+        .filter((d) => d.type === 'actor')
+        .flatMap((d) => {
+          const v = attributes[d.key]
+          return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').map((actorId) => ({ attribute: d.key, actorId }))
+        })
+      const at = a.updatedAt ?? a.createdAt ?? startedAt
+      placed.push({
+        line: a.line,
+        links: a.links ?? [],
+        tag: {
+          id,
+          articleId,
+          annotatorId: owner,
+          label,
+          fragments,
+          attributes,
+          note: a.note ?? '',
+          status: a.status ?? 'draft',
+          codebookVersion: a.codebookVersion === null && versionMap ? null : version,
+          missing: missingAttributes(tagCodebook, label, attributes),
+          mentions,
+          createdAt: a.createdAt ?? at,
+          updatedAt: at
+        }
+      })
+    }
+    // a re-imported layer replaces what the earlier import of it left on this article
+    if (!reader.extras?.codebooks) for (const layer of layers) report.replaced += tags.deleteLayer(articleId, layer)
+    for (const p of placed) {
+      if (reader.extras?.codebooks) report.replaced += tags.deleteTag(p.tag.id)
+      // tag-reference attributes name other tags by the file's keys
+      for (const d of codebook.labels.find((l) => l.name === p.tag.label)?.attributes ?? []) {
+        if (d.type !== 'tag') continue
+        const v = p.tag.attributes[d.key]
+        if (typeof v === 'string' && idOfKey.has(v)) p.tag.attributes[d.key] = idOfKey.get(v)
+        else if (Array.isArray(v)) p.tag.attributes[d.key] = v.map((x) => (typeof x === 'string' && idOfKey.has(x) ? idOfKey.get(x) : x))
+      }
+      tags.write(p.tag)
+      report.annotations++
+    }
+    for (const p of placed) {
+      const links: { type: string; to: string }[] = []
+      for (const l of p.links) {
+        const to = idOfKey.get(l.to)
+        if (to) links.push({ type: l.type, to })
+        else issue({ file: doc.name, line: p.line, severity: 'warning', code: 'UNKNOWN_REFERENCE', message: `${doc.name}: a ${l.type} link from ${p.tag.id} points to ${l.to}, which is not an imported tag of this article; the link was left out.` })
+      }
+      tags.link(p.tag.id, links)
+      report.links += links.length
+    }
+  }
+
+  const run = db.transaction(() => {
+    batchId = Number(db.prepare("INSERT INTO import_batch (state, started_at, heartbeat_at) VALUES ('running', ?, ?)").run(startedAt, startedAt).lastInsertRowid)
+    store.ensureAnnotator(user)
+    let prepared = false
+    for (const doc of reader.read(options.paths, issue)) {
+      if (hooks.isCancelled?.()) throw new AnnotatedImportCancelled()
+      if (!prepared) {
+        prepareCodebook()
+        prepared = true
+      }
+      writeDocument(doc)
+      const now = Date.now()
+      if (now - lastProgress >= 100) {
+        lastProgress = now
+        hooks.onProgress?.({ done: report.documents, documents: report.documents, annotations: report.annotations, message: doc.name })
+      }
+    }
+    report.labels = [...labelCounts.entries()]
+      .map(([name, n]): ImportedLabel => ({ name, tags: n, known: known.has(name) && !options.createLabels.includes(name), target: labelOf.get(name) }))
+      .sort((a, b) => b.tags - a.tags || a.name.localeCompare(b.name))
+    report.unresolvedLabels = report.labels.filter((l) => l.target === undefined).map((l) => l.name)
+    report.errors = errors
+    report.moreIssues = moreIssues
+    const refused = report.unresolvedLabels.length > 0 || (errors > 0 && !options.skipInvalid) || report.documents === 0
+    if (options.dryRun || refused) throw new RollBack()
+    db.prepare("UPDATE import_batch SET state = 'done', finished_at = ?, heartbeat_at = ?, summary = ? WHERE id = ?").run(
+      new Date().toISOString(),
+      new Date().toISOString(),
+      JSON.stringify({ format: options.format, paths: options.paths, annotator: options.annotator, annotations: report.annotations }),
+      batchId
+    )
+    report.committed = true
+  })
+  try {
+    run.immediate()
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error
+    report.committed = false
+    report.articlesAdded = options.dryRun ? report.articlesAdded : 0
+    if (!options.dryRun) report.firstArticleId = null
+  }
+  return report
+}

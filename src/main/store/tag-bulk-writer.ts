@@ -1,0 +1,69 @@
+import type { AnnotationStatus } from '../../shared/domain'
+import type { Db } from './open-project-db'
+
+export interface BulkTag {
+  id: string
+  articleId: number
+  annotatorId: string
+  label: string
+  fragments: { start: number; end: number; quote: string; prefix: string; suffix: string }[]
+  attributes: Record<string, unknown>
+  note: string
+  status: AnnotationStatus
+  codebookVersion: number | null
+  missing: string[]
+  /** Actor ids per actor attribute, for the mention index. */
+  mentions: { attribute: string; actorId: string }[]
+  createdAt: string
+  updatedAt: string
+}
+
+/** Plain inserts for imports, which write many tags at once and need none of the per-edit bookkeeping. */
+export class TagBulkWriter {
+  private readonly insertTag
+  private readonly insertFragment
+  private readonly insertLink
+  private readonly insertMention
+  private readonly deleteLayerStmt
+  private readonly deleteTagStmt
+
+  constructor(db: Db) {
+    this.insertTag = db.prepare(`
+      INSERT INTO annotation (id, article_id, annotator_id, label, start, end, attributes, note, status, codebook_version, missing, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    this.insertFragment = db.prepare('INSERT INTO fragment (annotation_id, idx, start, end, quote, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.insertLink = db.prepare('INSERT INTO relation (from_id, idx, type, to_id) VALUES (?, ?, ?, ?)')
+    this.insertMention = db.prepare('INSERT OR IGNORE INTO mention (annotation_id, attribute, actor_id) SELECT ?, ?, id FROM actor WHERE id = ?')
+    this.deleteLayerStmt = db.prepare('DELETE FROM annotation WHERE article_id = ? AND annotator_id = ?')
+    this.deleteTagStmt = db.prepare('DELETE FROM annotation WHERE id = ?')
+  }
+
+  /** Removes one coder's tags on an article (a re-imported layer replaces the old one); returns how many. */
+  deleteLayer(articleId: number, annotatorId: string): number {
+    return this.deleteLayerStmt.run(articleId, annotatorId).changes
+  }
+
+  deleteTag(id: string): number {
+    return this.deleteTagStmt.run(id).changes
+  }
+
+  write(t: BulkTag): void {
+    let start = Infinity
+    let end = 0
+    for (const f of t.fragments) {
+      if (f.start < start) start = f.start
+      if (f.end > end) end = f.end
+    }
+    this.insertTag.run(t.id, t.articleId, t.annotatorId, t.label, start, end, JSON.stringify(t.attributes), t.note, t.status, t.codebookVersion, JSON.stringify(t.missing), t.createdAt, t.updatedAt)
+    for (let i = 0; i < t.fragments.length; i++) {
+      const f = t.fragments[i]!
+      this.insertFragment.run(t.id, i, f.start, f.end, f.quote, f.prefix, f.suffix)
+    }
+    for (const m of t.mentions) this.insertMention.run(t.id, m.attribute, m.actorId)
+  }
+
+  /** Links go in after every tag of the article exists. */
+  link(from: string, links: { type: string; to: string }[]): void {
+    links.forEach((l, i) => this.insertLink.run(from, i, l.type, l.to))
+  }
+}

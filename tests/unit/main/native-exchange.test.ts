@@ -1,0 +1,145 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runExport } from '../../../src/main/export/run-export'
+import { WRITERS } from '../../../src/main/export/writers'
+import { runAnnotatedImport } from '../../../src/main/import/annotated/run-annotated-import'
+import { annotatedImportOptions } from '../../../src/shared/exchange/annotated-import'
+import { exportOptions, type ExportOptionsInput } from '../../../src/shared/exchange/export-options'
+import type { Store } from '../../../src/main/store/store'
+import { codedProject, HUILA } from '../../helpers/coded-project'
+import { ANA, cleanupTemp, cpSlice, createTempProject, tempDir } from '../../helpers/project'
+
+afterEach(cleanupTemp)
+
+const exportTo = (store: Store, destination: string, extra: Partial<ExportOptionsInput> = {}) => runExport(store, exportOptions.parse({ format: 'native', destination, ...extra }))
+const importFrom = (store: Store, paths: string[], extra: Record<string, unknown> = {}) =>
+  runAnnotatedImport(store, annotatedImportOptions.parse({ format: 'native', paths, annotator: 'Imported', ...extra }), ANA)
+const lines = (dir: string) => readFileSync(join(dir, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+
+describe('native JSONL export and import', () => {
+  it('writes a header and one line per article with every tag, and a manifest stating the unit', () => {
+    const p = codedProject()
+    const out = join(tempDir(), 'export')
+    const result = exportTo(p.store, out)
+    expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'manifest.json'])
+    expect(result).toMatchObject({ articles: 2, annotations: 8, links: 3 })
+    const [header, first, second] = lines(out) as [Record<string, any>, Record<string, any>, Record<string, any>]
+    expect(header).toMatchObject({ type: 'spanwise-native', version: 1, offsetUnit: 'codepoint', codebookVersion: 2 })
+    expect(header.codebooks.map((c: { version: number }) => c.version)).toEqual([1, 2])
+    expect(header.actors.some((a: { id: string }) => a.id === 'seed:eln')).toBe(true)
+    expect(first.text).toBe(HUILA)
+    expect(first.note).toBe('Check the fatality count against the police report.')
+    const event = first.annotations.find((t: { label: string }) => t.label === 'Event')
+    expect(event).toMatchObject({ note: 'the Huila attack', annotator: { name: 'Ana' }, attributes: { fatalities_reported: 7 } })
+    expect(event.links.map((l: { type: string }) => l.type)).toEqual(['perpetrator', 'victim', 'located_at'])
+    // code points: a Python-style slice of the text gives each fragment's quote
+    for (const t of first.annotations) for (const f of t.fragments) expect(cpSlice(first.text, f.start, f.end)).toBe(f.quote)
+    expect(second.status).toBe('done')
+    expect(second.annotations.find((t: { fragments: unknown[] }) => t.fragments.length === 2)).toBeDefined()
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
+    expect(manifest).toMatchObject({ format: 'native', offsetUnit: 'codepoint', codebook: { version: 2, versionsUsed: [1, 2] }, counts: { articles: 2, annotations: 8 } })
+  })
+
+  it('round-trips: native → import into a new project → native gives the same file', () => {
+    const p = codedProject()
+    const first = join(tempDir(), 'first')
+    exportTo(p.store, first)
+    const target = createTempProject().store
+    const report = importFrom(target, [join(first, 'articles.jsonl')])
+    expect(report).toMatchObject({ committed: true, errors: 0, articlesAdded: 2, annotations: 8, links: 3, reanchored: 0 })
+    const second = join(tempDir(), 'second')
+    exportTo(target, second)
+    expect(readFileSync(join(second, 'articles.jsonl'), 'utf8')).toBe(readFileSync(join(first, 'articles.jsonl'), 'utf8'))
+  })
+
+  it('re-importing the same file updates instead of duplicating', () => {
+    const p = codedProject()
+    const out = join(tempDir(), 'out')
+    exportTo(p.store, out)
+    const again = importFrom(p.store, [out])
+    expect(again).toMatchObject({ committed: true, articlesAdded: 0, articlesMatched: 2, annotations: 8, replaced: 8 })
+    expect(p.store.articles.count()).toBe(2)
+    expect(p.store.db.prepare('SELECT count(*) FROM annotation').pluck().get()).toBe(8)
+    expect(p.store.db.prepare('SELECT count(*) FROM relation').pluck().get()).toBe(3)
+  })
+
+  it('filters by label, coder and status; links to tags left out are dropped and said', () => {
+    const p = codedProject()
+    const out = join(tempDir(), 'events')
+    const result = exportTo(p.store, out, { filter: { labels: ['Event'], annotators: ['Ana'] } })
+    expect(result.annotations).toBe(1)
+    expect(result.warnings.join(' ')).toContain('3 links were left out')
+    const [, first] = lines(out) as [unknown, { annotations: { links: unknown[] }[] }]
+    expect(first.annotations[0]!.links).toEqual([])
+    const bens = exportTo(p.store, join(tempDir(), 'ben'), { filter: { annotators: ['Ben'], articleStatuses: ['done'] } })
+    expect(bens).toMatchObject({ articles: 1, annotations: 2 })
+  })
+
+  it('refuses an existing folder and leaves nothing behind when a writer fails (failure simulated by a throwing writer)', () => {
+    const p = codedProject()
+    const dir = tempDir()
+    const out = join(dir, 'out')
+    exportTo(p.store, out)
+    expect(() => exportTo(p.store, out)).toThrow('already exists')
+    expect(() => exportTo(p.store, join(dir, 'missing', 'out'))).toThrow('does not exist')
+    const original = WRITERS.native
+    WRITERS.native = () => ({
+      begin: (ctx, folder) => folder.writeFile('partial.txt', 'half'),
+      article: () => {
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
+      },
+      end: () => ({ warnings: [], counts: {}, files: [] })
+    })
+    try {
+      expect(() => exportTo(p.store, join(dir, 'full'))).toThrow('The disk is full')
+    } finally {
+      WRITERS.native = original
+    }
+    expect(readdirSync(dir).sort()).toEqual(['out'])
+  })
+
+  it('refuses a broken file line by line and imports nothing', () => {
+    const p = codedProject()
+    const out = join(tempDir(), 'out')
+    exportTo(p.store, out)
+    const file = join(out, 'articles.jsonl')
+    const [header, a, b] = readFileSync(file, 'utf8').trim().split('\n')
+    const broken = JSON.parse(b!)
+    // beyond the text and without a quote to find it by
+    broken.annotations[0].fragments[0] = { start: 5, end: 10_000 }
+    writeFileSync(file, [header, a!.slice(0, 200), JSON.stringify(broken)].join('\n'))
+    const target = createTempProject().store
+    const report = importFrom(target, [file])
+    expect(report.committed).toBe(false)
+    expect(report.issues.map((i) => [i.code, i.line])).toEqual(
+      expect.arrayContaining([
+        ['BAD_LINE', 2],
+        ['SPAN_OUT_OF_RANGE', 3]
+      ])
+    )
+    expect(report.issues.find((i) => i.code === 'SPAN_OUT_OF_RANGE')!.message).toMatch(/line 3.*lies outside the text/)
+    expect(target.articles.count()).toBe(0)
+    expect(target.db.prepare('SELECT count(*) FROM annotation').pluck().get()).toBe(0)
+  })
+
+  it('re-anchors a span whose offsets are off by its quote when it occurs once, and reports it', () => {
+    const p = codedProject()
+    const out = join(tempDir(), 'out')
+    exportTo(p.store, out)
+    const file = join(out, 'articles.jsonl')
+    const [header, a, b] = readFileSync(file, 'utf8').trim().split('\n')
+    const shifted = JSON.parse(a!)
+    const event = shifted.annotations.find((t: { label: string }) => t.label === 'Event')
+    event.fragments[0].start += 2
+    event.fragments[0].end += 2
+    writeFileSync(file, [header, JSON.stringify(shifted), b].join('\n'))
+    const target = createTempProject().store
+    const report = importFrom(target, [file])
+    expect(report).toMatchObject({ committed: true, reanchored: 1 })
+    expect(report.issues[0]).toMatchObject({ code: 'SPAN_REANCHORED', severity: 'warning', line: 2 })
+    const placed = target.annotations.get(event.id)!
+    expect(placed.fragments[0]!.quote).toBe('attacked')
+    expect(existsSync(file)).toBe(true)
+  })
+})

@@ -14,7 +14,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           bench: resolve(__dirname, 'src/main/bench/bench.ts'),
           'import-worker': resolve(__dirname, 'src/main/jobs/import-worker.ts'),
-          'import-read-worker': resolve(__dirname, 'src/main/jobs/import-read-worker.ts')
+          'import-read-worker': resolve(__dirname, 'src/main/jobs/import-read-worker.ts'),
+          'exchange-worker': resolve(__dirname, 'src/main/jobs/exchange-worker.ts')
         }
       }
     }

@@ -1,18 +1,34 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { userInfo } from 'node:os'
 import { AppError } from '../shared/errors'
+import { annotatedImportOptions, type AnnotatedImportReport } from '../shared/exchange/annotated-import'
+import { EXPORT_FORMATS, IMPORT_FORMATS } from '../shared/exchange/exchange-formats'
+import { exportOptions } from '../shared/exchange/export-options'
+import type { ExportResult } from '../shared/exchange/export-result'
+import { stableUuid } from './import/annotated/stable-uuid'
 import { JobRunner } from './jobs/job-runner'
 import { createProjectDb, openProjectDb } from './store/open-project-db'
 import { Store } from './store/store'
 
 const USAGE = `Usage:
   npm run cli -- import <files or folders...> --project <file> [--encoding utf-8|windows-1252]
+  npm run cli -- import --format <f> <files or folders...> --project <file> --annotator <name>
+                 [--map <FileLabel>=<Label>]... [--create <FileLabel>]... [--skip-label <FileLabel>]...
+                 [--skip-invalid] [--dry-run]
+  npm run cli -- export --format <f> --project <file> --out <new folder>
+                 [--labels A,B] [--annotators name,...] [--statuses draft,...] [--article-statuses done,...]
+                 [--articles 1,2,...] [--no-quotes] [--bom] [--overwrite]
   npm run cli -- articles --project <file>
   npm run cli -- annotations --project <file> [--article <id>]
 
+Import formats (--format): ${IMPORT_FORMATS.join(', ')}. Without --format, import reads plain articles
+(.txt, .md, .jsonl, .csv). Export formats: ${EXPORT_FORMATS.join(', ')}.
+An annotated import is refused (nothing written) while any tag's label is not in the codebook and has no
+--map/--create/--skip-label decision, or while any span cannot be placed (unless --skip-invalid).
 import creates the project when it does not exist. Output is JSON lines on stdout; messages go to stderr.
-Exit codes: 0 success, 1 some inputs were rejected (the rest was imported), 2 bad usage, 3 the project cannot be opened.`
+Exit codes: 0 success, 1 some inputs were rejected or the import was refused, 2 bad usage, 3 the project cannot be opened.`
 
 export const EXIT = { ok: 0, partial: 1, usage: 2, project: 3 } as const
 
@@ -24,7 +40,28 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { project: { type: 'string' }, encoding: { type: 'string', default: 'utf-8' }, article: { type: 'string' }, help: { type: 'boolean' } }
+      options: {
+        project: { type: 'string' },
+        encoding: { type: 'string', default: 'utf-8' },
+        article: { type: 'string' },
+        help: { type: 'boolean' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        annotator: { type: 'string' },
+        map: { type: 'string', multiple: true, default: [] },
+        create: { type: 'string', multiple: true, default: [] },
+        'skip-label': { type: 'string', multiple: true, default: [] },
+        'skip-invalid': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        labels: { type: 'string' },
+        annotators: { type: 'string' },
+        statuses: { type: 'string' },
+        'article-statuses': { type: 'string' },
+        articles: { type: 'string' },
+        'no-quotes': { type: 'boolean', default: false },
+        bom: { type: 'boolean', default: false },
+        overwrite: { type: 'boolean', default: false }
+      }
     })
   } catch (error) {
     throw new UsageError((error as Error).message)
@@ -36,11 +73,13 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage
   }
   // a mistyped command is bad usage: report it before opening (and perhaps migrating) the project
-  if (!['import', 'articles', 'annotations'].includes(command)) throw new UsageError(`unknown command "${command}"`)
+  if (!['import', 'export', 'articles', 'annotations'].includes(command)) throw new UsageError(`unknown command "${command}"`)
   if (!values.project) throw new UsageError(`${command} needs --project <file>`)
   const projectPath = resolve(values.project)
   const out = (obj: unknown) => process.stdout.write(`${JSON.stringify(obj)}\n`)
 
+  if (command === 'export') return runExportCommand(projectPath, values, out)
+  if (command === 'import' && values.format !== undefined) return runAnnotatedImportCommand(projectPath, rest, values, out)
   if (command === 'import') {
     if (rest.length === 0) throw new UsageError('import needs at least one file or folder')
     if (values.encoding !== 'utf-8' && values.encoding !== 'windows-1252') throw new UsageError('--encoding must be utf-8 or windows-1252')
@@ -110,6 +149,98 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     store.close()
   }
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>
+const list = (v: unknown) => (typeof v === 'string' && v.trim() ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined)
+
+function progressTo(what: string) {
+  const tty = process.stderr.isTTY
+  return (event: string, payload: unknown) => {
+    if (event !== 'job.progress' || !tty) return
+    const p = payload as { done: number; total: number; articles: number }
+    process.stderr.write(`\r${what}: ${p.done}${p.total ? `/${p.total}` : ''} articles, ${p.articles} tags`)
+  }
+}
+
+async function runExportCommand(projectPath: string, values: Values, out: (o: unknown) => void): Promise<number> {
+  if (!values.out) throw new UsageError('export needs --out <folder to create>')
+  const parsed = exportOptions.safeParse({
+    format: values.format,
+    destination: resolve(values.out as string),
+    overwrite: values.overwrite,
+    quotes: !values['no-quotes'],
+    bom: values.bom,
+    filter: {
+      labels: list(values.labels),
+      annotators: list(values.annotators),
+      statuses: list(values.statuses),
+      articleStatuses: list(values['article-statuses']),
+      articleIds: list(values.articles)?.map(Number)
+    }
+  })
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') === 'format' ? '--format' : i.path.join('.')}: ${i.message}`).join('; '))
+  ;(await openStore(projectPath, false)).close()
+  const jobs = new JobRunner(progressTo('exporting'), join(__dirname, 'import-worker.js'))
+  const jobId = jobs.startExport(projectPath, parsed.data)
+  process.on('SIGINT', () => jobs.cancel(jobId))
+  const result = await jobs.wait<ExportResult>(jobId)
+  if (process.stderr.isTTY) process.stderr.write('\n')
+  if (!result) {
+    console.error(`spanwise: ${(jobs.failure?.message ?? 'the export was cancelled').replace(/\.$/, '')}; nothing was written to ${parsed.data.destination}`)
+    return EXIT.partial
+  }
+  for (const w of result.warnings) console.error(`warning: ${w}`)
+  out(result)
+  return EXIT.ok
+}
+
+async function runAnnotatedImportCommand(projectPath: string, paths: string[], values: Values, out: (o: unknown) => void): Promise<number> {
+  if (paths.length === 0) throw new UsageError('import --format needs at least one file or folder')
+  const labelMap: Record<string, string | null> = {}
+  for (const m of values.map as string[]) {
+    const at = m.indexOf('=')
+    if (at <= 0) throw new UsageError(`--map ${m}: write it as FileLabel=CodebookLabel`)
+    labelMap[m.slice(0, at)] = m.slice(at + 1)
+  }
+  for (const l of values['skip-label'] as string[]) labelMap[l] = null
+  const parsed = annotatedImportOptions.safeParse({
+    format: values.format,
+    paths: paths.map((p) => resolve(p)),
+    annotator: values.annotator,
+    labelMap,
+    createLabels: values.create,
+    skipInvalid: values['skip-invalid'],
+    dryRun: values['dry-run']
+  })
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path[0] === 'format' ? '--format' : i.path[0] === 'annotator' ? '--annotator' : i.path.join('.')}: ${i.message}`).join('; '))
+  const store = await openStore(projectPath, true)
+  store.close()
+  const jobs = new JobRunner(progressTo('importing'), join(__dirname, 'import-worker.js'))
+  const jobId = jobs.startAnnotatedImport(projectPath, parsed.data, cliUser())
+  process.on('SIGINT', () => jobs.cancel(jobId))
+  const report = await jobs.wait<AnnotatedImportReport>(jobId)
+  if (process.stderr.isTTY) process.stderr.write('\n')
+  if (!report) {
+    console.error(`spanwise: ${(jobs.failure?.message ?? 'the import was cancelled').replace(/\.$/, '')}; nothing was imported`)
+    return EXIT.partial
+  }
+  for (const i of report.issues) console.error(`${i.severity}: ${i.message}`)
+  if (report.moreIssues) console.error(`… and ${report.moreIssues} more problems`)
+  if (report.unresolvedLabels.length > 0) {
+    console.error(`spanwise: these labels are not in the codebook: ${report.unresolvedLabels.join(', ')}. Add --map <label>=<codebook label>, --create <label> or --skip-label <label> for each.`)
+  } else if (!report.committed && !parsed.data.dryRun) {
+    console.error(`spanwise: ${report.errors} problem${report.errors === 1 ? '' : 's'} above; nothing was imported. Fix the file, or add --skip-invalid to import the rest.`)
+  }
+  const { issues: _issues, ...summary } = report
+  out(summary)
+  return report.committed || (parsed.data.dryRun && report.unresolvedLabels.length === 0 && report.errors === 0) ? EXIT.ok : EXIT.partial
+}
+
+/** Who a command-line import is recorded as: SPANWISE_USER, else the login name. */
+function cliUser(): { id: string; name: string } {
+  const name = process.env.SPANWISE_USER?.trim() || userInfo().username || 'command line'
+  return { id: stableUuid('cli-user', name), name }
 }
 
 async function openStore(path: string, createIfMissing: boolean): Promise<Store> {

@@ -4,6 +4,9 @@ import { codebookMigrationSchema, EMPTY_MIGRATION } from './codebook/codebook-mi
 import type { CodebookSaved, CodebookUsage, CodebookVersionInfo } from './codebook/codebook-versions'
 import type { MethodName, EventName } from './method-names'
 import { actorFields, actorPatch, aliasInput } from './actors/actor-schema'
+import { annotatedImportOptions, type AnnotatedImportReport } from './exchange/annotated-import'
+import { exportOptions } from './exchange/export-options'
+import type { ExportResult } from './exchange/export-result'
 import type {
   Actor,
   ActorMention,
@@ -141,6 +144,10 @@ export const contract = {
   'import.start': method<{ jobId: string }>()(
     z.object({ sources: z.array(importSource).min(1).max(200_000), encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8') })
   ),
+  /** Starts an export in a worker; progress and the result come as job events. */
+  'export.start': method<{ jobId: string }>()(exportOptions),
+  /** Starts an import of articles with their tags (dryRun: only check and report); the report comes with job.finished. */
+  'exchange.import': method<{ jobId: string }>()(annotatedImportOptions),
   'jobs.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(100) }))
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 
@@ -149,22 +156,27 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
 export type MethodOutput<M extends MethodName> = Contract[M]['output']
 
+export type JobKind = 'import' | 'export' | 'annotated-import'
+export type JobReport = ImportReport | ExportResult | AnnotatedImportReport
+
 export interface JobProgress {
   jobId: string
-  kind: 'import'
+  kind: JobKind
   done: number
   total: number
   articles: number
   message: string
 }
 
-export interface JobFinished {
+interface JobFinishedBase {
   jobId: string
-  kind: 'import'
   outcome: JobOutcome
-  report: ImportReport | null
   error: ErrorShape | null
 }
+
+/** A job's end; `report` is null unless the outcome is 'done'. */
+export type JobFinished = JobFinishedBase &
+  ({ kind: 'import'; report: ImportReport | null } | { kind: 'export'; report: ExportResult | null } | { kind: 'annotated-import'; report: AnnotatedImportReport | null })
 
 export interface EventPayloads {
   'job.progress': JobProgress

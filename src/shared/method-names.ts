@@ -38,6 +38,8 @@ export const METHOD_NAMES = [
   'codebook.import',
   'codebook.save',
   'import.start',
+  'export.start',
+  'exchange.import',
   'jobs.cancel'
 ] as const
 

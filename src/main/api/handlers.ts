@@ -119,6 +119,16 @@ export function createHandlers(wb: Workbench): Handlers {
       const jobId = wb.jobs.startImport(wb.store.path, inputs, encoding, () => wb.emit('project.changed', { what: 'articles' }))
       return { jobId }
     },
+    'export.start': (options) => ({ jobId: wb.jobs.startExport(wb.store.path, options) }),
+    'exchange.import': (options) => {
+      const user = wb.user
+      const jobId = wb.jobs.startAnnotatedImport(wb.store.path, options, user, (report) => {
+        if (!report.committed) return
+        wb.emit('project.changed', { what: 'articles' })
+        wb.emit('project.changed', { what: 'codebook' })
+      })
+      return { jobId }
+    },
     'jobs.cancel': ({ jobId }) => ({ cancelled: wb.jobs.cancel(jobId) })
   }
 }

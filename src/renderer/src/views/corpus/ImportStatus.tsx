@@ -22,7 +22,7 @@ export function ImportStatus({ onOpen }: { onOpen: (articleId: number) => void }
   }
   if (!finished) return null
   const dismiss = () => importState.set((s) => ({ ...s, finished: null }))
-  if (finished.outcome !== 'done' || !finished.report)
+  if (finished.outcome !== 'done' || !finished.report || finished.kind !== 'import')
     return (
       <div className="import-status error" role="status">
         {finished.outcome === 'cancelled' ? 'Import cancelled: nothing was imported.' : (finished.error?.message ?? 'The import failed: nothing was imported.')}

@@ -4,6 +4,7 @@ import { EXPORT_FORMAT_INFO } from '../../shared/exchange/exchange-formats'
 import type { ExportOptions } from '../../shared/exchange/export-options'
 import type { ExportResult } from '../../shared/exchange/export-result'
 import type { Store } from '../store/store'
+import { withLargeCache } from '../store/with-large-cache'
 import { OutputFolder } from './output-folder'
 import { countDataset, DatasetReader, readContext } from './read-dataset'
 import { WRITERS } from './writers'
@@ -33,6 +34,10 @@ const MANIFEST = 'manifest.json'
  * gets its manifest and is renamed to the destination only when everything is written.
  */
 export function runExport(store: Store, options: ExportOptions, hooks: ExportHooks = {}): ExportResult {
+  return withLargeCache(store.db, () => exportWith(store, options, hooks))
+}
+
+function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): ExportResult {
   const makeWriter = WRITERS[options.format]
   if (!makeWriter) throw new AppError('NOT_SUPPORTED', `The ${options.format} export is not available in this build.`)
   const writer = makeWriter()

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors'
 import { ArticleOffsets, mapThroughTransform } from '../../../shared/offsets'
 import { ArticleRepository } from '../../store/article-repository'
 import type { Store } from '../../store/store'
+import { withLargeCache } from '../../store/with-large-cache'
 import { TagBulkWriter, type BulkTag } from '../../store/tag-bulk-writer'
 import { canonicalize } from '../canonicalize'
 import { anchorSpan } from './anchor-span'
@@ -318,7 +319,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
     report.committed = true
   })
   try {
-    run.immediate()
+    withLargeCache(db, () => run.immediate())
   } catch (error) {
     if (!(error instanceof RollBack)) throw error
     report.committed = false

@@ -38,9 +38,14 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   brat: {
     title: 'brat standoff',
-    summary: '.txt and .ann per article, with annotation.conf generated from the codebook.',
+    summary: '.txt and .ann per article, with annotation.conf and visual.conf generated from the codebook; Event and Claim tags become brat events whose arguments are their links.',
     unit: 'codepoint',
-    drops: ['tag status and times', 'free-text, number and date attributes are written as notes']
+    drops: [
+      'tag status, coder and times (tags by several coders share one .ann)',
+      'free-text, number, date and tag-reference attributes are written as a "spanwise-attributes {…}" note',
+      'labels that are not valid brat type names are renamed (visual.conf keeps the original names)',
+      'tags crossing line breaks are cut there, as brat requires'
+    ]
   },
   w3c: {
     title: 'W3C Web Annotation (JSON-LD)',

@@ -1,0 +1,69 @@
+import { stringify } from 'csv-stringify/sync'
+import type { ExportArticle, ExportContext } from '../export-dataset'
+import type { ExportNotes, FormatWriter } from '../format-writer'
+import type { OutputFile, OutputFolder } from '../output-folder'
+import { bratAnn, emptyAnnCounts, type AnnCounts } from './brat-ann'
+import { BratConf } from './brat-conf'
+import { bratFileName } from './brat-file-name'
+import { BratTypeNames } from './brat-type-names'
+
+/** Lists which article each .txt/.ann pair holds; brat shows only file names. */
+export const BRAT_INDEX_FILE = 'articles.tsv'
+const INDEX_COLUMNS = ['file', 'article_id', 'uid', 'title', 'source', 'url', 'published', 'language']
+
+/**
+ * brat standoff: `<id>-<title>.txt` (the canonical text, unchanged) and `.ann` per article in one folder, plus
+ * annotation.conf and visual.conf generated from the codebook and whatever the tags use, written at the end.
+ */
+export class BratWriter implements FormatWriter {
+  private ctx!: ExportContext
+  private out!: OutputFolder
+  private index!: OutputFile
+  private names = new BratTypeNames()
+  private conf!: BratConf
+  private counts: AnnCounts & { articles: number; articlesWithSeveralCoders: number } = { ...emptyAnnCounts(), articles: 0, articlesWithSeveralCoders: 0 }
+  private files: string[] = []
+
+  begin(ctx: ExportContext, out: OutputFolder): void {
+    this.ctx = ctx
+    this.out = out
+    this.names = new BratTypeNames()
+    this.conf = new BratConf(ctx.codebook, this.names)
+    this.index = out.open(BRAT_INDEX_FILE)
+    this.index.write(stringify([INDEX_COLUMNS], { delimiter: '\t' }))
+    this.files = [BRAT_INDEX_FILE]
+  }
+
+  article(a: ExportArticle): void {
+    const base = bratFileName(a)
+    this.out.writeFile(`${base}.txt`, a.text)
+    this.out.writeFile(`${base}.ann`, bratAnn(a, this.ctx, this.conf, this.names, this.counts))
+    this.index.write(stringify([[base, a.id, a.uid, a.title, a.source, a.url, a.published, a.language]], { delimiter: '\t' }))
+    this.files.push(`${base}.txt`, `${base}.ann`)
+    this.counts.articles++
+    if (new Set(a.annotations.map((t) => t.annotatorId)).size > 1) this.counts.articlesWithSeveralCoders++
+  }
+
+  end(): ExportNotes {
+    this.out.writeFile('annotation.conf', this.conf.annotationConf())
+    this.out.writeFile('visual.conf', this.conf.visualConf())
+    this.index.close()
+    const c = this.counts
+    const renamed = this.names.renamed()
+    const warnings = [
+      c.tags > 0 && `Tag status, coder and created/updated times are not written (${c.tags} tags): brat has no place for them.`,
+      c.articlesWithSeveralCoders > 0 && `${c.articlesWithSeveralCoders} articles have tags by several coders; their tags share one .ann file.`,
+      renamed.length > 0 &&
+        `${renamed.length} labels are not valid brat type names and were renamed (${renamed.map(([l, n]) => `"${l}" → ${n}`).join(', ')}); visual.conf shows the original names and the brat reader maps them back.`,
+      c.fragmentsSplitAtLineBreaks > 0 && `${c.fragmentsSplitAtLineBreaks} extra fragments were made by cutting tags at line breaks, as brat requires; the brat reader joins them again.`,
+      c.attributesInNotes > 0 && `${c.attributesInNotes} attribute values brat has no form for (text, number, date, false, tag references) were written as a "spanwise-attributes {…}" AnnotatorNotes line.`,
+      c.tagsWithoutText > 0 && `${c.tagsWithoutText} tags covering only line breaks were left out: brat cannot hold them.`,
+      c.linksToMissingTags > 0 && `${c.linksToMissingTags} links to tags not in this export were left out.`
+    ].filter((w): w is string => typeof w === 'string')
+    return {
+      warnings,
+      counts: { ...c, renamedLabels: renamed.length },
+      files: [...this.files, 'annotation.conf', 'visual.conf']
+    }
+  }
+}

@@ -46,7 +46,7 @@ export class W3cWriter implements FormatWriter {
 
     if (this.page) this.closePage(pageId)
     const page = this.create(pageFile)
-    const head = { '@context': W3C_CONTEXT, id: pageId, type: 'AnnotationPage', partOf: this.collection, label: article.title, startIndex: this.total }
+    const head = { '@context': W3C_CONTEXT, id: pageId, type: 'AnnotationPage', partOf: { id: this.collection }, label: article.title, startIndex: this.total }
     page.write(JSON.stringify(head).slice(0, -1) + ',"items":[')
     const scope = { offsets: new ArticleOffsets(article.text), source, url: isAbsoluteIri(article.url) ? article.url : '', quotes: this.ctx.options.quotes }
     const exported = new Set(article.annotations.map((a) => a.id))

@@ -23,7 +23,7 @@ export function labelStudioDocument(task: unknown, at: { file: string; name: str
   }
   const legacy = 'completions' in task || !('data' in task)
   const data: Obj = isObj(task['data']) ? { ...task['data'] } : Object.fromEntries(Object.entries(task).filter(([k]) => !ENVELOPE.has(k)))
-  const field = [config?.textField, 'text'].find((f): f is string => !!f && typeof data[f] === 'string') ?? soleString(data)
+  const field = [config?.textField, 'text'].find((f): f is string => !!f && typeof data[f] === 'string')
   if (!field) {
     const hint = 'result' in task ? ' This looks like a list of completions without their task; import tasks.json or completions/<id>.json instead.' : ''
     report('error', 'NOT_CARRIED', `has no text in "data" (looked for ${config?.textField ?? 'text'}); import the task with its text.${hint}`)
@@ -70,11 +70,6 @@ export function labelStudioDocument(task: unknown, at: { file: string; name: str
   if (isObj(task['meta'])) Object.assign(metadata, task['meta'])
   if (task['id'] !== undefined) metadata['labelStudioId'] = task['id']
   return doc
-}
-
-function soleString(data: Obj): string | undefined {
-  const strings = Object.keys(data).filter((k) => typeof data[k] === 'string')
-  return strings.length === 1 ? strings[0] : undefined
 }
 
 function annotatorOf(entry: Obj): { id?: string; name: string } | undefined {

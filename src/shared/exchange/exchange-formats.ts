@@ -49,9 +49,9 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   w3c: {
     title: 'W3C Web Annotation (JSON-LD)',
-    summary: 'An AnnotationCollection per export with TextQuote and TextPosition selectors; links as linking annotations.',
+    summary: 'An AnnotationCollection (annotations.jsonld) with one AnnotationPage per article, TextQuote and TextPosition selectors, links as linking annotations, and the texts with a sources.jsonl index so it can be imported again.',
     unit: 'codepoint',
-    drops: ['attributes other than actor links are written as a commenting body']
+    drops: ['the codebook version a tag was coded with', 'links to tags the filter leaves out']
   },
   conll: {
     title: 'CoNLL-2003 (IOB2)',
@@ -61,15 +61,15 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   doccano: {
     title: 'doccano JSONL',
-    summary: 'Sequence-labelling or relation-extraction JSONL as doccano imports it.',
+    summary: 'One <coder>.jsonl per coder as doccano exports a project; relation-extraction form (entities + relations) when the codebook has relations, else sequence labelling.',
     unit: 'utf16',
-    drops: ['attributes', 'discontinuous fragments (each becomes its own span)', 'label hierarchy']
+    drops: ['attributes', 'tag notes, statuses and times', 'discontinuous fragments (each becomes its own span)', 'label hierarchy', 'links, when the codebook defines no relations']
   },
   'label-studio': {
     title: 'Label Studio JSON',
-    summary: 'Tasks with one annotation per coder; relations and choices as Label Studio results.',
+    summary: 'tasks.json with one annotation per coder (regions, per-region attribute results, relations) and label_config.xml generated from the codebook.',
     unit: 'utf16',
-    drops: ['discontinuous fragments (each becomes its own region)']
+    drops: ['discontinuous fragments (each becomes its own region, ids <tag>#2…)', 'per-tag times (one per coder’s annotation)', 'links between different coders’ tags', 'label hierarchy']
   },
   'refi-qda': {
     title: 'REFI-QDA project (.qdpx) and codebook (.qdc)',

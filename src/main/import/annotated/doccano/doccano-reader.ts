@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs'
+import { basename, extname } from 'node:path'
+import { unzipSync } from 'fflate'
+import type { FormatReader, ImportedDocument, IssueSink } from '../imported-document'
+import { listInputFiles } from '../json/list-input-files'
+import { parseJsonText } from '../json/read-json-file'
+import { readLines } from '../json/read-lines'
+import { doccanoDocument, type RecordPlace } from './doccano-record'
+
+/**
+ * Reads doccano JSONL (and the JSON or zip doccano exports). A file named after a member (`alice.jsonl`)
+ * attributes its tags to that member; `all.jsonl` (a collaborative project) leaves them to the importing user.
+ */
+export class DoccanoReader implements FormatReader {
+  *read(paths: string[], issue: IssueSink): Iterable<ImportedDocument> {
+    for (const path of listInputFiles(paths, ['.jsonl', '.json', '.zip'])) {
+      const name = basename(path)
+      if (extname(path).toLowerCase() === '.zip') yield* this.archive(path, name, issue)
+      else if (extname(path).toLowerCase() === '.json') yield* this.records(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), name, issue)
+      else yield* this.lines(path, name, issue)
+    }
+  }
+
+  private *lines(path: string, name: string, issue: IssueSink): Iterable<ImportedDocument> {
+    const annotator = annotatorOf(name)
+    let seen = false
+    for (const { line, text } of readLines(path)) {
+      if (text.trim() === '') continue
+      // doccano's own relation example is one pretty-printed object: a first line that is only an opening brace means JSON, not JSONL
+      if (!seen && /^\s*[[{]\s*$/.test(text)) return yield* this.records(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), name, issue)
+      seen = true
+      const record = parseJsonText(text, name, issue, line)
+      if (record === undefined) continue
+      const doc = doccanoDocument(record, { file: name, line, annotator }, issue)
+      if (doc) yield doc
+    }
+    if (!seen) issue({ file: name, severity: 'error', code: 'EMPTY_FILE', message: `${name} has no examples. Choose a doccano export with one JSON object per line.` })
+  }
+
+  private *records(text: string, name: string, issue: IssueSink): Iterable<ImportedDocument> {
+    const value = parseJsonText(text, name, issue)
+    if (value === undefined) return
+    const at: RecordPlace = { file: name, line: 1, annotator: annotatorOf(name) }
+    for (const record of Array.isArray(value) ? value : [value]) {
+      const doc = doccanoDocument(record, at, issue)
+      if (doc) yield doc
+    }
+  }
+
+  private *archive(path: string, name: string, issue: IssueSink): Iterable<ImportedDocument> {
+    let entries: Record<string, Uint8Array>
+    try {
+      entries = unzipSync(readFileSync(path), { filter: (f) => /\.jsonl?$/i.test(f.name) && !f.name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX') })
+    } catch (error) {
+      issue({ file: name, severity: 'error', code: 'BAD_ARCHIVE', message: `${name} is not a readable zip archive (${(error as Error).message}). Unzip it and import the .jsonl files.` })
+      return
+    }
+    for (const [entry, bytes] of Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')
+      const file = `${name}/${entry}`
+      if (entry.toLowerCase().endsWith('.json')) {
+        yield* this.records(text, file, issue)
+        continue
+      }
+      const lines = text.split(/\r?\n/)
+      for (let i = 0; i < lines.length; i++) {
+        if (lines[i]!.trim() === '') continue
+        const record = parseJsonText(lines[i]!, file, issue, i + 1)
+        const doc = record === undefined ? null : doccanoDocument(record, { file, line: i + 1, annotator: annotatorOf(entry) }, issue)
+        if (doc) yield doc
+      }
+    }
+  }
+}
+
+function annotatorOf(file: string): string | undefined {
+  const base = basename(file).replace(/\.jsonl?$/i, '')
+  return base.toLowerCase() === 'all' ? undefined : base
+}

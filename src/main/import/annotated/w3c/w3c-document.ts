@@ -1,0 +1,36 @@
+import { locateQuote } from '../../../../shared/offsets'
+import type { ImportedAnnotation, ImportedDocument, IssueSink } from '../imported-document'
+import { w3cTagOrLink, targetSpan, type W3cLink } from './w3c-tag'
+
+/** Article fields the export's sources.jsonl keeps beside each text. */
+export type W3cSourceInfo = Partial<Omit<ImportedDocument, 'name' | 'text' | 'annotations'>>
+
+/** The annotations of one target source as a document of `text`: tags with their fragments, then links between them. */
+export function w3cDocument(name: string, file: string, text: string, info: W3cSourceInfo, items: Record<string, unknown>[], issue: IssueSink): ImportedDocument {
+  const report = (severity: 'error' | 'warning', code: Parameters<IssueSink>[0]['code'], message: string) => issue({ file, severity, code, message: `${name}: ${message}` })
+  const tags = new Map<string, ImportedAnnotation>()
+  const links: W3cLink[] = []
+  const dropped = new Map<string, number>()
+  items.forEach((a, n) => {
+    const key = typeof a['id'] === 'string' ? a['id'] : `annotation-${n + 1}`
+    const read = w3cTagOrLink(a, key)
+    if ('error' in read) return report('error', 'BAD_RECORD', `annotation ${key} was skipped: ${read.error}.`)
+    if ('from' in read) return void links.push(read)
+    if (tags.has(key)) return report('error', 'DUPLICATE_ID', `annotation id ${key} is used twice; give each annotation its own id.`)
+    const { targets, dropped: lost, ...tag } = read
+    for (const d of lost) dropped.set(d, (dropped.get(d) ?? 0) + 1)
+    const fragments = targets.map((t) => targetSpan(t, (q) => locateQuote(text, q)))
+    if (fragments.some((f) => f === null)) return report('error', 'SPAN_MISMATCH', `annotation ${key}: a TextQuoteSelector's text does not occur in the article and no TextPositionSelector says where it is.`)
+    tags.set(key, { ...tag, fragments: fragments as NonNullable<(typeof fragments)[number]>[] })
+  })
+  for (const l of links) {
+    const from = tags.get(l.from)
+    if (!from || !tags.has(l.to)) {
+      report('error', 'UNKNOWN_REFERENCE', `the ${l.type} link from ${l.from} to ${l.to} names an annotation this article does not have; fix the linking annotation's targets.`)
+      continue
+    }
+    ;(from.links ??= []).push({ type: l.type, to: l.to })
+  }
+  for (const [what, n] of dropped) report('warning', 'NOT_CARRIED', `${n} annotations had ${what}; those bodies were left out.`)
+  return { ...info, name, text, annotations: [...tags.values()] }
+}

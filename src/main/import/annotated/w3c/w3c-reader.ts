@@ -1,0 +1,92 @@
+import { existsSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import type { FormatReader, ImportedDocument, IssueSink } from '../imported-document'
+import { listInputFiles } from '../json/list-input-files'
+import { readJsonFile } from '../json/read-json-file'
+import { w3cAnnotationItems } from './w3c-annotation-items'
+import { w3cDocument } from './w3c-document'
+import { fileInside, readText, readW3cSources, type W3cSource } from './w3c-sources'
+
+const isExport = (dir: string) => existsSync(join(dir, 'sources.jsonl'))
+
+/**
+ * Reads W3C Web Annotation JSON-LD. A Spanwise export folder (with sources.jsonl) is read article by article:
+ * its text file and its page. Other files are grouped by target source; a source whose text is not in the
+ * import (no sources.jsonl naming it) is reported, since a span cannot be placed without its text.
+ */
+export class W3cReader implements FormatReader {
+  *read(paths: string[], issue: IssueSink): Iterable<ImportedDocument> {
+    const exports = new Set<string>()
+    for (const p of paths) {
+      const dir = statSync(p).isDirectory() ? p : dirname(p)
+      if (isExport(dir) && (dir === p || ['sources.jsonl', 'annotations.jsonld'].includes(basename(p)))) {
+        if (!exports.has(dir)) yield* this.exportFolder(dir, issue)
+        exports.add(dir)
+      } else {
+        for (const file of listInputFiles([p], ['.jsonld', '.json'])) yield* this.file(file, issue)
+      }
+    }
+  }
+
+  private *exportFolder(dir: string, issue: IssueSink): Iterable<ImportedDocument> {
+    for (const s of readW3cSources(dir, issue)) {
+      const textPath = fileInside(dir, s.textFile)
+      if (!textPath) {
+        issue({ file: 'sources.jsonl', line: s.line, severity: 'error', code: 'NOT_CARRIED', message: `sources.jsonl line ${s.line}: the text file ${s.textFile} of ${s.article} is missing; restore it from the export.` })
+        continue
+      }
+      const pagePath = s.pageFile ? fileInside(dir, s.pageFile) : null
+      const page = pagePath ? readJsonFile(pagePath, s.pageFile!, issue) : undefined
+      if (s.pageFile && !pagePath) issue({ file: 'sources.jsonl', line: s.line, severity: 'error', code: 'NOT_CARRIED', message: `sources.jsonl line ${s.line}: the page ${s.pageFile} is missing; its annotations cannot be imported.` })
+      const { items } = w3cAnnotationItems(page)
+      yield w3cDocument(s.pageFile ?? s.textFile, s.pageFile ?? 'sources.jsonl', readText(textPath), s.info, items, issue)
+    }
+  }
+
+  private *file(path: string, issue: IssueSink): Iterable<ImportedDocument> {
+    const name = basename(path)
+    const value = readJsonFile(path, name, issue)
+    if (value === undefined) return
+    const { items, pagesByReference } = w3cAnnotationItems(value)
+    if (items.length === 0) {
+      const why = pagesByReference ? 'its collection names its pages by IRI only; choose the export folder or the page files' : 'it holds no Annotation'
+      issue({ file: name, severity: 'error', code: 'NOT_THIS_FORMAT', message: `${name}: nothing to import, ${why}.` })
+      return
+    }
+    const groups = groupBySource(items)
+    const known = new Map<string, W3cSource>()
+    for (const dir of [dirname(path), dirname(dirname(path))]) if (isExport(dir)) for (const s of readW3cSources(dir, issue)) known.set(s.article, { ...s, textFile: join(dir, s.textFile) })
+    for (const [source, group] of groups) {
+      const s = known.get(source)
+      const textPath = s && fileInside(dirname(s.textFile), basename(s.textFile))
+      if (!s || !textPath) {
+        issue({ file: name, severity: 'error', code: 'NOT_CARRIED', message: `${name}: target source ${source || '(none)'} has no text in this import (${group.length} annotations); import the article first or include it (an export folder with sources.jsonl and texts/).` })
+        continue
+      }
+      yield w3cDocument(`${name} ${source}`, name, readText(textPath), s.info, group, issue)
+    }
+  }
+}
+
+// tags by the source of their first target; a linking annotation goes with the tag it starts from
+function groupBySource(items: Record<string, unknown>[]): Map<string, Record<string, unknown>[]> {
+  const sourceOf = new Map<string, string>()
+  const groups = new Map<string, Record<string, unknown>[]>()
+  const links: Record<string, unknown>[] = []
+  for (const a of items) {
+    const target = ([] as unknown[]).concat(a['target'] ?? [])[0]
+    const source = target && typeof target === 'object' ? (target as Record<string, unknown>)['source'] : undefined
+    if (typeof source !== 'string') {
+      links.push(a)
+      continue
+    }
+    if (typeof a['id'] === 'string') sourceOf.set(a['id'], source)
+    groups.get(source)?.push(a) ?? groups.set(source, [a])
+  }
+  for (const l of links) {
+    const from = ([] as unknown[]).concat(l['target'] ?? [])[0]
+    const source = (typeof from === 'string' && sourceOf.get(from)) || [...groups.keys()][0] || ''
+    groups.get(source)?.push(l) ?? groups.set(source, [l])
+  }
+  return groups
+}

@@ -97,3 +97,25 @@ export function runWriter(writer: FormatWriter, dir: string, articles: ExportArt
   out.commit()
   return { folder, notes }
 }
+
+export const EMOJI_TEXT = 'Hoy 😊 𝔸 q\u0307 en Cali: el ELN atacó una patrulla del Ejército. El Frente Oriental del ELN negó el ataque.\n'
+
+/** Two coders, nested labels, a discontinuous tag, links, notes with markup, attributes of every JSON type. */
+export function sampleArticles() {
+  return [
+    exportArticle(
+      'a-emoji',
+      'Ataque en Cali 😊',
+      EMOJI_TEXT,
+      [
+        { id: 't1', label: 'Actor', fragments: [['ELN']], attributes: { mention_form: 'acronym', entity: 'actor-eln' }, note: 'Checked\nwith "desk" & <editor>' },
+        { id: 't2', label: 'Attack', fragments: [['atacó']], attributes: { fatalities_reported: 2, tags: ['a', 'b'], civilian_targeting: false, date_start: null, summary: 'Ataque\n"armado" 😊' }, links: [{ type: 'perpetrator', to: 't1' }, { type: 'target', to: 't3' }] },
+        { id: 't3', label: 'Actor', fragments: [['patrulla del Ejército']], annotator: BEN },
+        { id: 't4', label: 'Armed group', fragments: [['Frente Oriental'], ['ELN', 1]], annotator: BEN },
+        { id: 't5', label: 'Actor', fragments: [['ELN']], annotator: BEN, links: [{ type: 'claimant', to: 'gone' }] }
+      ],
+      { note: 'Memo: cross-check with\r\nthe army statement.' }
+    ),
+    exportArticle('a-plain', 'Bad\u0001title', 'Nothing tagged here.', [])
+  ]
+}

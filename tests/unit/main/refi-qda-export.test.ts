@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { RefiQdaWriter } from '../../../src/main/export/refi-qda/refi-qda-writer'
 import { WRITERS } from '../../../src/main/export/writers'
 import { cleanupTemp, cpIndexOf, tempDir, ANA, BEN } from '../../helpers/project'
-import { exportArticle, runWriter } from '../../helpers/refi-qda-fixtures'
+import { EMOJI_TEXT, runWriter, sampleArticles } from '../../helpers/refi-qda-fixtures'
 
 afterEach(cleanupTemp)
 
@@ -18,28 +18,6 @@ const hasPython = spawnSync('python3', ['--version']).status === 0
 if (!hasSchemas) console.warn(`REFI-QDA XSD checks skipped: ${REFI} is missing (copy shared/conformance beside the repo)`)
 if (!hasXmllint) console.warn(`REFI-QDA XSD checks skipped: ${XMLLINT} is missing (apt-get install libxml2-utils)`)
 if (!hasPython) console.warn('REFI-QDA code-point check skipped: python3 is not on PATH')
-
-export const EMOJI_TEXT = 'Hoy 😊 𝔸 q\u0307 en Cali: el ELN atacó una patrulla del Ejército. El Frente Oriental del ELN negó el ataque.\n'
-
-/** Two coders, nested labels, a discontinuous tag, links, notes with markup, attributes of every JSON type. */
-export function sampleArticles() {
-  return [
-    exportArticle(
-      'a-emoji',
-      'Ataque en Cali 😊',
-      EMOJI_TEXT,
-      [
-        { id: 't1', label: 'Actor', fragments: [['ELN']], attributes: { mention_form: 'acronym', entity: 'actor-eln' }, note: 'Checked\nwith "desk" & <editor>' },
-        { id: 't2', label: 'Attack', fragments: [['atacó']], attributes: { fatalities_reported: 2, tags: ['a', 'b'], civilian_targeting: false }, links: [{ type: 'perpetrator', to: 't1' }, { type: 'target', to: 't3' }] },
-        { id: 't3', label: 'Actor', fragments: [['patrulla del Ejército']], annotator: BEN },
-        { id: 't4', label: 'Armed group', fragments: [['Frente Oriental'], ['ELN', 1]], annotator: BEN },
-        { id: 't5', label: 'Actor', fragments: [['ELN']], annotator: BEN, links: [{ type: 'claimant', to: 'gone' }] }
-      ],
-      { note: 'Memo: cross-check with\r\nthe army statement.' }
-    ),
-    exportArticle('a-plain', 'Bad\u0001title', 'Nothing tagged here.', [])
-  ]
-}
 
 function exportSample(dir: string) {
   return runWriter(new RefiQdaWriter(), dir, sampleArticles())

@@ -8,7 +8,7 @@ import { RefiQdaWriter } from '../../../src/main/export/refi-qda/refi-qda-writer
 import { READERS } from '../../../src/main/import/annotated/readers'
 import { RefiQdaReader } from '../../../src/main/import/annotated/refi-qda/refi-qda-reader'
 import { cleanupTemp, tempDir, ANA, BEN } from '../../helpers/project'
-import { EMOJI_TEXT, runWriter, sampleArticles } from '../../helpers/refi-qda-fixtures'
+import { EMOJI_TEXT, exportArticle, runWriter, sampleArticles } from '../../helpers/refi-qda-fixtures'
 
 afterEach(cleanupTemp)
 
@@ -85,6 +85,22 @@ describe('REFI-QDA import: round trip from our export', () => {
     expect(labels).toContainEqual({ name: 'Armed group', color: '#56B4E9', parent: 'Actor' })
     expect(labels).toContainEqual({ name: 'Actor', color: '#0072B2' })
   })
+
+  it('joins spooled parts larger than the 1 MB copy chunk into a valid project.qde', () => {
+    const words = Array.from({ length: 1200 }, (_, i) => `w${i}`)
+    const long = 'ñ😊 '.repeat(300)
+    const big = exportArticle('big', 'Big 😊', `😊 ${words.join(' ')} `, words.map((w, i) => ({ id: `b${i}`, label: 'Actor', fragments: [[`${w} `]], note: `${long}${i}` })))
+    const small = Array.from({ length: 100 }, (_, i) => exportArticle(`s${i}`, `Small ${i}`, `q\u0307 item ${i}`, [{ id: `s${i}`, label: 'Place', fragments: [[`item ${i}`]] }]))
+    const { folder, notes } = runWriter(new RefiQdaWriter(), tempDir(), [big, ...small])
+    expect(notes.counts).toMatchObject({ selections: 1300, notes: 1200 })
+    const { docs, issues } = readAll([join(folder, 'project.qdpx')])
+    expect(issues).toEqual([])
+    expect(docs).toHaveLength(101)
+    const offsets = new ArticleOffsets(docs[0]!.text)
+    expect(docs[0]!.annotations.map((a) => offsets.slice(a.fragments[0]!))).toEqual(words.map((w) => `${w} `))
+    expect(docs[0]!.annotations.map((a) => a.note)).toEqual(words.map((_, i) => `${long}${i}`))
+    expect(docs[100]!.annotations.map((a) => new ArticleOffsets(docs[100]!.text).slice(a.fragments[0]!))).toEqual(['item 99'])
+  }, 30_000)
 
   it('reads a standalone codebook.qdc into labels, nested by parent, without documents', () => {
     const { folder } = runWriter(new RefiQdaWriter(), tempDir(), sampleArticles())

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { FileRejected, decodeText } from '../../decode-text'
+import { MAX_TABLE_BYTES } from '../../import-limits'
 import type { IssueSink } from '../imported-document'
-import { parseXml, xmlRoot, type XmlNode } from './refi-xml'
+import { guidLines, parseXml, xmlRoot, type XmlNode } from './refi-xml'
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0'
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0'
@@ -15,6 +16,8 @@ export interface RefiFile {
   name: string
   xml: string
   root: XmlNode
+  /** The line of the element with this GUID, for reports. */
+  line(guid: string | undefined): number | undefined
   /** Bytes of a file in the sources folder (`sources/` or `Sources/`), or undefined. */
   source(fileName: string): Uint8Array | undefined
 }
@@ -27,7 +30,7 @@ const ZIP_MAGIC = [0x50, 0x4b]
  */
 export function openRefiFile(path: string, issue: IssueSink): RefiFile | null {
   const file = basename(path)
-  const fail = (code: 'BAD_ARCHIVE' | 'NOT_THIS_FORMAT' | 'UNREADABLE' | 'BAD_LINE', message: string, line?: number) => {
+  const fail = (code: 'BAD_ARCHIVE' | 'NOT_THIS_FORMAT' | 'UNREADABLE' | 'BAD_LINE' | 'FILE_TOO_LARGE', message: string, line?: number) => {
     issue({ file, ...(line ? { line } : {}), severity: 'error', code, message })
     return null
   }
@@ -42,11 +45,15 @@ export function openRefiFile(path: string, issue: IssueSink): RefiFile | null {
   let source: RefiFile['source']
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
     let entries: Record<string, Uint8Array>
+    let size = 0
     try {
-      entries = unzipSync(bytes)
+      // only the XML and plain texts are inflated: pictures, PDFs and media are not imported
+      entries = unzipSync(bytes, { filter: (f) => /\.(qde|txt)$/i.test(f.name) && (size += f.originalSize) <= MAX_TABLE_BYTES })
     } catch (error) {
       return fail('BAD_ARCHIVE', `${file} is not a complete ZIP archive (${(error as Error).message}); it may be truncated: export or download the .qdpx again.`)
     }
+    if (size > MAX_TABLE_BYTES)
+      return fail('FILE_TOO_LARGE', `${file} holds more than ${MAX_TABLE_BYTES / 1024 / 1024} MiB of text; split the project into smaller exports.`)
     const byName = new Map(Object.keys(entries).map((k) => [k.replace(/\\/g, '/').toLowerCase(), k]))
     // project.qde sits at the root; some zip tools add one enclosing folder
     const qde = [...byName.keys()].filter((k) => k === 'project.qde' || k.endsWith('/project.qde')).sort((a, b) => a.split('/').length - b.split('/').length)[0]
@@ -87,5 +94,5 @@ export function openRefiFile(path: string, issue: IssueSink): RefiFile | null {
   const parsed = parseXml(xml)
   if ('error' in parsed) return fail('BAD_LINE', `${name} is not well-formed XML at line ${parsed.line}: ${parsed.error}. Export it again.`, parsed.line)
   const top = parsed.root[kind === 'project' ? 'Project' : 'CodeBook']
-  return { kind, name, xml, root: typeof top === 'object' && top !== null ? (top as XmlNode) : {}, source }
+  return { kind, name, xml, root: typeof top === 'object' && top !== null ? (top as XmlNode) : {}, line: guidLines(xml), source }
 }

@@ -1,7 +1,7 @@
 import { FileRejected, decodeText } from '../../decode-text'
 import type { IssueSink } from '../imported-document'
 import type { RefiFile } from './refi-container'
-import { attr, child, childText, children, guidKey, lineOf, type XmlNode } from './refi-xml'
+import { attr, child, childText, children, guidKey, type XmlNode } from './refi-xml'
 
 export interface RefiNote {
   description?: string
@@ -47,7 +47,7 @@ export function readInternalText(file: RefiFile, path: string, where: string, li
 }
 
 export function indexProject(file: RefiFile, issue: IssueSink): RefiProjectIndex {
-  const { root, xml } = file
+  const { root } = file
   const users = new Map<string, { id?: string; name: string }>()
   for (const u of children(child(root, 'Users'), 'User')) {
     const guid = guidKey(attr(u, 'guid'))
@@ -59,7 +59,7 @@ export function indexProject(file: RefiFile, issue: IssueSink): RefiProjectIndex
     const guid = guidKey(attr(n, 'guid'))
     if (!guid) continue
     const path = attr(n, 'plainTextPath')
-    const content = childText(n, 'PlainTextContent') ?? (path ? readInternalText(file, path, `note ${attr(n, 'name') ?? guid}`, lineOf(xml, attr(n, 'guid')), issue) : null) ?? ''
+    const content = childText(n, 'PlainTextContent') ?? (path ? readInternalText(file, path, `note ${attr(n, 'name') ?? guid}`, file.line(attr(n, 'guid')), issue) : null) ?? ''
     const description = childText(n, 'Description')
     notes.set(guid, { ...(description !== undefined ? { description } : {}), content })
   }
@@ -84,7 +84,7 @@ function routeLinks(file: RefiFile, issue: IssueSink): Map<string, RefiLink[]> {
     if (source === undefined || sourceOf.get(target) !== source) {
       issue({
         file: file.name,
-        line: lineOf(file.xml, attr(l, 'guid')),
+        line: file.line(attr(l, 'guid')),
         severity: 'warning',
         code: 'NOT_CARRIED',
         message: `link "${attr(l, 'name') ?? ''}" (${attr(l, 'guid')}) does not join two text selections of the same source, so it cannot become a link between tags and was left out.`

@@ -3,7 +3,7 @@ import { REFI_TAG_NOTE_PREFIX, parseTagNote } from '../../../../shared/exchange/
 import type { ImportedAnnotation, ImportedDocument, IssueSink } from '../imported-document'
 import type { RefiFile } from './refi-container'
 import { readInternalText, type RefiProjectIndex } from './refi-project-index'
-import { attr, child, childText, children, guidKey, lineOf, type XmlNode } from './refi-xml'
+import { attr, child, childText, children, guidKey, type XmlNode } from './refi-xml'
 
 const INTEGER = /^\s*-?\d+\s*$/
 const ARTICLE_FIELDS: Record<string, 'source' | 'url' | 'published' | 'language'> = { source: 'source', url: 'url', published: 'published', language: 'language' }
@@ -16,7 +16,7 @@ const ARTICLE_FIELDS: Record<string, 'source' | 'url' | 'published' | 'language'
 export function refiSourceDocument(file: RefiFile, source: XmlNode, index: RefiProjectIndex, codes: Map<string, string>, issue: IssueSink): ImportedDocument | null {
   const guid = attr(source, 'guid') ?? ''
   const where = `source "${attr(source, 'name') ?? guid}"`
-  const line = lineOf(file.xml, attr(source, 'guid'))
+  const line = file.line(attr(source, 'guid'))
   const path = attr(source, 'plainTextPath')
   const text = childText(source, 'PlainTextContent') ?? (path ? readInternalText(file, path, where, line, issue) : null)
   if (text === null) {
@@ -24,8 +24,10 @@ export function refiSourceDocument(file: RefiFile, source: XmlNode, index: RefiP
     return null
   }
   const report = (severity: 'error' | 'warning', code: Parameters<IssueSink>[0]['code'], node: XmlNode, message: string) =>
-    issue({ file: file.name, line: lineOf(file.xml, attr(node, 'guid')), severity, code, message })
+    issue({ file: file.name, line: file.line(attr(node, 'guid')), severity, code, message })
   const length = countCodePoints(text)
+  if (text.includes('\r\n') && /atlas/i.test(attr(file.root, 'origin') ?? ''))
+    issue({ file: file.name, line, severity: 'warning', code: 'SPAN_MISMATCH', message: `${where} has Windows line breaks (CRLF), which ATLAS.ti counts as one character and Spanwise as two; tags after the first line break may be shifted. Check them, or save the source with LF line breaks and export again.` })
   const annotations: ImportedAnnotation[] = []
   const byTagNote = new Map<string, ImportedAnnotation>()
   const keyOfSelection = new Map<string, string>()
@@ -84,7 +86,7 @@ export function refiSourceDocument(file: RefiFile, source: XmlNode, index: RefiP
         links: [],
         ...(created ? { createdAt: created } : {}),
         ...(updated ? { updatedAt: updated } : {}),
-        line: lineOf(file.xml, selGuid)
+        line: file.line(selGuid)
       }
       annotations.push(tag)
       byKey.set(key, tag)

@@ -58,14 +58,23 @@ export function childText(node: XmlNode | undefined, name: string): string | und
   return typeof t === 'string' ? t : ''
 }
 
-/** 1-based line of the first element carrying this GUID, for reports. */
-export function lineOf(xml: string, guid: string | undefined): number | undefined {
-  if (!guid) return undefined
-  const at = xml.indexOf(`"${guid}"`)
-  if (at === -1) return undefined
-  let line = 1
-  for (let i = xml.indexOf('\n'); i !== -1 && i < at; i = xml.indexOf('\n', i + 1)) line++
-  return line
+/** Finds the 1-based line of the element carrying a GUID, for reports; the XML is scanned once, on first use. */
+export function guidLines(xml: string): (guid: string | undefined) => number | undefined {
+  let lines: Map<string, number> | null = null
+  return (guid) => {
+    if (!guid) return undefined
+    if (!lines) {
+      lines = new Map()
+      let line = 1
+      let from = 0
+      for (const m of xml.matchAll(/\sguid\s*=\s*"([^"]*)"/g)) {
+        for (let i = xml.indexOf('\n', from); i !== -1 && i <= m.index; i = xml.indexOf('\n', i + 1)) line++
+        from = m.index + 1
+        if (!lines.has(m[1]!)) lines.set(m[1]!, line)
+      }
+    }
+    return lines.get(guid)
+  }
 }
 
 /** GUIDs compare case-insensitively and may be written in braces ({…}). */

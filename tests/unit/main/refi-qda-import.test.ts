@@ -179,6 +179,16 @@ describe('REFI-QDA import: files from other tools', () => {
     expect(issues[0]).toMatchObject({ code: 'SPAN_OUT_OF_RANGE', severity: 'error', file: 'edge.qdpx/project.qde', line: 7 })
     expect(issues[0]!.message).toMatch(/3\.\.5, outside the text \(0\.\.4 code points, end exclusive\)/)
   })
+
+  it('warns that ATLAS.ti counts CRLF as one character when its source has Windows line breaks', () => {
+    const dir = tempDir()
+    const xml = foreignProject(`<TextSource guid="CCCCCCCC-0000-4000-8000-000000000001" name="Interview"><PlainTextContent>line one&#xD;\nline two</PlainTextContent></TextSource>`)
+    const atlas = qdpx(dir, 'atlas.qdpx', { 'project.qde': xml.replace('name="Foreign"', 'name="Foreign" origin="ATLAS.ti 23"') })
+    const other = qdpx(dir, 'other.qdpx', { 'project.qde': xml })
+    const { docs, issues } = readAll([atlas, other])
+    expect(docs.map((d) => d.text)).toEqual(['line one\r\nline two', 'line one\r\nline two'])
+    expect(issues.map((i) => [i.file, i.code, i.severity])).toEqual([['atlas.qdpx/project.qde', 'SPAN_MISMATCH', 'warning']])
+  })
 })
 
 describe('REFI-QDA import: bad input is reported, never thrown', () => {

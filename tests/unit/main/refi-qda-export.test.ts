@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { RefiQdaWriter } from '../../../src/main/export/refi-qda/refi-qda-writer'
 import { WRITERS } from '../../../src/main/export/writers'
 import { cleanupTemp, cpIndexOf, tempDir, ANA, BEN } from '../../helpers/project'
-import { EMOJI_TEXT, runWriter, sampleArticles } from '../../helpers/refi-qda-fixtures'
+import { EMOJI_TEXT, exportContext, runWriter, sampleArticles } from '../../helpers/refi-qda-fixtures'
 
 afterEach(cleanupTemp)
 
@@ -54,6 +54,18 @@ describe('REFI-QDA export', () => {
     expect(notes.warnings.join('\n')).toMatch(/1 discontinuous tags were written as one PlainTextSelection per fragment/)
     expect(notes.warnings.join('\n')).toMatch(/1 links point to tags this export leaves out/)
     expect(notes.warnings.join('\n')).toMatch(/1 control characters/)
+  })
+
+  it('names each selection after its text, or after its label when the export leaves quotes out', () => {
+    const dir = tempDir()
+    const names = (quotes: boolean, name: string) => {
+      const ctx = exportContext()
+      ctx.options = { ...ctx.options, quotes }
+      const qde = strFromU8(unzipSync(readFileSync(join(runWriter(new RefiQdaWriter(), dir, sampleArticles(), ctx, name).folder, 'project.qdpx')))['project.qde']!)
+      return [...qde.matchAll(/<PlainTextSelection [^>]*name="([^"]*)"/g)].map((m) => m[1])
+    }
+    expect(names(true, 'with')).toEqual(['ELN', 'atacó', 'patrulla del Ejército', 'Frente Oriental', 'ELN', 'ELN'])
+    expect(names(false, 'without')).toEqual(['Actor', 'Attack', 'Actor', 'Armed group', 'Armed group', 'Actor'])
   })
 
   it('gives the same GUIDs and bytes when the same data is exported twice', () => {

@@ -41,7 +41,7 @@ export class RefiQdaWriter implements FormatWriter {
   }
 
   article(article: ExportArticle): void {
-    const parts = refiSourceXml(article, (tag) => this.tagUser(tag), this.esc)
+    const parts = refiSourceXml(article, (tag) => this.tagUser(tag), this.esc, this.ctx.options.quotes)
     this.zip.file(`sources/${sourceGuid(article)}.txt`, article.text)
     this.spool.sources.write(parts.source)
     this.spool.notes.write(parts.notes)

@@ -48,7 +48,7 @@ function selectionName(quote: string): string {
  * own PlainTextSelection (code-point positions, end exclusive) coded with the tag's label by its coder; the
  * tag's note and attributes go into one Note that every selection of the tag refers to.
  */
-export function refiSourceXml(article: ExportArticle, userGuid: (tag: ExportAnnotation) => string, esc: XmlEscaper): RefiSourceParts {
+export function refiSourceXml(article: ExportArticle, userGuid: (tag: ExportAnnotation) => string, esc: XmlEscaper, quotes = true): RefiSourceParts {
   const guid = sourceGuid(article)
   const parts: RefiSourceParts = { source: '', notes: '', links: '', selections: 0, notesWritten: 0, linksWritten: 0, linksDropped: 0, discontinuous: 0, variables: new Set() }
   const byId = new Map(article.annotations.map((t) => [t.id, t]))
@@ -62,7 +62,7 @@ export function refiSourceXml(article: ExportArticle, userGuid: (tag: ExportAnno
     tag.fragments.forEach((f, i) => {
       const sel = selectionGuid(tag.id, i)
       selections +=
-        `      <PlainTextSelection${esc.attrs({ guid: sel, name: selectionName(f.quote), startPosition: f.start, endPosition: f.end, creatingUser: user, creationDateTime: created, modifiedDateTime: xsdDateTime(tag.updatedAt) })}>\n` +
+        `      <PlainTextSelection${esc.attrs({ guid: sel, name: quotes ? selectionName(f.quote) : tag.label, startPosition: f.start, endPosition: f.end, creatingUser: user, creationDateTime: created, modifiedDateTime: xsdDateTime(tag.updatedAt) })}>\n` +
         `        <Coding${esc.attrs({ guid: refiGuid('coding', tag.id, String(i)), creatingUser: user, creationDateTime: created })}>\n` +
         `          <CodeRef targetGUID="${codeGuid(tag.label)}"/>\n        </Coding>\n` +
         (noteGuid ? `        <NoteRef targetGUID="${noteGuid}"/>\n` : '') +

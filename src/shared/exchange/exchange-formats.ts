@@ -73,9 +73,16 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   'refi-qda': {
     title: 'REFI-QDA project (.qdpx) and codebook (.qdc)',
-    summary: 'For NVivo, ATLAS.ti, MAXQDA and QualCoder; every coder’s codings kept apart.',
+    summary: 'For NVivo, ATLAS.ti, MAXQDA and QualCoder: project.qdpx (project.qde + each article as a UTF-8 text) and codebook.qdc; every coder’s codings kept apart; positions in code points, end exclusive.',
     unit: 'codepoint',
-    drops: ['attributes (written into the coding’s note)', 'relation types (links keep their name only)']
+    drops: [
+      'discontinuous tags become one selection per fragment (Spanwise joins them again through the tag’s note)',
+      'attributes are written as "key: value" lines in the tag’s note (QDA tools show them as text)',
+      'tag status and codebook version',
+      'relation definitions (links keep their type as the link name)',
+      'the actor registry (actor attributes keep the registry id)',
+      'article metadata other than title, memo, source, URL, publication date and language'
+    ]
   },
   spacy: {
     title: 'spaCy-ready JSONL',

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { unzipSync } from 'fflate'
+import { FileRejected, decodeText } from '../../decode-text'
+import { MAX_TABLE_BYTES } from '../../import-limits'
+import type { IssueSink } from '../imported-document'
+import { guidLines, parseXml, xmlRoot, type XmlNode } from './refi-xml'
+
+export const PROJECT_NS = 'urn:QDA-XML:project:1.0'
+export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0'
+
+/** A REFI-QDA file opened and parsed: its root element and how to read the files its `internal://` paths name. */
+export interface RefiFile {
+  kind: 'project' | 'codebook'
+  /** For reports, e.g. "study.qdpx/project.qde". */
+  name: string
+  xml: string
+  root: XmlNode
+  /** The line of the element with this GUID, for reports. */
+  line(guid: string | undefined): number | undefined
+  /** Bytes of a file in the sources folder (`sources/` or `Sources/`), or undefined. */
+  source(fileName: string): Uint8Array | undefined
+}
+
+const ZIP_MAGIC = [0x50, 0x4b]
+
+/**
+ * Opens a .qdpx (ZIP with project.qde), a bare .qde (sources beside it) or a .qdc. Every failure is
+ * reported as an issue and gives null.
+ */
+export function openRefiFile(path: string, issue: IssueSink): RefiFile | null {
+  const file = basename(path)
+  const fail = (code: 'BAD_ARCHIVE' | 'NOT_THIS_FORMAT' | 'UNREADABLE' | 'BAD_LINE' | 'FILE_TOO_LARGE', message: string, line?: number) => {
+    issue({ file, ...(line ? { line } : {}), severity: 'error', code, message })
+    return null
+  }
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    return fail('UNREADABLE', `${path} cannot be read (${(error as Error).message}); check it exists and you may read it.`)
+  }
+  let name = file
+  let xmlBytes: Uint8Array = bytes
+  let source: RefiFile['source']
+  if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
+    let entries: Record<string, Uint8Array>
+    let size = 0
+    try {
+      // only the XML and plain texts are inflated: pictures, PDFs and media are not imported
+      entries = unzipSync(bytes, { filter: (f) => /\.(qde|txt)$/i.test(f.name) && (size += f.originalSize) <= MAX_TABLE_BYTES })
+    } catch (error) {
+      return fail('BAD_ARCHIVE', `${file} is not a complete ZIP archive (${(error as Error).message}); it may be truncated: export or download the .qdpx again.`)
+    }
+    if (size > MAX_TABLE_BYTES)
+      return fail('FILE_TOO_LARGE', `${file} holds more than ${MAX_TABLE_BYTES / 1024 / 1024} MiB of text; split the project into smaller exports.`)
+    const byName = new Map(Object.keys(entries).map((k) => [k.replace(/\\/g, '/').toLowerCase(), k]))
+    // project.qde sits at the root; some zip tools add one enclosing folder
+    const qde = [...byName.keys()].filter((k) => k === 'project.qde' || k.endsWith('/project.qde')).sort((a, b) => a.split('/').length - b.split('/').length)[0]
+    if (!qde) return fail('BAD_ARCHIVE', `${file} has no project.qde, so it is not a REFI-QDA project (.qdpx); export the project again from the QDA program.`)
+    const base = qde.slice(0, qde.length - 'project.qde'.length)
+    name = `${file}/${byName.get(qde)}`
+    xmlBytes = entries[byName.get(qde)!]!
+    // MAXQDA writes sources/, NVivo Sources/
+    source = (fileName) => entries[byName.get(`${base}sources/${fileName}`.toLowerCase()) ?? '']
+  } else if (/\.qdpx$/i.test(file)) {
+    return fail('BAD_ARCHIVE', `${file} is not a ZIP archive, so it is not a REFI-QDA project; export the project again as .qdpx.`)
+  } else {
+    const dir = dirname(path)
+    source = (fileName) => {
+      for (const folder of ['sources', 'Sources']) {
+        try {
+          return readFileSync(join(dir, folder, basename(fileName)))
+        } catch {
+          // try the other spelling
+        }
+      }
+      return undefined
+    }
+  }
+  let xml: string
+  try {
+    xml = decodeText(xmlBytes, 'utf-8').text
+  } catch (error) {
+    if (error instanceof FileRejected) return fail('NOT_THIS_FORMAT', `${name} is not REFI-QDA XML: ${error.message}.`)
+    throw error
+  }
+  const root = xmlRoot(xml)
+  const kind = root?.name === 'Project' && root.namespace === PROJECT_NS ? 'project' : root?.name === 'CodeBook' && root.namespace === CODEBOOK_NS ? 'codebook' : null
+  if (!kind) {
+    const found = root ? `<${root.name}>${root.namespace ? ` in namespace ${root.namespace}` : ' without a namespace'}` : 'no XML element'
+    return fail('NOT_THIS_FORMAT', `${name} has ${found}; a REFI-QDA project has <Project xmlns="${PROJECT_NS}"> and a codebook <CodeBook xmlns="${CODEBOOK_NS}">. Choose the .qdpx or .qdc the QDA program exported.`)
+  }
+  const parsed = parseXml(xml)
+  if ('error' in parsed) return fail('BAD_LINE', `${name} is not well-formed XML at line ${parsed.line}: ${parsed.error}. Export it again.`, parsed.line)
+  const top = parsed.root[kind === 'project' ? 'Project' : 'CodeBook']
+  return { kind, name, xml, root: typeof top === 'object' && top !== null ? (top as XmlNode) : {}, line: guidLines(xml), source }
+}

@@ -1,5 +1,10 @@
 import type { ExportFormat } from '../../shared/exchange/exchange-formats'
 import type { FormatWriter } from './format-writer'
+import { csvWriter } from './tables/csv-writer'
+import { tablesJsonlWriter } from './tables/tables-jsonl-writer'
 
 /** Every export format's writer, by format id; one line per format. */
-export const WRITERS: Partial<Record<ExportFormat, () => FormatWriter>> = {}
+export const WRITERS: Partial<Record<ExportFormat, () => FormatWriter>> = {
+  csv: csvWriter,
+  'tables-jsonl': tablesJsonlWriter
+}

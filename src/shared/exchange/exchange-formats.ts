@@ -26,15 +26,19 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   csv: {
     title: 'Analysis tables (CSV)',
-    summary: 'Documents, annotations, ACLED-style events, event actors, claims, actors, aliases and relations as RFC 4180 CSV for R, pandas or Excel.',
+    summary: 'Documents, annotations, ACLED-style events, event actors, claims, relations, actors, aliases and actor relations as RFC 4180 CSV (CRLF, UTF-8) for R, pandas or Excel.',
     unit: 'codepoint',
-    drops: ['fragments are joined into one row per tag (each fragment listed in the fragments column)']
+    drops: [
+      'fragments are joined into one row per tag (each fragment listed in the fragments column)',
+      'text cells starting with = + - @, tab, CR or NUL get a leading apostrophe so spreadsheets do not run them (numbers are never changed)',
+      'actor1/actor2 are derived from role links by a stated rule (README.md)'
+    ]
   },
   'tables-jsonl': {
     title: 'Analysis tables (JSONL)',
-    summary: 'The same tables as the CSV export, one JSON object per row.',
+    summary: 'The same tables as the CSV export, one JSON object per row, typed (numbers, booleans, lists, null).',
     unit: 'codepoint',
-    drops: []
+    drops: ['fragments are joined into one row per tag (each fragment listed in the fragments column)', 'actor1/actor2 are derived from role links by a stated rule (README.md)']
   },
   brat: {
     title: 'brat standoff',

@@ -54,9 +54,17 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   conll: {
     title: 'CoNLL-2003 (IOB2)',
-    summary: 'One token per line with IOB2 tags, for NER training.',
+    summary: 'One token per line (token -X- _ TAG) with IOB2 tags, for NER training; every lossy step listed per tag in conll-report.jsonl.',
     unit: 'token',
-    drops: ['overlapping and nested tags (the first in text order wins)', 'discontinuous fragments after the first', 'relations', 'attributes', 'notes']
+    drops: [
+      'overlapping and nested tags (the first in text order wins, the longest on a tie)',
+      'discontinuous fragments after the first',
+      'span edges inside a token (widened to whole tokens)',
+      'spaces in labels (written as _)',
+      'relations',
+      'attributes',
+      'notes'
+    ]
   },
   doccano: {
     title: 'doccano JSONL',

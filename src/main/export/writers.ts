@@ -1,6 +1,7 @@
 import type { ExportFormat } from '../../shared/exchange/exchange-formats'
 import { conllWriter } from './conll/conll-writer'
 import type { FormatWriter } from './format-writer'
+import { spacyWriter } from './spacy/spacy-writer'
 import { csvWriter } from './tables/csv-writer'
 import { tablesJsonlWriter } from './tables/tables-jsonl-writer'
 
@@ -8,5 +9,6 @@ import { tablesJsonlWriter } from './tables/tables-jsonl-writer'
 export const WRITERS: Partial<Record<ExportFormat, () => FormatWriter>> = {
   csv: csvWriter,
   'tables-jsonl': tablesJsonlWriter,
-  conll: conllWriter
+  conll: conllWriter,
+  spacy: spacyWriter
 }

@@ -86,8 +86,13 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   spacy: {
     title: 'spaCy-ready JSONL',
-    summary: 'Text and spans with code-point offsets, plus a recipe to build a DocBin.',
+    summary: 'spans.jsonl with text, spans and non-overlapping ents in code-point offsets, plus to_docbin.py to build a spaCy DocBin.',
     unit: 'codepoint',
-    drops: ['relations', 'attributes other than actor ids (kb_id)', 'discontinuous fragments (each becomes its own span)']
+    drops: [
+      'relations',
+      'attributes other than actor ids (kb_id)',
+      'discontinuous fragments (each becomes its own span)',
+      'overlapping spans stay in spans but not in ents (the first in text order wins)'
+    ]
   }
 }

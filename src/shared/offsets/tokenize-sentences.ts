@@ -7,12 +7,13 @@ export interface Token extends CpRange {
 }
 
 // decimals before words so "3.5" stays whole; words keep inner apostrophes and their combining marks;
-// an emoji keeps its skin tone, variation selector and ZWJ sequence; a flag is two regional indicators; anything else is one character with its marks
+// an emoji keeps its skin tone, variation selector and ZWJ sequence; a flag is two regional indicators; anything else is one character with its marks,
+// except the separators Python's str.split() also treats as whitespace (so column readers never see a token split)
 const TOKEN =
-  /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*|\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic}\uFE0F?)*|\p{Regional_Indicator}{2}|\S\p{M}*/gu
+  /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*|\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic}\uFE0F?)*|\p{Regional_Indicator}{2}|[^\s\x1c-\x1f\x85]\p{M}*/gu
 const TERMINAL = /^[.!?…。！？]+$/u
 const CLOSING = /^[\p{Pe}\p{Pf}"'»]+$/u
-const LINE_BREAK = /[\n\r\u2028\u2029]/
+const LINE_BREAK = /[\n\r\x85\u2028\u2029]/
 
 /**
  * Splits a text into sentences of word, number, punctuation and emoji tokens, with code point offsets.

@@ -24,7 +24,7 @@ const ACTORS = [
 // emoji, an astral letter and a combining mark with no precomposed form, all before the tags
 const TEXT =
   '😊 𝔸 q\u0307 Neiva. La columna Dagoberto Ramos y las disidencias atacaron a policías y a un campesino en Neiva, Huila; murieron 3 uniformados.\n' +
-  'El Gobierno rechazó el ataque. =HYPERLINK("x") -3 heridos.'
+  'El Gobierno rechazó el ataque. =HYPERLINK("x") -3 heridos. Luego nada.'
 
 /** The Huila-like article: an event with two perpetrators, a target, a victim, an associated actor and a place. */
 function huila(): ExportArticle {
@@ -41,6 +41,7 @@ function huila(): ExportArticle {
   const government = b.tag('Actor', 'El Gobierno', { attributes: { entity: 'gov-col' } })
   const claim = b.tag('Claim', 'El Gobierno rechazó el ataque', { attributes: { form: 'statement', position: 'oppose', issues: ['security_offensive', 'ceasefire'] } })
   b.tag('Quantity', ['-3', 'heridos'], { attributes: { value: -3, counts: 'injured' } })
+  b.tag('Rumour', 'Luego', { codebookVersion: null })
   b.link(event, 'perpetrator', column)
   b.link(event, 'perpetrator', dissidents)
   b.link(event, 'target', police)
@@ -81,7 +82,7 @@ describe('analysis tables (csv, tables-jsonl)', () => {
   it('gives code point spans that land on the tagged text after emoji and combining marks', () => {
     const { jsonRows, csvRows } = exportBoth()
     const rows = jsonRows('annotations')
-    expect(rows).toHaveLength(9)
+    expect(rows).toHaveLength(10)
     for (const row of rows) {
       const fragments = String(row.fragments).split(';').map((f) => f.split('-').map(Number) as [number, number])
       const quotes = fragments.map(([s, e]) => cpSlice(TEXT, s, e))
@@ -217,6 +218,6 @@ describe('analysis tables (csv, tables-jsonl)', () => {
     expect(jsonRows('actors').find((r) => r.actor_id === 'dagoberto')).toMatchObject({ parent_name: 'Estado Mayor Central (EMC)', inter: 2 })
     expect(jsonRows('aliases')).toEqual([expect.objectContaining({ actor_id: 'emc', alias: 'disidencias', ambiguous: true })])
     const [doc] = jsonRows('documents')
-    expect(doc).toMatchObject({ tag_count: 9, tags_actor: 5, tags_event: 1, tags_claim: 1, tags_place: 1, tags_quantity: 1, char_count: Array.from(TEXT).length })
+    expect(doc).toMatchObject({ tag_count: 10, tags_actor: 5, tags_event: 1, tags_claim: 1, tags_place: 1, tags_quantity: 1, char_count: Array.from(TEXT).length })
   })
 })

@@ -4,7 +4,7 @@ import { labelSlug } from './attribute-columns'
 import type { TablesContext } from './tables-context'
 import type { Row } from './table-spec'
 
-/** The documents table's row for an article: its metadata, length in code points and exported tags per label. */
+/** The documents table's row for an article: its metadata, length in code points and exported tags per codebook label. */
 export function documentRow(article: ExportArticle, tc: TablesContext): Row {
   const row: Row = {
     article_id: article.id,
@@ -26,7 +26,8 @@ export function documentRow(article: ExportArticle, tc: TablesContext): Row {
   for (const label of tc.labels) row[`tags_${labelSlug(label)}`] = 0
   for (const tag of article.annotations) {
     const column = `tags_${labelSlug(tag.label)}`
-    row[column] = ((row[column] as number | undefined) ?? 0) + 1
+    // a label no codebook version defines (e.g. from an import) counts only in tag_count
+    if (typeof row[column] === 'number') row[column] += 1
   }
   return row
 }

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { spacyWriter } from '../../../src/main/export/spacy/spacy-writer'
-import { cleanupTemp } from '../../helpers/project'
+import { cleanupTemp, tempDir } from '../../helpers/project'
 import { ArticleBuilder, exportContext, registryActor, runWriter } from '../../helpers/tables-fixtures'
 
 afterEach(cleanupTemp)
@@ -57,6 +57,54 @@ describe.skipIf(!python)('spaCy-ready export read by Python', () => {
     const [first, second] = run.stdout.trim().split('\n').map((l) => JSON.parse(l))
     expect(first).toEqual(['columna Dagoberto Ramos', 'Dagoberto', 'atacó Neiva, Huila', 'Neiva, Huila', '👨🏻‍🚒 grupo', 'todo'])
     expect(second).toEqual([])
+  })
+})
+
+// a stand-in for spaCy's API surface the script uses, so its wiring runs where spaCy is not installed
+const FAKE_SPACY: Record<string, string> = {
+  '__init__.py': [
+    'class Doc:',
+    '    def __init__(self, text): self.text, self.spans, self.ents, self.user_data = text, {}, [], {}',
+    '    def char_span(self, start, end, label=0, kb_id=0, alignment_mode="strict"):',
+    '        assert alignment_mode == "expand"',
+    '        return None if not self.text[start:end].strip() else [self.text[start:end], label, kb_id]',
+    'class Lang:',
+    '    def __init__(self, code): self.code = code',
+    '    def make_doc(self, text): return Doc(text)',
+    'def blank(code):',
+    '    if code not in ("es", "xx"): raise ImportError(code)',
+    '    return Lang(code)'
+  ].join('\n'),
+  'tokens.py': [
+    'import json',
+    'class DocBin:',
+    '    def __init__(self, store_user_data=False): self.docs = []',
+    '    def add(self, doc): self.docs.append({"ents": doc.ents, "sc": doc.spans["sc"], "meta": doc.user_data["meta"]})',
+    '    def to_disk(self, path): open(path, "w", encoding="utf-8").write(json.dumps(self.docs, ensure_ascii=False))'
+  ].join('\n'),
+  'util.py': 'def filter_spans(spans): return list(spans)'
+}
+
+describe.skipIf(!python)('to_docbin.py wiring, against a stand-in for spaCy', () => {
+  it('reads spans.jsonl, places spans and ents through char_span(expand) and writes the DocBin', () => {
+    const { dir } = exportSpacy()
+    const fake = join(tempDir('fake-spacy-'), 'spacy')
+    mkdirSync(fake)
+    for (const [name, code] of Object.entries(FAKE_SPACY)) writeFileSync(join(fake, name), code + '\n')
+    const target = join(dir, 'corpus.json')
+    const run = spawnSync('python3', [join(dir, 'to_docbin.py'), join(dir, 'spans.jsonl'), target], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: join(fake, '..') } })
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toContain('wrote 2 documents')
+    const [first, second] = JSON.parse(readFileSync(target, 'utf8'))
+    expect(first.ents).toEqual([
+      ['columna Dagoberto Ramos', 'Actor', 'emc'],
+      ['atacó Neiva, Huila', 'Event', ''],
+      ['👨🏻‍🚒 grupo', 'Actor', ''],
+      ['todo', 'Actor', '']
+    ])
+    expect(first.sc).toHaveLength(6)
+    expect(first.meta.uid).toBe('uid-4')
+    expect(second.ents).toEqual([])
   })
 })
 

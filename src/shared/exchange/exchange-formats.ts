@@ -26,15 +26,19 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   csv: {
     title: 'Analysis tables (CSV)',
-    summary: 'Documents, annotations, ACLED-style events, event actors, claims, actors, aliases and relations as RFC 4180 CSV for R, pandas or Excel.',
+    summary: 'Documents, annotations, ACLED-style events, event actors, claims, relations, actors, aliases and actor relations as RFC 4180 CSV (CRLF, UTF-8) for R, pandas or Excel.',
     unit: 'codepoint',
-    drops: ['fragments are joined into one row per tag (each fragment listed in the fragments column)']
+    drops: [
+      'fragments are joined into one row per tag (each fragment listed in the fragments column)',
+      'text cells starting with = + - @, tab, CR or NUL get a leading apostrophe so spreadsheets do not run them (numbers are never changed)',
+      'actor1/actor2 are derived from role links by a stated rule (README.md)'
+    ]
   },
   'tables-jsonl': {
     title: 'Analysis tables (JSONL)',
-    summary: 'The same tables as the CSV export, one JSON object per row.',
+    summary: 'The same tables as the CSV export, one JSON object per row, typed (numbers, booleans, lists, null).',
     unit: 'codepoint',
-    drops: []
+    drops: ['fragments are joined into one row per tag (each fragment listed in the fragments column)', 'actor1/actor2 are derived from role links by a stated rule (README.md)']
   },
   brat: {
     title: 'brat standoff',
@@ -55,9 +59,17 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   conll: {
     title: 'CoNLL-2003 (IOB2)',
-    summary: 'One token per line with IOB2 tags, for NER training.',
+    summary: 'One token per line (token -X- _ TAG) with IOB2 tags, for NER training; every lossy step listed per tag in conll-report.jsonl.',
     unit: 'token',
-    drops: ['overlapping and nested tags (the first in text order wins)', 'discontinuous fragments after the first', 'relations', 'attributes', 'notes']
+    drops: [
+      'overlapping and nested tags (the first in text order wins, the longest on a tie)',
+      'discontinuous fragments after the first',
+      'span edges inside a token (widened to whole tokens)',
+      'spaces in labels (written as _)',
+      'relations',
+      'attributes',
+      'notes'
+    ]
   },
   doccano: {
     title: 'doccano JSONL',
@@ -86,8 +98,13 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   spacy: {
     title: 'spaCy-ready JSONL',
-    summary: 'Text and spans with code-point offsets, plus a recipe to build a DocBin.',
+    summary: 'spans.jsonl with text, spans and non-overlapping ents in code-point offsets, plus to_docbin.py to build a spaCy DocBin.',
     unit: 'codepoint',
-    drops: ['relations', 'attributes other than actor ids (kb_id)', 'discontinuous fragments (each becomes its own span)']
+    drops: [
+      'relations',
+      'attributes other than actor ids (kb_id)',
+      'discontinuous fragments (each becomes its own span)',
+      'overlapping spans stay in spans but not in ents (the first in text order wins)'
+    ]
   }
 }

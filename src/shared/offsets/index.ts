@@ -9,3 +9,4 @@ export { splitAtLineBreaks, onlyLineBreaks, LINE_BREAK } from './split-at-line-b
 export { splitJoinedQuote } from './split-joined-quote'
 export { utf16RangeToCp } from './utf16-range'
 export { locateQuote } from './locate-quote'
+export { tokenizeSentences, type Token } from './tokenize-sentences'

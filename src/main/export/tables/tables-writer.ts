@@ -1,0 +1,95 @@
+import type { ExportArticle, ExportContext } from '../export-dataset'
+import type { ExportNotes, FormatWriter } from '../format-writer'
+import type { OutputFile, OutputFolder } from '../output-folder'
+import { ACLED_ACTOR_RULE } from './acled-actors'
+import { articleRows } from './article-rows'
+import { registryRows } from './registry-rows'
+import type { TableEncoding } from './table-encoding'
+import type { Row, TableSpec } from './table-spec'
+import { type TablesContext, tablesContext } from './tables-context'
+import { ARTICLE_TABLES, REGISTRY_TABLES, type TableName, tableSpecs } from './tables-layout'
+import { tablesReadme } from './tables-readme'
+
+/** Writes the analysis tables (documents, annotations, events … actors) in one encoding, streaming article by article. */
+export class TablesWriter implements FormatWriter {
+  private ctx!: ExportContext
+  private out!: OutputFolder
+  private tc!: TablesContext
+  private specs!: Record<TableName, TableSpec>
+  private columnNames!: Record<TableName, Set<string>>
+  private encoding!: TableEncoding
+  private readonly files = new Map<TableName, OutputFile>()
+  private readonly counts: Record<string, number> = { linksToUnexported: 0, discontinuousTags: 0, unlinkedEventActors: 0 }
+
+  constructor(private readonly makeEncoding: (ctx: ExportContext) => TableEncoding) {}
+
+  begin(ctx: ExportContext, out: OutputFolder): void {
+    this.ctx = ctx
+    this.out = out
+    this.encoding = this.makeEncoding(ctx)
+    this.tc = tablesContext(ctx)
+    this.specs = tableSpecs(this.tc)
+    this.columnNames = Object.fromEntries(Object.entries(this.specs).map(([n, s]) => [n, new Set(s.columns.map((c) => c.name))])) as Record<TableName, Set<string>>
+    for (const name of ARTICLE_TABLES) this.open(name)
+  }
+
+  article(article: ExportArticle): void {
+    const { rows, linksToUnexported } = articleRows(article, this.tc)
+    this.counts.linksToUnexported! += linksToUnexported
+    this.counts.discontinuousTags! += article.annotations.filter((t) => t.fragments.length > 1).length
+    this.counts.unlinkedEventActors! += rows.event_actors.filter((r) => r.actor_id === null).length
+    for (const name of ARTICLE_TABLES) this.write(name, rows[name])
+  }
+
+  end(): ExportNotes {
+    for (const name of REGISTRY_TABLES) this.open(name)
+    for (const actor of this.ctx.actors.values()) {
+      const rows = registryRows(actor, this.ctx.actors)
+      this.write('actors', [rows.actor])
+      this.write('aliases', rows.aliases)
+      this.write('actor_relations', rows.relations)
+    }
+    const specs = [...ARTICLE_TABLES, ...REGISTRY_TABLES].map((n) => this.specs[n])
+    this.out.writeFile('README.md', tablesReadme(this.ctx, specs, this.encoding.extension, this.encoding.describe()))
+    this.out.writeFile('tables.json', JSON.stringify(this.metadata(specs), null, 2) + '\n')
+    for (const f of this.files.values()) f.close()
+    return this.notes()
+  }
+
+  private open(name: TableName): void {
+    const file = this.out.open(`${name}.${this.encoding.extension}`)
+    file.write(this.encoding.header(this.specs[name]))
+    this.files.set(name, file)
+    this.counts[name] = 0
+  }
+
+  private write(name: TableName, rows: Row[]): void {
+    const spec = this.specs[name]
+    // a row key outside the table's columns would be silently lost: a programming error, caught here
+    for (const row of rows) for (const key of Object.keys(row)) if (!this.columnNames[name].has(key)) throw new Error(`table ${name} has no column ${key}`)
+    this.files.get(name)!.write(this.encoding.rows(spec, rows))
+    this.counts[name]! += rows.length
+  }
+
+  private metadata(specs: TableSpec[]) {
+    return {
+      project: this.ctx.projectName,
+      exportedAt: this.ctx.exportedAt,
+      codebookVersion: this.ctx.codebookVersion,
+      offset_unit: 'unicode_code_point',
+      offset_end: 'exclusive',
+      tables: Object.fromEntries(specs.map((s) => [s.name, { file: `${s.name}.${this.encoding.extension}`, columns: s.columns }]))
+    }
+  }
+
+  private notes(): ExportNotes {
+    const counts = { ...this.counts, ...this.encoding.counts() }
+    const warnings = [`events: ${ACLED_ACTOR_RULE}`]
+    if (counts.discontinuousTags) warnings.push(`${counts.discontinuousTags} discontinuous tags are one row each, spanning first to last fragment (every fragment is listed in the fragments column).`)
+    if (counts.linksToUnexported) warnings.push(`${counts.linksToUnexported} links point to tags the filter left out; they are in relations with to_exported = false, and events and claims cannot name those actors.`)
+    if (counts.unlinkedEventActors) warnings.push(`${counts.unlinkedEventActors} actor mentions linked from events are not linked to the registry; they are named by their text and have no actor id.`)
+    if (counts.formulaCellsNeutralised) warnings.push(`${counts.formulaCellsNeutralised} text cells started like a spreadsheet formula (= + - @, tab, CR, NUL) and were prefixed with an apostrophe.`)
+    const files = [...this.files.keys()].map((n) => `${n}.${this.encoding.extension}`)
+    return { warnings, counts, files: [...files, 'README.md', 'tables.json'] }
+  }
+}

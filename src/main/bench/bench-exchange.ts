@@ -34,6 +34,7 @@ export function benchExchange(tags: number, runs: number): void {
     const now = new Date().toISOString()
     store.db.pragma('cache_size = -262144')
     store.db.transaction(() => {
+      writer.begin()
       let n = 0
       for (const a of texts) {
         const step = Math.floor((a.text.length - 20) / 100)
@@ -57,6 +58,7 @@ export function benchExchange(tags: number, runs: number): void {
           })
         }
       }
+      writer.finish()
     })()
     const count = store.db.prepare('SELECT count(*) FROM annotation').pluck().get() as number
     const label = `${(count / 1e6).toLocaleString()}M`

@@ -18,8 +18,14 @@ export interface BulkTag {
   updatedAt: string
 }
 
-/** Plain inserts for imports, which write many tags at once and need none of the per-edit bookkeeping. */
+/**
+ * Plain inserts for imports, which write many tags at once and need none of the per-edit bookkeeping. Use
+ * only inside a transaction that calls begin() first and finish() before committing.
+ */
 export class TagBulkWriter {
+  private readonly touched = new Set<number>()
+  private readonly recount
+  private readonly db: Db
   private readonly insertTag
   private readonly insertFragment
   private readonly insertLink
@@ -28,6 +34,8 @@ export class TagBulkWriter {
   private readonly deleteTagStmt
 
   constructor(db: Db) {
+    this.db = db
+    this.recount = db.prepare('UPDATE article SET tag_count = (SELECT count(*) FROM annotation WHERE article_id = @id) WHERE id = @id')
     this.insertTag = db.prepare(`
       INSERT INTO annotation (id, article_id, annotator_id, label, start, end, attributes, note, status, codebook_version, missing, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -38,12 +46,27 @@ export class TagBulkWriter {
     this.deleteTagStmt = db.prepare('DELETE FROM annotation WHERE id = ?')
   }
 
+  /** Silences the per-tag count triggers until finish(); the rows are only ever seen inside this transaction. */
+  begin(): void {
+    this.db.prepare('INSERT OR IGNORE INTO bulk_write (id) VALUES (1)').run()
+  }
+
+  /** Recounts the articles this writer touched and turns the count triggers back on. */
+  finish(): void {
+    for (const id of this.touched) this.recount.run({ id })
+    this.touched.clear()
+    this.db.prepare('DELETE FROM bulk_write').run()
+  }
+
   /** Removes one coder's tags on an article (a re-imported layer replaces the old one); returns how many. */
   deleteLayer(articleId: number, annotatorId: string): number {
+    this.touched.add(articleId)
     return this.deleteLayerStmt.run(articleId, annotatorId).changes
   }
 
-  deleteTag(id: string): number {
+  /** Removes a tag by id (a re-imported native tag replaces itself). */
+  deleteTag(id: string, articleId: number): number {
+    this.touched.add(articleId)
     return this.deleteTagStmt.run(id).changes
   }
 
@@ -54,6 +77,7 @@ export class TagBulkWriter {
       if (f.start < start) start = f.start
       if (f.end > end) end = f.end
     }
+    this.touched.add(t.articleId)
     this.insertTag.run(t.id, t.articleId, t.annotatorId, t.label, start, end, JSON.stringify(t.attributes), t.note, t.status, t.codebookVersion, JSON.stringify(t.missing), t.createdAt, t.updatedAt)
     for (let i = 0; i < t.fragments.length; i++) {
       const f = t.fragments[i]!

@@ -77,6 +77,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
     firstArticleId: null
   }
   const labelCounts = new Map<string, number>()
+  const cleared = new Set<string>()
   const findArticle = db.prepare('SELECT id, uid FROM article WHERE hash = ?')
   const annotatorByName = db.prepare('SELECT id FROM annotator WHERE name = ? ORDER BY created_at LIMIT 1').pluck()
   const addAnnotator = db.prepare('INSERT INTO annotator (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
@@ -213,7 +214,11 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
         continue
       }
       const attributes: Record<string, unknown> = {}
-      const given = a.attributes ?? {}
+      const given = { ...a.attributes }
+      // formats that cannot tell one choice from a list of one (brat) give a multi-choice value as a string
+      for (const d of tagCodebook.labels.find((l) => l.name === label)!.attributes) {
+        if ((d.type === 'multi' || (d.many && (d.type === 'actor' || d.type === 'tag'))) && typeof given[d.key] === 'string') given[d.key] = [given[d.key]]
+      }
       if (Object.keys(given).length > 0) {
         const problems = validateAttributes(tagCodebook, label, given).filter((p) => p.kind === 'invalid')
         for (const [k, v] of Object.entries(given)) {
@@ -260,9 +265,18 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       })
     }
     // a re-imported layer replaces what the earlier import of it left on this article
-    if (!reader.extras?.codebooks) for (const layer of layers) report.replaced += tags.deleteLayer(articleId, layer)
+    // once per article and coder: a file may hold the same article several times (one per coder, or per task)
+    if (!reader.extras?.codebooks) {
+      for (const layer of layers) {
+        const key = `${articleId}\u0000${layer}`
+        if (cleared.has(key)) continue
+        cleared.add(key)
+        report.replaced += tags.deleteLayer(articleId, layer)
+      }
+    }
     for (const p of placed) {
-      if (reader.extras?.codebooks) report.replaced += tags.deleteTag(p.tag.id)
+      // a native tag replaces itself; an article added just now has no tags to replace
+      if (reader.extras?.codebooks && found) report.replaced += tags.deleteTag(p.tag.id, articleId)
       // tag-reference attributes name other tags by the file's keys
       for (const d of codebook.labels.find((l) => l.name === p.tag.label)?.attributes ?? []) {
         if (d.type !== 'tag') continue
@@ -270,7 +284,14 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
         if (typeof v === 'string' && idOfKey.has(v)) p.tag.attributes[d.key] = idOfKey.get(v)
         else if (Array.isArray(v)) p.tag.attributes[d.key] = v.map((x) => (typeof x === 'string' && idOfKey.has(x) ? idOfKey.get(x) : x))
       }
-      tags.write(p.tag)
+      try {
+        tags.write(p.tag)
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error
+        issue({ file: doc.name, line: p.line, severity: 'error', code: 'DUPLICATE_ID', message: `${doc.name}: the tag id ${p.tag.id} already belongs to a tag of another article in this project; give it a new id.` })
+        report.skipped++
+        continue
+      }
       report.annotations++
     }
     for (const p of placed) {
@@ -288,6 +309,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
   const run = db.transaction(() => {
     batchId = Number(db.prepare("INSERT INTO import_batch (state, started_at, heartbeat_at) VALUES ('running', ?, ?)").run(startedAt, startedAt).lastInsertRowid)
     store.ensureAnnotator(user)
+    tags.begin()
     let prepared = false
     for (const doc of reader.read(options.paths, issue)) {
       if (hooks.isCancelled?.()) throw new AnnotatedImportCancelled()
@@ -302,6 +324,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
         hooks.onProgress?.({ done: report.documents, documents: report.documents, annotations: report.annotations, message: doc.name })
       }
     }
+    tags.finish()
     report.labels = [...labelCounts.entries()]
       .map(([name, n]): ImportedLabel => ({ name, tags: n, known: known.has(name) && !options.createLabels.includes(name), target: labelOf.get(name) }))
       .sort((a, b) => b.tags - a.tags || a.name.localeCompare(b.name))

@@ -5,8 +5,9 @@ import { m0003Codebook } from './0003-codebook'
 import { m0004RegistryRelations } from './0004-registry-relations'
 import { m0005ArticleNote } from './0005-article-note'
 import { m0006CodebookMigration } from './0006-codebook-migration'
+import { m0007BulkTagWrites } from './0007-bulk-tag-writes'
 
 /** Every migration, in order; the last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002FtsAutomerge, m0003Codebook, m0004RegistryRelations, m0005ArticleNote, m0006CodebookMigration]
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002FtsAutomerge, m0003Codebook, m0004RegistryRelations, m0005ArticleNote, m0006CodebookMigration, m0007BulkTagWrites]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

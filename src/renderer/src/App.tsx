@@ -11,6 +11,8 @@ import { CodebookView } from './views/codebook/CodebookView'
 import { CorpusView } from './views/corpus/CorpusView'
 import { filesFromDrop, toSources } from './views/corpus/readDroppedFiles'
 import { startImport } from './views/corpus/importState'
+import { ExportDialog } from './views/exchange/ExportDialog'
+import { ImportTaggedDialog } from './views/exchange/ImportTaggedDialog'
 import { NameDialog } from './views/project/NameDialog'
 import { ProjectDialog } from './views/project/ProjectDialog'
 
@@ -30,6 +32,7 @@ export function App() {
   const [route, setRoute] = useState<Route>(parseRoute)
   const [actorsKey, setActorsKey] = useState(0)
   const [projects, setProjects] = useState(false)
+  const [exchange, setExchange] = useState<'export' | 'import' | null>(null)
   const [refreshKey, setRefreshKey] = useState(0)
   const [dragging, setDragging] = useState(false)
 
@@ -111,6 +114,12 @@ export function App() {
         <button type="button" aria-current={route.view === 'codebook' ? 'page' : undefined} onClick={() => (location.hash = '#/codebook')} disabled={!info.project}>
           Codebook
         </button>
+        <button type="button" onClick={() => setExchange('import')} disabled={!info.project}>
+          Import tagged…
+        </button>
+        <button type="button" onClick={() => setExchange('export')} disabled={!info.project}>
+          Export…
+        </button>
         <span className="spacer" />
         <SaveIndicator />
         <span className="user" title="Your name, recorded on your tags">
@@ -148,6 +157,16 @@ export function App() {
             setProjects(false)
             open(null)
             void reload()
+            setRefreshKey((k) => k + 1)
+          }}
+        />
+      )}
+      {exchange === 'export' && info.project && <ExportDialog projectPath={info.project.path} projectName={info.project.name} onClose={() => setExchange(null)} />}
+      {exchange === 'import' && info.project && (
+        <ImportTaggedDialog
+          userName={info.user?.name ?? ''}
+          onClose={() => setExchange(null)}
+          onImported={() => {
             setRefreshKey((k) => k + 1)
           }}
         />

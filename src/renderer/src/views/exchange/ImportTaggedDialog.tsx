@@ -1,0 +1,195 @@
+import { useState } from 'react'
+import type { JobProgress } from '@shared/contract'
+import type { AnnotatedImportReport } from '@shared/exchange/annotated-import'
+import { IMPORT_FORMATS, type ImportFormat } from '@shared/exchange/exchange-formats'
+import { api } from '../../api/client'
+import { useLabels } from '../../labels'
+import { runJob } from './runJob'
+
+const TITLES: Record<ImportFormat, string> = {
+  native: 'Spanwise JSONL',
+  brat: 'brat standoff (.ann + .txt)',
+  doccano: 'doccano JSONL',
+  'label-studio': 'Label Studio JSON',
+  w3c: 'W3C Web Annotation (Spanwise export folder)',
+  'refi-qda': 'REFI-QDA project (.qdpx)'
+}
+const CREATE = '\u0000create'
+const LEAVE_OUT = '\u0000skip'
+
+/**
+ * Import articles with their tags: check first (nothing is written), decide what to do with labels the
+ * codebook lacks, then import everything in one step, or nothing if a span cannot be placed.
+ */
+export function ImportTaggedDialog({ userName, onClose, onImported }: { userName: string; onClose: () => void; onImported: (firstArticleId: number | null) => void }) {
+  const labels = useLabels()
+  const [format, setFormat] = useState<ImportFormat>('brat')
+  const [paths, setPaths] = useState('')
+  const [annotator, setAnnotator] = useState(`${userName} (imported)`)
+  const [decisions, setDecisions] = useState<Record<string, string>>({})
+  const [skipInvalid, setSkipInvalid] = useState(false)
+  const [checked, setChecked] = useState<AnnotatedImportReport | null>(null)
+  const [done, setDone] = useState<AnnotatedImportReport | null>(null)
+  const [progress, setProgress] = useState<JobProgress | null>(null)
+  const [jobId, setJobId] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const run = async (dryRun: boolean) => {
+    setError(null)
+    setProgress({ jobId: '', kind: 'annotated-import', done: 0, total: 0, articles: 0, message: 'reading' })
+    const labelMap: Record<string, string | null> = {}
+    const createLabels: string[] = []
+    for (const [name, d] of Object.entries(decisions)) {
+      if (d === CREATE) createLabels.push(name)
+      else if (d === LEAVE_OUT) labelMap[name] = null
+      else if (d) labelMap[name] = d
+    }
+    try {
+      const finished = await runJob(
+        () =>
+          api.call('exchange.import', {
+            format,
+            paths: paths.split('\n').map((p) => p.trim()).filter(Boolean),
+            annotator,
+            labelMap,
+            createLabels,
+            skipInvalid,
+            dryRun
+          }),
+        setProgress,
+        setJobId
+      )
+      if (finished.kind !== 'annotated-import' || finished.outcome !== 'done' || !finished.report) {
+        setError(finished.outcome === 'cancelled' ? 'Cancelled: nothing was imported.' : (finished.error?.message ?? 'The import failed: nothing was imported.'))
+        return
+      }
+      const report = finished.report
+      if (dryRun || !report.committed) setChecked(report)
+      else {
+        setDone(report)
+        onImported(report.firstArticleId)
+      }
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setProgress(null)
+      setJobId(null)
+    }
+  }
+
+  const report = done ?? checked
+  const unknown = checked?.labels.filter((l) => !l.known) ?? []
+  const undecided = unknown.filter((l) => !decisions[l.name])
+  const blocked = undecided.length > 0 || (!!checked && checked.errors > 0 && !skipInvalid)
+
+  return (
+    <div className="modal-backdrop">
+      <form className="modal wide exchange-dialog" aria-label="Import tagged articles" onSubmit={(e) => e.preventDefault()}>
+        <h2>Import tagged articles</h2>
+        <label>
+          Format
+          <select aria-label="Format" value={format} onChange={(e) => (setFormat(e.target.value as ImportFormat), setChecked(null), setDone(null))}>
+            {IMPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {TITLES[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Files or folders (one path per line)
+          <textarea aria-label="Files or folders" rows={3} value={paths} onChange={(e) => (setPaths(e.target.value), setChecked(null), setDone(null))} placeholder="/home/ana/brat/news" />
+        </label>
+        <label>
+          Coder for tags the file does not attribute
+          <input aria-label="Coder" value={annotator} onChange={(e) => setAnnotator(e.target.value)} />
+        </label>
+        {progress && (
+          <div role="status">
+            Reading… {progress.done} articles, {progress.articles} tags
+            <progress aria-label="Import progress" />
+          </div>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {report && (
+          <div className="import-check" role="status" aria-label={done ? 'Import result' : 'Import check'}>
+            <p>
+              {done ? 'Imported' : 'Found'} {report.documents} article{report.documents === 1 ? '' : 's'} ({report.articlesAdded} new, {report.articlesMatched} already in the project) with{' '}
+              {done ? report.annotations : report.annotations + report.skipped} tags and {report.links} links
+              {report.reanchored ? `; ${report.reanchored} spans re-anchored by their text` : ''}
+              {report.replaced ? `; ${report.replaced} tags from an earlier import replaced` : ''}
+              {done && report.skipped ? `; ${report.skipped} left out` : ''}.
+            </p>
+            {!done && unknown.length > 0 && (
+              <table className="label-map">
+                <caption>Labels not in the codebook</caption>
+                <tbody>
+                  {unknown.map((l) => (
+                    <tr key={l.name}>
+                      <td>
+                        {l.name} <span className="hint">({l.tags})</span>
+                      </td>
+                      <td>
+                        <select aria-label={`What to do with ${l.name}`} value={decisions[l.name] ?? ''} onChange={(e) => setDecisions({ ...decisions, [l.name]: e.target.value })}>
+                          <option value="">Choose…</option>
+                          <option value={CREATE}>Add “{l.name}” to the codebook</option>
+                          <option value={LEAVE_OUT}>Leave these tags out</option>
+                          {labels.map((c) => (
+                            <option key={c.name} value={c.name}>
+                              Import as {c.name}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {report.issues.length > 0 && (
+              <details open={report.errors > 0}>
+                <summary>
+                  {report.errors} problem{report.errors === 1 ? '' : 's'}, {report.issues.length - report.errors + report.moreIssues} note{report.issues.length - report.errors === 1 ? '' : 's'}
+                </summary>
+                <ul className="issues" aria-label="Import problems">
+                  {report.issues.slice(0, 200).map((i, k) => (
+                    <li key={k} className={i.severity}>
+                      {i.message}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            {!done && checked && checked.errors > 0 && (
+              <label className="check">
+                <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Import the rest and leave out the {checked.errors} tag{checked.errors === 1 ? '' : 's'} with problems
+              </label>
+            )}
+          </div>
+        )}
+        <div className="row">
+          {jobId ? (
+            <button type="button" onClick={() => void api.call('jobs.cancel', { jobId })}>
+              Cancel
+            </button>
+          ) : done ? null : checked ? (
+            <button type="button" className="primary" disabled={blocked || progress !== null} onClick={() => void run(false)}>
+              Import
+            </button>
+          ) : (
+            <button type="button" className="primary" disabled={!paths.trim() || !annotator.trim() || progress !== null} onClick={() => void run(true)}>
+              Check files
+            </button>
+          )}
+          <button type="button" onClick={onClose} disabled={progress !== null}>
+            Close
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

@@ -18,7 +18,8 @@ export function collectFiles(paths: string[], accept: (name: string) => boolean 
   let skipped = 0
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.')) continue
+      // hidden entries, and the manifest every Spanwise export writes beside its data
+      if (entry.name.startsWith('.') || entry.name === 'manifest.json') continue
       const full = join(dir, entry.name)
       if (entry.isDirectory()) walk(full)
       else if (entry.isFile() && accept(entry.name)) files.push(full)

@@ -105,7 +105,12 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
 
   const prepareCodebook = () => {
     const extras = reader.extras
-    if (extras?.codebooks?.length) versionMap = importCodebooks(store, extras.codebooks, user.id, options.paths.map((p) => basename(p)).join(', '))
+    if (extras?.codebooks?.length) {
+      versionMap = importCodebooks(store, extras.codebooks, user.id, options.paths.map((p) => basename(p)).join(', '))
+      current = store.codebooks.currentVersion()
+      codebook = store.codebooks.get(current)
+      known = definedLabels(codebook)
+    }
     if (extras?.actors?.length) importActors(store, extras.actors)
     const creating = options.createLabels.filter((l) => !known.has(l))
     if (creating.length > 0) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { unzipSync } from 'fflate'
 import type { FormatReader, ImportedDocument, IssueSink } from '../imported-document'
-import { listInputFiles } from '../json/list-input-files'
+import { collectByExtension } from '../collect-by-extension'
 import { parseJsonText } from '../json/read-json-file'
 import { readLines } from '../json/read-lines'
 import { doccanoDocument, type RecordPlace } from './doccano-record'
@@ -13,7 +13,7 @@ import { doccanoDocument, type RecordPlace } from './doccano-record'
  */
 export class DoccanoReader implements FormatReader {
   *read(paths: string[], issue: IssueSink): Iterable<ImportedDocument> {
-    for (const path of listInputFiles(paths, ['.jsonl', '.json', '.zip'])) {
+    for (const path of collectByExtension(paths, ['.jsonl', '.json', '.zip'], issue)) {
       const name = basename(path)
       if (extname(path).toLowerCase() === '.zip') yield* this.archive(path, name, issue)
       else if (extname(path).toLowerCase() === '.json') yield* this.records(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), name, issue)

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import type { FormatReader, ImportedDocument, IssueSink } from '../imported-document'
-import { listInputFiles } from '../json/list-input-files'
+import { collectByExtension } from '../collect-by-extension'
 import { readJsonFile } from '../json/read-json-file'
 import { parseLabelConfig, type LabelStudioConfig } from './label-studio-config'
 import { labelStudioDocument } from './label-studio-document'
@@ -15,7 +15,7 @@ const CONFIG_NAMES = ['label_config.xml', 'config.xml']
  */
 export class LabelStudioReader implements FormatReader {
   *read(paths: string[], issue: IssueSink): Iterable<ImportedDocument> {
-    for (const path of listInputFiles(paths, ['.json'])) {
+    for (const path of collectByExtension(paths, ['.json'], issue)) {
       if (extname(path).toLowerCase() !== '.json') continue
       const name = basename(path)
       const value = readJsonFile(path, name, issue)

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { FormatReader, ImportedDocument, IssueSink } from '../imported-document'
-import { listInputFiles } from '../json/list-input-files'
+import { collectByExtension } from '../collect-by-extension'
 import { readJsonFile } from '../json/read-json-file'
 import { w3cAnnotationItems } from './w3c-annotation-items'
 import { w3cDocument } from './w3c-document'
@@ -23,7 +23,7 @@ export class W3cReader implements FormatReader {
         if (!exports.has(dir)) yield* this.exportFolder(dir, issue)
         exports.add(dir)
       } else {
-        for (const file of listInputFiles([p], ['.jsonld', '.json'])) yield* this.file(file, issue)
+        for (const file of collectByExtension([p], ['.jsonld', '.json'], issue)) yield* this.file(file, issue)
       }
     }
   }

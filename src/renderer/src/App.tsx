@@ -21,7 +21,8 @@ type Route = { view: 'corpus' } | { view: 'article'; id: number } | { view: 'act
 function parseRoute(): Route {
   const article = /^#\/article\/(\d+)$/.exec(location.hash)
   if (article) return { view: 'article', id: Number(article[1]) }
-  const actors = /^#\/actors(?:\/([\w-]+))?$/.exec(location.hash)
+  // actor ids are UUIDs or "seed:<key>" for the seed registry
+  const actors = /^#\/actors(?:\/([\w:.-]+))?$/.exec(location.hash)
   if (actors) return { view: 'actors', id: actors[1] ?? null }
   return location.hash === '#/codebook' ? { view: 'codebook' } : { view: 'corpus' }
 }

@@ -34,7 +34,8 @@ const MANIFEST = 'manifest.json'
  * gets its manifest and is renamed to the destination only when everything is written.
  */
 export function runExport(store: Store, options: ExportOptions, hooks: ExportHooks = {}): ExportResult {
-  return withLargeCache(store.db, () => exportWith(store, options, hooks))
+  // reads need less cache than writes: 64 MB keeps the export's memory growth small
+  return withLargeCache(store.db, () => exportWith(store, options, hooks), 64)
 }
 
 function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): ExportResult {

@@ -1,45 +1,15 @@
 import { basename } from 'node:path'
 import type { Codebook } from '../../shared/codebook/codebook-schema'
-import type { ArticleStatus, AnnotationStatus, Fragment } from '../../shared/domain'
+import type { ArticleStatus } from '../../shared/domain'
 import type { ExportFilter, ExportOptions } from '../../shared/exchange/export-options'
+import { toAnnotation, type FragmentRow, type LinkRow } from '../store/annotation-repository'
 import { groupBy } from '../store/group-by'
+import type { DbAnnotationRow, DbArticleRow } from '../store/rows'
 import type { Store } from '../store/store'
 import type { ExportAnnotation, ExportArticle, ExportContext } from './export-dataset'
 
 /** Articles per read: big enough to amortise the queries, small enough to keep memory flat. */
 export const ARTICLE_BATCH = 200
-
-interface ArticleRow {
-  id: number
-  uid: string
-  title: string
-  text: string
-  hash: string
-  source: string
-  url: string
-  published: string
-  language: string
-  file_name: string
-  metadata: string
-  status: string
-  note: string
-  imported_at: string
-}
-
-interface TagRow {
-  id: string
-  article_id: number
-  annotator_id: string
-  annotator_name: string
-  label: string
-  attributes: string
-  note: string
-  status: string
-  codebook_version: number | null
-  missing: string
-  created_at: string
-  updated_at: string
-}
 
 /** SQL conditions and parameters for a filter; lists travel as JSON so any length is one parameter. */
 export function filterSql(filter: ExportFilter): { articles: string; tags: string; params: Record<string, string> } {
@@ -102,7 +72,7 @@ export class DatasetReader {
     const f = filterSql(filter)
     this.params = f.params
     this.articleStmt = store.db.prepare(`
-      SELECT a.id, a.uid, a.title, a.text, a.hash, a.source, a.url, a.published, a.language, a.file_name, a.metadata, a.status, a.note, a.imported_at
+      SELECT a.id, a.uid, a.title, a.text, a.hash, a.source, a.url, a.published, a.language, a.file_name, a.metadata, a.status, a.note, a.imported_at, a.char_count, a.tag_count
       FROM article a WHERE a.id > @after${f.articles} ORDER BY a.id LIMIT ${ARTICLE_BATCH}`)
     const tagWhere = `n.article_id BETWEEN @lo AND @hi AND n.article_id IN (SELECT value FROM json_each(@ids))${f.tags}`
     this.tagStmt = store.db.prepare(`
@@ -123,7 +93,7 @@ export class DatasetReader {
   *batches(): Generator<ExportArticle[]> {
     let after = 0
     for (;;) {
-      const rows = this.articleStmt.all({ ...this.params, after }) as ArticleRow[]
+      const rows = this.articleStmt.all({ ...this.params, after }) as DbArticleRow[]
       if (rows.length === 0) return
       after = rows[rows.length - 1]!.id
       yield this.withTags(rows)
@@ -131,11 +101,11 @@ export class DatasetReader {
     }
   }
 
-  private withTags(rows: ArticleRow[]): ExportArticle[] {
+  private withTags(rows: DbArticleRow[]): ExportArticle[] {
     const range = { ...this.params, lo: rows[0]!.id, hi: rows[rows.length - 1]!.id, ids: JSON.stringify(rows.map((r) => r.id)) }
-    const fragments = groupBy(this.fragmentStmt.all(range) as (Fragment & { annotation_id: string })[], (f) => f.annotation_id)
-    const links = groupBy(this.linkStmt.all(range) as { from_id: string; type: string; to_id: string }[], (l) => l.from_id)
-    const tags = groupBy(this.tagStmt.all(range) as TagRow[], (t) => t.article_id)
+    const fragments = groupBy(this.fragmentStmt.all(range) as FragmentRow[], (f) => f.annotation_id)
+    const links = groupBy(this.linkStmt.all(range) as LinkRow[], (l) => l.from_id)
+    const tags = groupBy(this.tagStmt.all(range) as DbAnnotationRow[], (t) => t.article_id)
     return rows.map((r) => {
       const list = tags.get(r.id) ?? []
       const kept = new Set(list.map((t) => t.id))
@@ -143,22 +113,7 @@ export class DatasetReader {
         const out = links.get(t.id) ?? []
         const inside = out.filter((l) => kept.has(l.to_id))
         this.droppedLinks += out.length - inside.length
-        return {
-          id: t.id,
-          articleId: t.article_id,
-          annotatorId: t.annotator_id,
-          annotatorName: t.annotator_name,
-          label: t.label,
-          fragments: (fragments.get(t.id) ?? []).map((f) => ({ start: f.start, end: f.end, quote: f.quote, prefix: f.prefix, suffix: f.suffix })),
-          attributes: JSON.parse(t.attributes) as Record<string, unknown>,
-          note: t.note,
-          status: t.status as AnnotationStatus,
-          links: inside.map((l) => ({ type: l.type, to: l.to_id })),
-          missing: JSON.parse(t.missing) as string[],
-          createdAt: t.created_at,
-          updatedAt: t.updated_at,
-          codebookVersion: t.codebook_version
-        }
+        return { ...toAnnotation(t, fragments.get(t.id) ?? [], inside), codebookVersion: t.codebook_version }
       })
       return {
         id: r.id,

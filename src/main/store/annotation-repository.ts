@@ -16,8 +16,8 @@ const FRAGMENTS = 'SELECT f.annotation_id, f.start, f.end, f.quote, f.prefix, f.
 
 const LINKS = 'SELECT r.from_id, r.type, r.to_id FROM relation r'
 
-type FragmentRow = { annotation_id: string } & Fragment
-type LinkRow = { from_id: string; type: string; to_id: string }
+export type FragmentRow = { annotation_id: string } & Fragment
+export type LinkRow = { from_id: string; type: string; to_id: string }
 
 
 /** SQL for annotations and their fragments. */
@@ -139,7 +139,8 @@ export class AnnotationRepository {
   }
 }
 
-function toAnnotation(row: DbAnnotationRow, fragmentRows: FragmentRow[], linkRows: LinkRow[]): Annotation {
+/** A tag from its row, its fragments in order and its outgoing links in order. */
+export function toAnnotation(row: DbAnnotationRow, fragmentRows: FragmentRow[], linkRows: LinkRow[]): Annotation {
   const fragments = fragmentRows.map((f) => ({ start: f.start, end: f.end, quote: f.quote, prefix: f.prefix, suffix: f.suffix }))
   return {
     id: row.id,

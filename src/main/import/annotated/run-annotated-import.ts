@@ -7,7 +7,6 @@ import type { AnnotatedImportOptions, AnnotatedImportReport, ImportedLabel } fro
 import type { ImportIssue } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { ArticleOffsets, mapThroughTransform } from '../../../shared/offsets'
-import { ArticleRepository } from '../../store/article-repository'
 import type { Store } from '../../store/store'
 import { withLargeCache } from '../../store/with-large-cache'
 import { TagBulkWriter, type BulkTag } from '../../store/tag-bulk-writer'
@@ -48,7 +47,6 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
   if (!makeReader) throw new AppError('NOT_SUPPORTED', `Importing ${options.format} files is not available in this build.`)
   const reader: FormatReader = makeReader()
   const db = store.db
-  const articlesRepo = new ArticleRepository(db)
   const tags = new TagBulkWriter(db)
   const issues: ImportIssue[] = []
   let moreIssues = 0
@@ -79,6 +77,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
   const labelCounts = new Map<string, number>()
   const cleared = new Set<string>()
   const findArticle = db.prepare('SELECT id, uid FROM article WHERE hash = ?')
+  const setStatusAndNote = db.prepare('UPDATE article SET status = coalesce(?, status), note = coalesce(?, note) WHERE id = ?')
   const annotatorByName = db.prepare('SELECT id FROM annotator WHERE name = ? ORDER BY created_at LIMIT 1').pluck()
   const addAnnotator = db.prepare('INSERT INTO annotator (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
   const startedAt = new Date().toISOString()
@@ -158,7 +157,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       report.articlesMatched++
     } else {
       uid = doc.uid ?? randomUUID()
-      const [id] = articlesRepo.insertBatch([
+      const [id] = store.articles.insertBatch([
         {
           uid,
           title: doc.title?.trim() || doc.name,
@@ -178,7 +177,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
         }
       ])
       articleId = id!
-      if (doc.status || doc.note) db.prepare('UPDATE article SET status = coalesce(?, status), note = coalesce(?, note) WHERE id = ?').run(doc.status ?? null, doc.note ?? null, articleId)
+      if (doc.status || doc.note) setStatusAndNote.run(doc.status ?? null, doc.note ?? null, articleId)
       report.articlesAdded++
       report.firstArticleId ??= articleId
     }

@@ -6,8 +6,9 @@ import { m0004RegistryRelations } from './0004-registry-relations'
 import { m0005ArticleNote } from './0005-article-note'
 import { m0006CodebookMigration } from './0006-codebook-migration'
 import { m0007BulkTagWrites } from './0007-bulk-tag-writes'
+import { m0008Review } from './0008-review'
 
 /** Every migration, in order; the last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002FtsAutomerge, m0003Codebook, m0004RegistryRelations, m0005ArticleNote, m0006CodebookMigration, m0007BulkTagWrites]
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002FtsAutomerge, m0003Codebook, m0004RegistryRelations, m0005ArticleNote, m0006CodebookMigration, m0007BulkTagWrites, m0008Review]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -23,8 +23,17 @@ import type {
   ProjectInfo,
   SearchPage
 } from './domain'
-import { ARTICLE_STATUSES } from './domain'
+import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from './domain'
+import { attributeValues } from './codebook/attribute-values'
 import type { ErrorShape } from './errors'
+import { decideInput, type ArticleReview, type CorpusReviewRow, type Layer, type TagComment } from './review/adjudication'
+
+export interface LayersState {
+  layers: Layer[]
+  blind: boolean
+  /** Colleagues' layers blind coding hides from this user until they mark the article done. */
+  hiddenLayers: number
+}
 
 /** Declares a method: its input schema, and its output type carried as a phantom. */
 function method<O>() {
@@ -99,7 +108,9 @@ export const contract = {
       // the tag's whole new fragment list (add or remove one by sending the list with or without it); checked like create's
       fragments: z.array(fragmentRange).max(50, 'a tag has at most 50 fragments').optional(),
       // null (or empty) clears an attribute; values are checked against the codebook by the store
-      attributes: z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), z.null()])).optional()
+      attributes: attributeValues.optional(),
+      /** Review status: a coder submits, a reviewer accepts, rejects or requests changes. */
+      status: z.enum(ANNOTATION_STATUSES).optional()
     })
   ),
   'annotations.delete': method<Mutation>()(z.object({ id: z.string().uuid() })),
@@ -141,6 +152,23 @@ export const contract = {
       baseVersion: z.number().int().min(1)
     })
   ),
+  /** The article's layers (coders, gold) and whether blind coding hides some of them from this user. */
+  'review.layers': method<LayersState>()(z.object({ articleId: id })),
+  /** Marks the article done (or not) for this user; under blind coding, done reveals colleagues' layers. */
+  'review.markDone': method<LayersState>()(z.object({ articleId: id, done: z.boolean() })),
+  'review.setBlind': method<{ blind: boolean }>()(z.object({ on: z.boolean() })),
+  /** The compared layers aligned into units with their disagreements and decisions (default: every coder layer). */
+  'review.article': method<ArticleReview>()(z.object({ articleId: id, annotators: z.array(z.string().min(1).max(100)).max(50).optional() })),
+  /** Articles coded by two or more layers, most disagreements first. */
+  'review.corpus': method<CorpusReviewRow[]>()(
+    z.object({ annotators: z.array(z.string().min(1).max(100)).max(50).default([]), limit: z.number().int().min(1).max(100_000).default(1000) })
+  ),
+  /** Records one adjudication decision and writes its gold tag: one undoable action. */
+  'review.decide': method<Mutation>()(decideInput),
+  /** Takes every unit all compared layers agree on into gold: one undoable action; null when there is none. */
+  'review.acceptAgreed': method<Mutation | null>()(z.object({ articleId: id, annotators: z.array(z.string().min(1).max(100)).max(50).optional() })),
+  'comments.list': method<TagComment[]>()(z.object({ annotationId: tagId })),
+  'comments.add': method<TagComment[]>()(z.object({ annotationId: tagId, body: z.string().trim().min(1, 'a comment cannot be empty').max(20_000) })),
   'import.start': method<{ jobId: string }>()(
     z.object({ sources: z.array(importSource).min(1).max(200_000), encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8') })
   ),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Annotation, Fragment, HistoryState, Mutation, User } from '../../shared/domain'
+import type { Annotation, AnnotationStatus, Fragment, HistoryState, Mutation, User } from '../../shared/domain'
 import type { AttributeDef } from '../../shared/codebook/codebook-schema'
 import { linkProblem } from '../../shared/codebook/relation-rules'
 import { validateAttributes } from '../../shared/codebook/validate-attributes'
@@ -11,6 +11,14 @@ import { checkFragments } from './check-fragments'
 import { describeFragmentChange } from './describe-fragment-change'
 import { shortQuote as short } from './short-quote'
 import { foldableNoteEdit } from './foldable-note-edit'
+
+const STATUS_WORDS: Record<AnnotationStatus, string> = {
+  draft: 'as draft',
+  submitted: 'submitted',
+  accepted: 'accepted',
+  rejected: 'rejected',
+  changes_requested: 'as needing changes'
+}
 
 /** Tagging actions: each one transaction that writes the tag and its change-log rows together. */
 export class AnnotationService {
@@ -40,10 +48,13 @@ export class AnnotationService {
       updatedAt: now
     }
     const quote = snapshot.fragments.map((f) => f.quote).join(' … ')
-    return this.act(user, article.id, `tag “${short(quote)}” as ${input.label}`, [{ before: null, after: snapshot }])
+    return this.record(user, article.id, `tag “${short(quote)}” as ${input.label}`, [{ before: null, after: snapshot }])
   }
 
-  update(user: User, input: { id: string; label?: string; note?: string; attributes?: Record<string, unknown>; fragments?: CpRange[] }): Mutation {
+  update(
+    user: User,
+    input: { id: string; label?: string; note?: string; attributes?: Record<string, unknown>; fragments?: CpRange[]; status?: AnnotationStatus }
+  ): Mutation {
     const current = this.require(input.id)
     if (input.label !== undefined) this.store.codebooks.requireLabel(input.label)
     const before = this.store.annotations.snapshot(input.id)!
@@ -74,6 +85,7 @@ export class AnnotationService {
       ...before,
       label,
       note: input.note ?? before.note,
+      status: input.status ?? before.status,
       attributes,
       fragments,
       codebookVersion: recoded ? codebook.version : before.codebookVersion,
@@ -103,11 +115,12 @@ export class AnnotationService {
         : refragmented && input.note === undefined
           ? null
           : `edit note of ${quote}`
-    const description = [refragmented, edited].filter(Boolean).join('; ')
-    const folded = input.note !== undefined && !recoded && !refragmented ? this.foldNote(user, after) : null
+    const restated = input.status !== undefined && input.status !== before.status ? `mark ${quote} ${STATUS_WORDS[input.status]}` : null
+    const description = [refragmented, input.note === undefined && !relabel && !patched.length && restated ? null : edited, restated].filter(Boolean).join('; ')
+    const folded = input.note !== undefined && !recoded && !refragmented && !restated ? this.foldNote(user, after) : null
     if (folded) return folded
     // the tag itself goes last: undo replays in reverse, so it is back before links to it are
-    return this.act(user, current.articleId, description, [...steps, { before, after }])
+    return this.record(user, current.articleId, description, [...steps, { before, after }])
   }
 
   delete(user: User, id: string): Mutation {
@@ -138,7 +151,7 @@ export class AnnotationService {
     }
     const steps: Step[] = [...afters].map(([otherId, after]) => ({ before: befores.get(otherId)!, after }))
     steps.push({ before: this.store.annotations.snapshot(id)!, after: null })
-    return this.act(user, current.articleId, `delete ${current.label} “${short(current.fragments[0]!.quote)}”`, steps)
+    return this.record(user, current.articleId, `delete ${current.label} “${short(current.fragments[0]!.quote)}”`, steps)
   }
 
   /**
@@ -180,7 +193,7 @@ export class AnnotationService {
         if (steps.length === 0) continue
         created += steps.length
         articles++
-        const m = this.act(user, articleId, `tag ${steps.length} more occurrence${steps.length === 1 ? '' : 's'} of “${short(source.fragments[0]!.quote)}” as ${source.label}`, steps)
+        const m = this.record(user, articleId, `tag ${steps.length} more occurrence${steps.length === 1 ? '' : 's'} of “${short(source.fragments[0]!.quote)}” as ${source.label}`, steps)
         if (articleId === source.articleId) mutation = m
       }
       return { created, articles, mutation }
@@ -205,7 +218,7 @@ export class AnnotationService {
     const links = [...before.links.filter((l) => !replaced.includes(l)), { type: input.type, to: input.to }]
     const after: AnnotationSnapshot = { ...before, links, updatedAt: new Date().toISOString() }
     const description = `link ${from.label} “${short(from.fragments[0]!.quote)}” → ${relation.name} “${short(to.fragments[0]!.quote)}”${replaced.length ? ' (replacing the previous one)' : ''}`
-    return this.act(user, from.articleId, description, [{ before, after }])
+    return this.record(user, from.articleId, description, [{ before, after }])
   }
 
   /** Removes one link; unlinking what is not linked is an error, so a stale view finds out. */
@@ -217,7 +230,7 @@ export class AnnotationService {
     const target = this.store.annotations.get(input.to)
     const name = this.store.codebooks.get().relations.find((r) => r.type === input.type)?.name ?? input.type
     const description = `unlink ${name} “${short(target?.fragments[0]!.quote ?? '?')}” from “${short(from.fragments[0]!.quote)}”`
-    return this.act(user, from.articleId, description, [{ before, after: { ...before, links, updatedAt: new Date().toISOString() } }])
+    return this.record(user, from.articleId, description, [{ before, after: { ...before, links, updatedAt: new Date().toISOString() } }])
   }
 
   history(user: User, articleId: number): HistoryState {
@@ -280,8 +293,10 @@ export class AnnotationService {
     })()
   }
 
-  private act(user: User, articleId: number, description: string, steps: Step[]): Mutation {
+  /** One undoable action of `user` in the article: writes the steps and their change-log rows, and runs `within` in the same transaction. */
+  record(user: User, articleId: number, description: string, steps: Step[], within?: () => void): Mutation {
     return this.store.db.transaction(() => {
+      within?.()
       this.store.ensureAnnotator(user)
       const actionId = randomUUID()
       const at = new Date().toISOString()
@@ -361,7 +376,7 @@ export class AnnotationService {
   }
 }
 
-type Step = { before: AnnotationSnapshot | null; after: AnnotationSnapshot | null }
+export type Step = { before: AnnotationSnapshot | null; after: AnnotationSnapshot | null }
 
 function parseSnapshot(json: string | null): AnnotationSnapshot | null {
   return json === null ? null : (JSON.parse(json) as AnnotationSnapshot)

@@ -16,6 +16,11 @@ export function createHandlers(wb: Workbench): Handlers {
     wb.emit('project.changed', { what: 'actors' })
     return result
   }
+  const layersState = (articleId: number) => ({
+    layers: wb.review.layers(wb.user, articleId),
+    blind: wb.store.review.blindCoding(),
+    hiddenLayers: wb.review.visible(wb.user, articleId).hiddenLayers
+  })
   return {
     'app.info': () => wb.info(),
     'user.setName': ({ name }) => {
@@ -44,7 +49,7 @@ export function createHandlers(wb: Workbench): Handlers {
       return summary
     },
     'articles.setNote': ({ id, note }) => setArticleNote(wb.store, wb.user, id, note),
-    'annotations.list': ({ articleId }) => wb.store.annotations.listByArticle(articleId),
+    'annotations.list': ({ articleId }) => wb.review.visible(wb.user, articleId).annotations,
     'annotations.create': (input) => {
       const m = wb.annotations.create(wb.user, input)
       changed(m.articleId)
@@ -70,6 +75,30 @@ export function createHandlers(wb: Workbench): Handlers {
       changed(m.articleId)
       return m
     },
+    'review.layers': ({ articleId }) => layersState(articleId),
+    'review.markDone': ({ articleId, done }) => {
+      wb.review.markDone(wb.user, articleId, done)
+      changed(articleId)
+      return layersState(articleId)
+    },
+    'review.setBlind': ({ on }) => {
+      wb.emit('project.changed', { what: 'project' })
+      return { blind: wb.review.setBlindCoding(on) }
+    },
+    'review.article': ({ articleId, annotators }) => wb.review.article(wb.user, articleId, annotators),
+    'review.corpus': ({ annotators, limit }) => wb.review.corpus(wb.user, annotators, limit),
+    'review.decide': (input) => {
+      const m = wb.review.decide(wb.user, input)
+      changed(m.articleId)
+      return m
+    },
+    'review.acceptAgreed': ({ articleId, annotators }) => {
+      const m = wb.review.acceptAgreed(wb.user, articleId, annotators)
+      if (m) changed(articleId)
+      return m
+    },
+    'comments.list': ({ annotationId }) => wb.review.comments(annotationId),
+    'comments.add': ({ annotationId, body }) => wb.review.addComment(wb.user, annotationId, body),
     'occurrences.find': ({ annotationId, scope, withAliases }) => {
       const tag = wb.store.annotations.get(annotationId)
       if (!tag) throw new AppError('NOT_FOUND', `Tag ${annotationId} does not exist (it may have been deleted or undone).`)

@@ -4,6 +4,7 @@ import type { AppInfo, ProjectInfo, User } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { ActorService } from '../actors/actor-service'
 import { AnnotationService } from '../annotations/annotation-service'
+import { ReviewService } from '../review/review-service'
 import { CodebookService } from '../codebook/codebook-service'
 import { buildDemoProject } from '../demo/build-demo-project'
 import { discardAbandonedImports } from '../import/run-import'
@@ -30,7 +31,7 @@ export interface WorkbenchOptions {
 export class Workbench {
   readonly settings: Settings
   readonly jobs: JobRunner
-  private project: { store: Store; annotations: AnnotationService; actors: ActorService; codebooks: CodebookService } | null = null
+  private project: { store: Store; annotations: AnnotationService; actors: ActorService; codebooks: CodebookService; review: ReviewService } | null = null
   private startupNotice: string | null = null
 
   constructor(readonly options: WorkbenchOptions) {
@@ -73,7 +74,8 @@ export class Workbench {
     discardAbandonedImports(db)
     this.close()
     const store = new Store(db, file)
-    this.project = { store, annotations: new AnnotationService(store), actors: new ActorService(store), codebooks: new CodebookService(store) }
+    const annotations = new AnnotationService(store)
+    this.project = { store, annotations, actors: new ActorService(store), codebooks: new CodebookService(store), review: new ReviewService(store, annotations) }
     this.settings.noteOpened(file, projectName(file))
     this.emit('project.changed', { what: 'project' })
     return this.projectInfo()
@@ -107,6 +109,11 @@ export class Workbench {
   get annotations(): AnnotationService {
     if (!this.project) throw new AppError('NO_PROJECT', 'No project is open; open or create one first.')
     return this.project.annotations
+  }
+
+  get review(): ReviewService {
+    if (!this.project) throw new AppError('NO_PROJECT', 'No project is open; open or create one first.')
+    return this.project.review
   }
 
   get actors(): ActorService {

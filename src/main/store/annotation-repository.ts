@@ -41,7 +41,7 @@ export class AnnotationRepository {
 
   /** `codebookOf` gives the codebook a tag was coded with, to keep its missing-attribute flags and mentions in step. */
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly codebookOf: (version: number | null) => Codebook
   ) {
     this.getStmt = db.prepare<[string], DbAnnotationRow>(`${SELECT} WHERE n.id = ?`)
@@ -100,6 +100,11 @@ export class AnnotationRepository {
   }
 
   /** Ids of the tags that link to this one. */
+  /** Ids of one layer's tags in the article. */
+  idsInLayer(articleId: number, annotatorId: string): string[] {
+    return this.db.prepare<[number, string], { id: string }>('SELECT id FROM annotation WHERE article_id = ? AND annotator_id = ?').all(articleId, annotatorId).map((r) => r.id)
+  }
+
   linkedFrom(id: string): string[] {
     return this.incomingStmt.all(id).map((r) => r.from_id)
   }

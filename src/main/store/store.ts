@@ -4,6 +4,7 @@ import { ArticleRepository } from './article-repository'
 import { ChangeLogRepository } from './change-log-repository'
 import { CodebookRepository } from './codebook-repository'
 import type { Db } from './open-project-db'
+import { ReviewRepository } from './review-repository'
 
 /** An open project: its connection and the repositories over it. */
 export class Store {
@@ -12,6 +13,7 @@ export class Store {
   readonly changes: ChangeLogRepository
   readonly codebooks: CodebookRepository
   readonly actors: ActorRepository
+  readonly review: ReviewRepository
 
   constructor(
     readonly db: Db,
@@ -22,6 +24,7 @@ export class Store {
     this.annotations = new AnnotationRepository(db, (version) => this.codebooks.get(version ?? undefined))
     this.changes = new ChangeLogRepository(db)
     this.actors = new ActorRepository(db)
+    this.review = new ReviewRepository(db)
   }
 
   /** Records the annotator once per project so every tag can name who made it. */

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto'
+import type { Annotation, Mutation, User } from '../../shared/domain'
+import { AppError } from '../../shared/errors'
+import type { ArticleReview, CorpusReviewRow, DecideInput, Layer, ReviewedUnit, TagComment } from '../../shared/review/adjudication'
+import { classifyDisagreements } from '../../shared/review/classify-disagreements'
+import { DISAGREEMENT_KINDS, type DisagreementKind } from '../../shared/review/review-unit'
+import type { AnnotationService } from '../annotations/annotation-service'
+import { GOLD_LAYER } from '../store/migrations/0008-review'
+import type { Store } from '../store/store'
+import { Adjudicator } from './adjudicator'
+
+/** Reviewing colleagues' layers: blind coding, disagreements per article and corpus-wide, adjudication, comments. */
+export class ReviewService {
+  constructor(
+    private readonly store: Store,
+    private readonly annotations: AnnotationService
+  ) {}
+
+  layers(user: User, articleId: number): Layer[] {
+    return this.store.review.layers(articleId).map((l) => ({ ...l, isGold: l.annotatorId === GOLD_LAYER, isMe: l.annotatorId === user.id }))
+  }
+
+  /** Under blind coding, a coder sees only their own layer until they mark the article done. */
+  hidesOthers(user: User, articleId: number): boolean {
+    return this.store.review.blindCoding() && this.store.review.doneAt(articleId, user.id) === null
+  }
+
+  /** The tags this user may see in the article, and how many layers blind coding hides. */
+  visible(user: User, articleId: number): { annotations: Annotation[]; hiddenLayers: number } {
+    const all = this.store.annotations.listByArticle(articleId)
+    if (!this.hidesOthers(user, articleId)) return { annotations: all, hiddenLayers: 0 }
+    const hidden = new Set(all.filter((a) => a.annotatorId !== user.id).map((a) => a.annotatorId))
+    return { annotations: all.filter((a) => a.annotatorId === user.id), hiddenLayers: hidden.size }
+  }
+
+  markDone(user: User, articleId: number, done: boolean): Layer[] {
+    if (!this.store.articles.get(articleId)) throw new AppError('NOT_FOUND', `Article ${articleId} does not exist in this project.`)
+    this.store.db.transaction(() => {
+      this.store.ensureAnnotator(user)
+      this.store.review.setDone(articleId, user.id, done)
+    })()
+    return this.layers(user, articleId)
+  }
+
+  setBlindCoding(on: boolean): boolean {
+    this.store.review.setBlindCoding(on)
+    return on
+  }
+
+  /** The article's layers aligned into units, each with its disagreements and the decision on it. */
+  article(user: User, articleId: number, annotators?: string[]): ArticleReview {
+    const layers = this.layers(user, articleId)
+    const me = layers.find((l) => l.isMe)
+    if (me && me.tags > 0 && this.hidesOthers(user, articleId))
+      throw new AppError('CONFLICT', 'Blind coding is on: mark this article done to see your colleagues’ tags and review them.')
+    const compared = annotators?.length ? annotators.filter((a) => layers.some((l) => l.annotatorId === a)) : layers.filter((l) => !l.isGold && l.tags > 0).map((l) => l.annotatorId)
+    const tags = this.store.annotations.listByArticle(articleId).filter((a) => compared.includes(a.annotatorId))
+    const names = Object.fromEntries(layers.map((l) => [l.annotatorId, l.name]))
+    const units = classifyDisagreements(tags, compared, { names, tagRefKeys: this.tagRefKeys() })
+    const decisions = this.store.review.decisions(articleId)
+    const reviewed: ReviewedUnit[] = units.map((u) => {
+      const ids = new Set(Object.values(u.members).filter((id): id is string => id !== null))
+      const decision = decisions.findLast((d) => d.candidates.some((c) => ids.has(c.annotationId))) ?? null
+      return { ...u, decision, settled: decision !== null && (decision.decision === 'reject' || decision.goldExists) }
+    })
+    return { articleId, layers, compared, units: reviewed, blind: this.store.review.blindCoding() }
+  }
+
+  /** Articles coded by two or more of the layers, most disagreements first. */
+  corpus(user: User, annotators: string[] = [], limit = 1000): CorpusReviewRow[] {
+    const filter = annotators.length ? `AND annotator_id IN (${annotators.map(() => '?').join(',')})` : ''
+    const rows = this.store.db
+      .prepare<unknown[], { article_id: number; title: string }>(`
+        SELECT a.id AS article_id, a.title FROM article a
+        WHERE a.id IN (SELECT article_id FROM annotation WHERE annotator_id != ? ${filter} GROUP BY article_id HAVING count(DISTINCT annotator_id) >= 2)
+        ORDER BY a.id`)
+      .all(GOLD_LAYER, ...annotators)
+    const out: CorpusReviewRow[] = []
+    for (const r of rows) {
+      // a blind coder who has not finished an article cannot review it yet
+      if (this.hidesOthers(user, r.article_id) && this.store.review.doneAt(r.article_id, user.id) === null && this.store.annotations.idsInLayer(r.article_id, user.id).length) continue
+      const review = this.article(user, r.article_id, annotators)
+      const byKind = Object.fromEntries(DISAGREEMENT_KINDS.map((k) => [k, 0])) as Record<DisagreementKind, number>
+      for (const u of review.units) for (const k of u.kinds) byKind[k]++
+      out.push({
+        articleId: r.article_id,
+        title: r.title,
+        layers: review.compared.length,
+        units: review.units.length,
+        disagreements: review.units.filter((u) => u.kinds.length > 0).length,
+        byKind,
+        unsettled: review.units.filter((u) => !u.settled).length
+      })
+    }
+    return out.sort((a, b) => b.disagreements - a.disagreements || b.unsettled - a.unsettled || a.articleId - b.articleId).slice(0, limit)
+  }
+
+  decide(user: User, input: DecideInput): Mutation {
+    const adjudicator = new Adjudicator(this.store, this.annotations, user, input.articleId)
+    adjudicator.decide(input)
+    return adjudicator.commit()
+  }
+
+  /** Takes every unit all compared layers agree on, and not yet decided, into gold: one action. */
+  acceptAgreed(user: User, articleId: number, annotators?: string[]): Mutation | null {
+    const review = this.article(user, articleId, annotators)
+    const agreed = review.units.filter((u) => u.kinds.length === 0 && !u.settled)
+    if (agreed.length === 0) return null
+    const adjudicator = new Adjudicator(this.store, this.annotations, user, articleId)
+    for (const u of agreed) {
+      const candidates = Object.values(u.members).filter((id): id is string => id !== null)
+      adjudicator.decide({ articleId, candidates, decision: 'accept', chosenId: candidates[0]!, reason: 'all coders agree', guideline: '' })
+    }
+    return adjudicator.commit(`accept ${agreed.length} agreed tag${agreed.length === 1 ? '' : 's'} into gold`)
+  }
+
+  comments(annotationId: string): TagComment[] {
+    return this.store.review.comments(annotationId)
+  }
+
+  addComment(user: User, annotationId: string, body: string): TagComment[] {
+    if (!this.store.annotations.get(annotationId)) throw new AppError('NOT_FOUND', 'That tag no longer exists; reload the article.')
+    this.store.db.transaction(() => {
+      this.store.ensureAnnotator(user)
+      this.store.review.addComment({ id: randomUUID(), annotationId, authorId: user.id, body, createdAt: new Date().toISOString() })
+    })()
+    return this.comments(annotationId)
+  }
+
+  private tagRefKeys(): string[] {
+    return [...new Set(this.store.codebooks.get().labels.flatMap((l) => l.attributes.filter((a) => a.type === 'tag').map((a) => a.key)))]
+  }
+}

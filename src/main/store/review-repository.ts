@@ -1,0 +1,120 @@
+import type { Adjudication, AdjudicationCandidate, Decision, Layer, TagComment } from '../../shared/review/adjudication'
+import type { Db } from './open-project-db'
+
+interface DecisionRow {
+  id: string
+  article_id: number
+  decision: Decision
+  candidates: string
+  chosen_id: string | null
+  gold_id: string | null
+  reason: string
+  guideline: string
+  decided_by: string
+  decided_by_name: string
+  decided_at: string
+  gold_exists: number
+}
+
+const BLIND_KEY = 'blind_coding'
+
+/** SQL for review: layers, per-coder done marks, the blind-coding switch, adjudication decisions and tag comments. */
+export class ReviewRepository {
+  private readonly layersStmt
+  private readonly doneStmt
+  private readonly setDoneStmt
+  private readonly clearDoneStmt
+  private readonly decisionsStmt
+  private readonly insertDecisionStmt
+  private readonly commentsStmt
+  private readonly insertCommentStmt
+  private readonly commentCountsStmt
+
+  constructor(private readonly db: Db) {
+    this.layersStmt = db.prepare<[number, number], { annotator_id: string; name: string; tags: number; done_at: string | null }>(`
+      SELECT u.id AS annotator_id, u.name, count(n.id) AS tags, p.done_at
+      FROM annotator u
+      LEFT JOIN annotation n ON n.annotator_id = u.id AND n.article_id = ?
+      LEFT JOIN coder_progress p ON p.annotator_id = u.id AND p.article_id = ?
+      GROUP BY u.id HAVING tags > 0 OR p.done_at IS NOT NULL
+      ORDER BY u.name, u.id`)
+    this.doneStmt = db.prepare<[number, string], { done_at: string }>('SELECT done_at FROM coder_progress WHERE article_id = ? AND annotator_id = ?')
+    this.setDoneStmt = db.prepare('INSERT INTO coder_progress (article_id, annotator_id, done_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET done_at = excluded.done_at')
+    this.clearDoneStmt = db.prepare('DELETE FROM coder_progress WHERE article_id = ? AND annotator_id = ?')
+    this.decisionsStmt = db.prepare<[number], DecisionRow>(`
+      SELECT d.*, u.name AS decided_by_name, (d.gold_id IS NOT NULL AND EXISTS (SELECT 1 FROM annotation g WHERE g.id = d.gold_id)) AS gold_exists
+      FROM adjudication d JOIN annotator u ON u.id = d.decided_by
+      WHERE d.article_id = ? ORDER BY d.decided_at, d.rowid`)
+    this.insertDecisionStmt = db.prepare(`
+      INSERT INTO adjudication (id, article_id, decision, candidates, chosen_id, gold_id, reason, guideline, decided_by, decided_at)
+      VALUES (@id, @articleId, @decision, @candidates, @chosenId, @goldId, @reason, @guideline, @decidedBy, @decidedAt)`)
+    this.commentsStmt = db.prepare<[string], { id: string; annotation_id: string; author_id: string; author_name: string; body: string; created_at: string }>(`
+      SELECT c.id, c.annotation_id, c.author_id, u.name AS author_name, c.body, c.created_at
+      FROM tag_comment c JOIN annotator u ON u.id = c.author_id WHERE c.annotation_id = ? ORDER BY c.created_at, c.rowid`)
+    this.insertCommentStmt = db.prepare('INSERT INTO tag_comment (id, annotation_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)')
+    this.commentCountsStmt = db.prepare<[number], { annotation_id: string; n: number }>(
+      'SELECT c.annotation_id, count(*) AS n FROM tag_comment c JOIN annotation a ON a.id = c.annotation_id WHERE a.article_id = ? GROUP BY c.annotation_id'
+    )
+  }
+
+  /** Every layer with tags (or a done mark) in the article. */
+  layers(articleId: number): Omit<Layer, 'isGold' | 'isMe'>[] {
+    return this.layersStmt.all(articleId, articleId).map((r) => ({ annotatorId: r.annotator_id, name: r.name, tags: r.tags, doneAt: r.done_at }))
+  }
+
+  annotatorName(id: string): string | null {
+    return this.db.prepare<[string], { name: string }>('SELECT name FROM annotator WHERE id = ?').get(id)?.name ?? null
+  }
+
+  doneAt(articleId: number, annotatorId: string): string | null {
+    return this.doneStmt.get(articleId, annotatorId)?.done_at ?? null
+  }
+
+  setDone(articleId: number, annotatorId: string, done: boolean): void {
+    if (done) this.setDoneStmt.run(articleId, annotatorId, new Date().toISOString())
+    else this.clearDoneStmt.run(articleId, annotatorId)
+  }
+
+  blindCoding(): boolean {
+    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM project_meta WHERE key = ?').get(BLIND_KEY)
+    return row?.value === 'on'
+  }
+
+  setBlindCoding(on: boolean): void {
+    this.db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(BLIND_KEY, on ? 'on' : 'off')
+  }
+
+  decisions(articleId: number): Adjudication[] {
+    return this.decisionsStmt.all(articleId).map((r) => ({
+      id: r.id,
+      articleId: r.article_id,
+      decision: r.decision,
+      candidates: JSON.parse(r.candidates) as AdjudicationCandidate[],
+      chosenId: r.chosen_id,
+      goldId: r.gold_id,
+      goldExists: r.gold_exists === 1,
+      reason: r.reason,
+      guideline: r.guideline,
+      decidedBy: r.decided_by,
+      decidedByName: r.decided_by_name,
+      decidedAt: r.decided_at
+    }))
+  }
+
+  addDecision(d: Omit<Adjudication, 'goldExists' | 'decidedByName'>): void {
+    this.insertDecisionStmt.run({ ...d, candidates: JSON.stringify(d.candidates) })
+  }
+
+  comments(annotationId: string): TagComment[] {
+    return this.commentsStmt.all(annotationId).map((r) => ({ id: r.id, annotationId: r.annotation_id, authorId: r.author_id, authorName: r.author_name, body: r.body, createdAt: r.created_at }))
+  }
+
+  addComment(c: { id: string; annotationId: string; authorId: string; body: string; createdAt: string }): void {
+    this.insertCommentStmt.run(c.id, c.annotationId, c.authorId, c.body, c.createdAt)
+  }
+
+  /** Comment counts per tag of the article, for the tag list. */
+  commentCounts(articleId: number): Record<string, number> {
+    return Object.fromEntries(this.commentCountsStmt.all(articleId).map((r) => [r.annotation_id, r.n]))
+  }
+}

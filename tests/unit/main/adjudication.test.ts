@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { AnnotationService } from '../../../src/main/annotations/annotation-service'
+import { ReviewService } from '../../../src/main/review/review-service'
+import { GOLD_LAYER } from '../../../src/main/store/migrations/0008-review'
+import type { User } from '../../../src/shared/domain'
+import { ANA, BEN, addArticle, cleanupTemp, createTempProject } from '../../helpers/project'
+
+afterEach(cleanupTemp)
+const TEXT = 'Gunmen of the Mobile Column attacked police officers in Neiva, Huila, killing seven. The president condemned it.'
+const REVIEWER: User = { id: '33333333-3333-4333-8333-333333333333', name: 'Rita' }
+
+function setup() {
+  const { store } = createTempProject()
+  const articleId = addArticle(store, TEXT)
+  const service = new AnnotationService(store)
+  const review = new ReviewService(store, service)
+  const tag = (user: User, label: string, words: string, attributes?: Record<string, unknown>) => {
+    const start = TEXT.indexOf(words)
+    const id = service.create(user, { articleId, label, fragments: [{ start, end: start + words.length }] }).upserted[0]!.id
+    if (attributes) service.update(user, { id, attributes })
+    return id
+  }
+  // Ana and Ben agree on the perpetrator, disagree on the event's fatalities and on the boundary of the target
+  const aCol = tag(ANA, 'Actor', 'Mobile Column')
+  const bCol = tag(BEN, 'Actor', 'Mobile Column')
+  const aPol = tag(ANA, 'Actor', 'police officers')
+  const bPol = tag(BEN, 'Actor', 'police')
+  const aEv = tag(ANA, 'Event', 'attacked', { fatalities_low: 7 })
+  const bEv = tag(BEN, 'Event', 'attacked', { fatalities_low: 8 })
+  service.link(ANA, { from: aEv, type: 'perpetrator', to: aCol })
+  service.link(BEN, { from: bEv, type: 'perpetrator', to: bCol })
+  const bClaim = tag(BEN, 'Claim', 'The president condemned it')
+  const gold = () => store.annotations.listByArticle(articleId).filter((a) => a.annotatorId === GOLD_LAYER)
+  return { store, service, review, articleId, aCol, bCol, aPol, bPol, aEv, bEv, bClaim, gold }
+}
+
+describe('review and adjudication', () => {
+  it('lists the article’s units with their disagreements', () => {
+    const { review, articleId, aPol, bPol, aEv, bEv, bClaim } = setup()
+    const r = review.article(REVIEWER, articleId)
+    expect(r.compared.sort()).toEqual([ANA.id, BEN.id].sort())
+    const byMember = (id: string) => r.units.find((u) => Object.values(u.members).includes(id))!
+    expect(byMember(aPol).kinds).toEqual(['boundary'])
+    expect(byMember(aPol).members[BEN.id]).toBe(bPol)
+    expect(byMember(aEv).kinds).toEqual(['attribute'])
+    expect(byMember(aEv).members[BEN.id]).toBe(bEv)
+    expect(byMember(bClaim).kinds).toEqual(['missing'])
+    expect(r.units.filter((u) => u.kinds.length === 0)).toHaveLength(1)
+    expect(r.units.every((u) => !u.settled && u.decision === null)).toBe(true)
+  })
+
+  it('accepting a version copies it into the gold layer, records who/why, and marks the versions accepted and rejected', () => {
+    const { store, review, articleId, aEv, bEv, gold } = setup()
+    const m = review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'accept', chosenId: bEv, reason: 'the article says eight died', guideline: 'fatalities §4.2' })
+    expect(m.description).toBe('accept Ben’s version of “attacked” into gold'.replace('’', "'"))
+    const [g] = gold()
+    expect(g).toMatchObject({ label: 'Event', attributes: { fatalities_low: 8 }, status: 'accepted', annotatorId: GOLD_LAYER })
+    expect(store.annotations.get(bEv)!.status).toBe('accepted')
+    expect(store.annotations.get(aEv)!.status).toBe('rejected')
+    const [d] = store.review.decisions(articleId)
+    expect(d).toMatchObject({ decision: 'accept', chosenId: bEv, goldId: g!.id, goldExists: true, reason: 'the article says eight died', guideline: 'fatalities §4.2', decidedBy: REVIEWER.id, decidedByName: 'Rita' })
+    expect(d!.candidates.map((c) => [c.annotatorName, c.attributes])).toEqual([['Ana', { fatalities_low: 7 }], ['Ben', { fatalities_low: 8 }]])
+    const unit = review.article(REVIEWER, articleId).units.find((u) => u.members[ANA.id] === aEv)!
+    expect(unit.settled).toBe(true)
+  })
+
+  it('carries links into gold once both ends are adjudicated, in either order', () => {
+    const { review, articleId, aCol, bCol, aEv, bEv, gold } = setup()
+    review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'accept', chosenId: aEv, reason: '', guideline: '' })
+    expect(gold()[0]!.links).toEqual([])
+    review.decide(REVIEWER, { articleId, candidates: [aCol, bCol], decision: 'accept', chosenId: aCol, reason: '', guideline: '' })
+    const goldEvent = gold().find((g) => g.label === 'Event')!
+    const goldActor = gold().find((g) => g.label === 'Actor')!
+    expect(goldEvent.links).toEqual([{ type: 'perpetrator', to: goldActor.id }])
+  })
+
+  it('merge writes the adjudicator’s tag; reject writes none; a new decision on the same versions replaces the gold tag', () => {
+    const { store, review, articleId, aPol, bPol, bClaim, gold } = setup()
+    const start = TEXT.indexOf('police officers')
+    review.decide(REVIEWER, { articleId, candidates: [aPol, bPol], decision: 'merge', result: { label: 'Actor', fragments: [{ start, end: start + 15 }], attributes: {}, note: 'span per guideline' }, reason: 'full noun phrase', guideline: '' })
+    expect(gold().map((g) => [g.label, g.fragments[0]!.quote, g.note])).toEqual([['Actor', 'police officers', 'span per guideline']])
+    expect([store.annotations.get(aPol)!.status, store.annotations.get(bPol)!.status]).toEqual(['accepted', 'rejected'])
+    review.decide(REVIEWER, { articleId, candidates: [aPol, bPol], decision: 'accept', chosenId: bPol, reason: 'changed my mind', guideline: '' })
+    expect(gold().map((g) => g.fragments[0]!.quote)).toEqual(['police'])
+    review.decide(REVIEWER, { articleId, candidates: [bClaim], decision: 'reject', reason: 'not a claim about the talks', guideline: '' })
+    expect(gold()).toHaveLength(1)
+    expect(store.annotations.get(bClaim)!.status).toBe('rejected')
+    const decisions = store.review.decisions(articleId)
+    expect(decisions.map((d) => [d.decision, d.goldExists])).toEqual([['merge', false], ['accept', true], ['reject', false]])
+  })
+
+  it('is one undoable action of the adjudicator: undo removes the gold tag and restores statuses; the decision stays on record', () => {
+    const { store, service, review, articleId, aEv, bEv, gold } = setup()
+    review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'accept', chosenId: aEv, reason: '', guideline: '' })
+    service.undo(REVIEWER, articleId)
+    expect(gold()).toEqual([])
+    expect([store.annotations.get(aEv)!.status, store.annotations.get(bEv)!.status]).toEqual(['draft', 'draft'])
+    expect(store.review.decisions(articleId).map((d) => d.goldExists)).toEqual([false])
+    expect(review.article(REVIEWER, articleId).units.find((u) => u.members[ANA.id] === aEv)!.settled).toBe(false)
+    service.redo(REVIEWER, articleId)
+    expect(gold()).toHaveLength(1)
+  })
+
+  it('accepts every agreed unit in one action, and refuses bad decisions without changing anything', () => {
+    const { store, review, articleId, aCol, aEv, bEv, gold } = setup()
+    const m = review.acceptAgreed(REVIEWER, articleId)!
+    expect(m.description).toBe('accept 1 agreed tag into gold')
+    expect(gold().map((g) => g.fragments[0]!.quote)).toEqual(['Mobile Column'])
+    expect(review.acceptAgreed(REVIEWER, articleId)).toBeNull()
+    const before = JSON.stringify(store.annotations.listByArticle(articleId))
+    expect(() => review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'merge', result: { label: 'Event', fragments: [{ start: 0, end: 999 }], attributes: {}, note: '' }, reason: '', guideline: '' })).toThrow(/Fragment 1/)
+    expect(() => review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'merge', result: { label: 'Event', fragments: [{ start: 0, end: 6 }], attributes: { fatalities_low: 'many' }, note: '' }, reason: '', guideline: '' })).toThrow()
+    expect(() => review.decide(REVIEWER, { articleId, candidates: [gold()[0]!.id], decision: 'reject', reason: '', guideline: '' })).toThrow('A gold tag is the outcome of a decision')
+    expect(() => review.decide(REVIEWER, { articleId: articleId + 1, candidates: [aCol], decision: 'reject', reason: '', guideline: '' })).toThrow('does not exist')
+    expect(JSON.stringify(store.annotations.listByArticle(articleId))).toBe(before)
+  })
+
+  it('blind coding hides colleagues’ layers from a coder until they mark the article done', () => {
+    const { store, review, articleId } = setup()
+    expect(review.visible(ANA, articleId).annotations.some((a) => a.annotatorId === BEN.id)).toBe(true)
+    review.setBlindCoding(true)
+    const blind = review.visible(ANA, articleId)
+    expect(blind.annotations.every((a) => a.annotatorId === ANA.id)).toBe(true)
+    expect(blind.hiddenLayers).toBe(1)
+    expect(() => review.article(ANA, articleId)).toThrow('Blind coding is on')
+    expect(review.corpus(ANA)).toEqual([])
+    review.markDone(ANA, articleId, true)
+    expect(review.visible(ANA, articleId).hiddenLayers).toBe(0)
+    expect(review.layers(ANA, articleId).find((l) => l.isMe)!.doneAt).not.toBeNull()
+    expect(review.corpus(ANA).map((r) => [r.articleId, r.layers, r.disagreements])).toEqual([[articleId, 2, 3]])
+    review.markDone(ANA, articleId, false)
+    expect(store.review.doneAt(articleId, ANA.id)).toBeNull()
+  })
+
+  it('keeps comment threads on tags, in order, with their authors', () => {
+    const { review, aEv } = setup()
+    review.addComment(BEN, aEv, 'Is seven the official figure?')
+    const thread = review.addComment(ANA, aEv, 'Yes, per the police statement.')
+    expect(thread.map((c) => [c.authorName, c.body])).toEqual([['Ben', 'Is seven the official figure?'], ['Ana', 'Yes, per the police statement.']])
+    expect(() => review.addComment(ANA, '44444444-4444-4444-8444-444444444444', 'x')).toThrow('no longer exists')
+  })
+
+  it('sets a tag’s status as its own undoable action', () => {
+    const { store, service, articleId, aEv } = setup()
+    const m = service.update(ANA, { id: aEv, status: 'submitted' })
+    expect(m.description).toBe('mark “attacked” submitted')
+    expect(store.annotations.get(aEv)!.status).toBe('submitted')
+    service.undo(ANA, articleId)
+    expect(store.annotations.get(aEv)!.status).toBe('draft')
+  })
+})

@@ -160,7 +160,7 @@ export const contract = {
   /** The compared layers aligned into units with their disagreements and decisions (default: every coder layer). */
   'review.article': method<ArticleReview>()(z.object({ articleId: id, annotators: z.array(z.string().min(1).max(100)).max(50).optional() })),
   /** Articles coded by two or more layers, most disagreements first. */
-  'review.corpus': method<CorpusReviewRow[]>()(
+  'review.corpus': method<{ rows: CorpusReviewRow[]; blind: boolean }>()(
     z.object({ annotators: z.array(z.string().min(1).max(100)).max(50).default([]), limit: z.number().int().min(1).max(100_000).default(1000) })
   ),
   /** Records one adjudication decision and writes its gold tag: one undoable action. */

@@ -86,7 +86,7 @@ export function createHandlers(wb: Workbench): Handlers {
       return { blind: wb.review.setBlindCoding(on) }
     },
     'review.article': ({ articleId, annotators }) => wb.review.article(wb.user, articleId, annotators),
-    'review.corpus': ({ annotators, limit }) => wb.review.corpus(wb.user, annotators, limit),
+    'review.corpus': ({ annotators, limit }) => ({ rows: wb.review.corpus(wb.user, annotators, limit), blind: wb.store.review.blindCoding() }),
     'review.decide': (input) => {
       const m = wb.review.decide(wb.user, input)
       changed(m.articleId)

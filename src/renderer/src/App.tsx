@@ -9,6 +9,7 @@ import { ActorsView } from './views/actors/ActorsView'
 import { ArticleView } from './views/article/ArticleView'
 import { CodebookView } from './views/codebook/CodebookView'
 import { CorpusView } from './views/corpus/CorpusView'
+import { CorpusReview } from './views/review/CorpusReview'
 import { filesFromDrop, toSources } from './views/corpus/readDroppedFiles'
 import { startImport } from './views/corpus/importState'
 import { ExportDialog } from './views/exchange/ExportDialog'
@@ -16,11 +17,12 @@ import { ImportTaggedDialog } from './views/exchange/ImportTaggedDialog'
 import { NameDialog } from './views/project/NameDialog'
 import { ProjectDialog } from './views/project/ProjectDialog'
 
-type Route = { view: 'corpus' } | { view: 'article'; id: number } | { view: 'actors'; id: string | null } | { view: 'codebook' }
+type Route = { view: 'corpus' } | { view: 'article'; id: number; review: boolean } | { view: 'review' } | { view: 'actors'; id: string | null } | { view: 'codebook' }
 
 function parseRoute(): Route {
-  const article = /^#\/article\/(\d+)$/.exec(location.hash)
-  if (article) return { view: 'article', id: Number(article[1]) }
+  const article = /^#\/article\/(\d+)(\/review)?$/.exec(location.hash)
+  if (article) return { view: 'article', id: Number(article[1]), review: !!article[2] }
+  if (location.hash === '#/review') return { view: 'review' }
   // actor ids are UUIDs or "seed:<key>" for the seed registry
   const actors = /^#\/actors(?:\/([\w:.-]+))?$/.exec(location.hash)
   if (actors) return { view: 'actors', id: actors[1] ?? null }
@@ -111,6 +113,9 @@ export function App() {
           <a href="#/actors" aria-current={route.view === 'actors' ? 'page' : undefined}>
             Actors
           </a>
+          <a href="#/review" aria-current={route.view === 'review' ? 'page' : undefined}>
+            Review
+          </a>
         </nav>
         <button type="button" aria-current={route.view === 'codebook' ? 'page' : undefined} onClick={() => (location.hash = '#/codebook')} disabled={!info.project}>
           Codebook
@@ -138,8 +143,10 @@ export function App() {
           <CorpusView onOpen={open} refreshKey={refreshKey} />
         ) : route.view === 'actors' ? (
           <ActorsView actorId={route.id} refreshKey={actorsKey} />
+        ) : route.view === 'review' ? (
+          <CorpusReview refreshKey={refreshKey} />
         ) : (
-          <ArticleView articleId={route.id} onBack={() => open(null)} />
+          <ArticleView articleId={route.id} review={route.review} onBack={() => open(null)} />
         )}
       </main>
       {dragging && <div className="drop-hint">Drop files or folders to import them</div>}

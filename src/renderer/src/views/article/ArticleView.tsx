@@ -20,6 +20,8 @@ import { STATUS_TEXT } from '../../statusText'
 import { ID_CLASS_PREFIX, INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
 import { ArticleContext, type ArticleActions } from './articleContext'
 import { LINK_INPUT_ID } from './TagLinks'
+import { ReviewPanel } from '../review/ReviewPanel'
+import { LayerBar, useLayers } from '../review/LayerBar'
 
 interface RunOptions {
   /** Show the action's description as a notice (undo/redo). */
@@ -38,7 +40,7 @@ interface Loaded {
 
 
 /** Reading and tagging one article. */
-export function ArticleView({ articleId, onBack }: { articleId: number; onBack: () => void }) {
+export function ArticleView({ articleId, onBack, review = false }: { articleId: number; onBack: () => void; review?: boolean }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [failed, setFailed] = useState<string | null>(null)
   useEffect(() => {
@@ -55,10 +57,12 @@ export function ArticleView({ articleId, onBack }: { articleId: number; onBack: 
   }, [articleId])
   if (failed) return <div className="empty">Cannot open this article: {failed}</div>
   if (!loaded) return <div className="empty">Opening…</div>
-  return <LoadedArticle key={articleId} {...loaded} onBack={onBack} />
+  return <LoadedArticle key={articleId} {...loaded} onBack={onBack} review={review} />
 }
 
-function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { onBack: () => void }) {
+function LoadedArticle({ article: initial, offsets, state, onBack, review }: Loaded & { onBack: () => void; review: boolean }) {
+  const [focusIds, setFocusIds] = useState<string[]>([])
+  const layers = useLayers(initial.id)
   const [article, setArticle] = useState(initial)
   const editorRef = useRef<Editor | null>(null)
   const [selection, setSelection] = useState<ViewerSelection | null>(null)
@@ -250,6 +254,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
   return (
     <ArticleContext.Provider value={actions}>
     <div className="article-view">
+      {focusIds.length > 0 && <style>{focusIds.map((id) => `.ProseMirror .${ID_CLASS_PREFIX}${CSS.escape(id)}`).join(',\n')} {'{ outline: 2px solid var(--focus-outline); outline-offset: 2px; }'}</style>}
       {linkedIds.length > 0 && <style>{linkedIds.map((id) => `.ProseMirror .${ID_CLASS_PREFIX}${CSS.escape(id)}`).join(',\n')} {'{ outline: 2px dashed var(--link-outline); outline-offset: 1px; }'}</style>}
       <header className="article-header">
         <button type="button" onClick={onBack}>
@@ -271,6 +276,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
             ))}
           </select>
         </label>
+        <LayerBar layers={layers} articleId={article.id} review={review} />
         <button type="button" onClick={undo} disabled={!history.canUndo} title={history.undoDescription ? `Undo ${history.undoDescription} (Ctrl+Z)` : 'Nothing to undo'}>
           ↶ Undo
         </button>
@@ -278,15 +284,26 @@ function LoadedArticle({ article: initial, offsets, state, onBack }: Loaded & { 
           ↷ Redo
         </button>
       </header>
+      {layers.state && layers.state.hiddenLayers > 0 && (
+        <p className="blind-notice" role="status">
+          Blind coding: {layers.state.hiddenLayers} colleague{layers.state.hiddenLayers === 1 ? '’s layer is' : 's’ layers are'} hidden until you mark this article done.
+        </p>
+      )}
       <div className="article-body">
         <div className="article-scroll" onScroll={() => setPicker(null)}>
           <ArticleViewer offsets={offsets} initialItems={initialItems} onEditor={onEditor} onSelection={setSelection} onAddFragment={addFragment} onTagsClicked={onTagsClicked} />
         </div>
         <div className="tag-panel-wrap">
-          <ArticleMemo note={article.note} onSave={setMemo} />
-          <div className="tag-panel-fill">
-            <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onRemoveFragment={removeFragment} onNote={setNote} onAttributes={setAttributes} />
-          </div>
+          {review ? (
+            <ReviewPanel onFocus={setFocusIds} selection={selection?.range ?? null} />
+          ) : (
+            <>
+              <ArticleMemo note={article.note} onSave={setMemo} />
+              <div className="tag-panel-fill">
+                <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onRemoveFragment={removeFragment} onNote={setNote} onAttributes={setAttributes} />
+              </div>
+            </>
+          )}
         </div>
       </div>
       {selection && (

@@ -6,6 +6,7 @@ import { AttributeForm } from './AttributeForm'
 import { FragmentList } from './FragmentList'
 import { OccurrenceReview } from './OccurrenceReview'
 import { TagLinks } from './TagLinks'
+import { TagReview } from '../review/TagReview'
 
 interface Props {
   tag: Annotation
@@ -52,6 +53,7 @@ export function TagDetails({ tag, onLabel, onDelete, onRemoveFragment, onNote, o
       </div>
       <AttributeForm tag={tag} onChange={onAttributes} />
       <TagLinks tag={tag} />
+      <TagReview tag={tag} />
       <button type="button" className="occ-open" onClick={() => setReviewing(true)}>
         Tag all occurrences…
       </button>

@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { Annotation } from '@shared/domain'
+import type { ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
+import { DISAGREEMENT_TEXT } from '@shared/review/review-unit'
+import { api } from '../../api/client'
+import { labelColor } from '../../labels'
+import { notifyError } from '../../state/notices'
+import { useStore } from '../../state/createStore'
+import { useArticle } from '../article/articleContext'
+import { MergeForm } from './MergeForm'
+
+type Show = 'disagreements' | 'unsettled' | 'all'
+
+interface Props {
+  /** The unit in focus: its versions are outlined in the text. */
+  onFocus: (ids: string[]) => void
+  /** Text selected in the article, offered as the gold span when editing. */
+  selection: { start: number; end: number } | null
+}
+
+/**
+ * Reviewing an article: every unit the layers' tags align into, with what differs, and the decision buttons.
+ * N / P jump to the next / previous disagreement not yet settled.
+ */
+export function ReviewPanel({ onFocus, selection }: Props) {
+  const { article, state, run, select } = useArticle()
+  const { annotations } = useStore(state)
+  const [review, setReview] = useState<ArticleReview | null>(null)
+  const [failed, setFailed] = useState<string | null>(null)
+  const [show, setShow] = useState<Show>('disagreements')
+  const [focusId, setFocusId] = useState<string | null>(null)
+  const [reason, setReason] = useState('')
+  const [guideline, setGuideline] = useState('')
+  const [merging, setMerging] = useState(false)
+
+  const load = useCallback(() => {
+    api.call('review.article', { articleId: article.id }).then(
+      (r) => {
+        setReview(r)
+        setFailed(null)
+      },
+      (e: Error) => setFailed(e.message)
+    )
+  }, [article.id])
+  useEffect(load, [load, annotations])
+
+  const units = useMemo(() => {
+    if (!review) return []
+    if (show === 'all') return review.units
+    return review.units.filter((u) => (show === 'unsettled' ? !u.settled : u.kinds.length > 0))
+  }, [review, show])
+  const focus = units.find((u) => u.id === focusId) ?? null
+  const names = useMemo(() => Object.fromEntries((review?.layers ?? []).map((l) => [l.annotatorId, l.name])), [review])
+
+  const focusUnit = useCallback(
+    (u: ReviewedUnit | null) => {
+      setFocusId(u?.id ?? null)
+      setMerging(false)
+      const ids = u ? Object.values(u.members).filter((id): id is string => id !== null) : []
+      onFocus(ids)
+      if (ids[0]) select(ids[0], true)
+    },
+    [onFocus, select]
+  )
+
+  const step = useCallback(
+    (dir: 1 | -1) => {
+      const open = (review?.units ?? []).filter((u) => u.kinds.length > 0 && !u.settled)
+      if (open.length === 0) return
+      const at = focus ? open.findIndex((u) => u.id === focus.id) : -1
+      // from a unit just settled (no longer open), go by position in the text
+      const next =
+        at >= 0
+          ? open[(at + dir + open.length) % open.length]
+          : dir === 1
+            ? (open.find((u) => !focus || u.start >= focus.start) ?? open[0])
+            : (open.findLast((u) => !focus || u.start <= focus.start) ?? open[open.length - 1])
+      focusUnit(next!)
+    },
+    [review, focus, focusUnit]
+  )
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest('input, textarea, select, [contenteditable="true"]') || e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === 'n' || e.key === 'p') {
+        e.preventDefault()
+        e.stopImmediatePropagation()
+        step(e.key === 'n' ? 1 : -1)
+      }
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [step])
+
+  const decided = async (work: Promise<unknown>) => {
+    const m = await run(work as Promise<never>)
+    if (m) {
+      setReason('')
+      setGuideline('')
+      setMerging(false)
+    }
+  }
+  const candidates = (u: ReviewedUnit) => Object.values(u.members).filter((id): id is string => id !== null)
+  const decide = (u: ReviewedUnit, decision: 'accept' | 'reject', chosenId?: string) =>
+    decided(api.call('review.decide', { articleId: article.id, candidates: candidates(u), decision, chosenId, reason, guideline }))
+
+  if (failed) return <div className="review-panel"><p className="hint">{failed}</p></div>
+  if (!review) return <div className="review-panel"><p className="hint">Comparing layers…</p></div>
+  const open = review.units.filter((u) => u.kinds.length > 0 && !u.settled).length
+  const agreed = review.units.filter((u) => u.kinds.length === 0 && !u.settled).length
+  return (
+    <aside className="review-panel" aria-label="Review">
+      <h2>
+        Review <span className="count">{review.compared.map((id) => names[id]).join(' · ')}</span>
+      </h2>
+      {review.compared.length < 2 ? (
+        <p className="hint">Only one coder tagged this article; there is nothing to compare yet. Import a colleague’s pack to review their tags.</p>
+      ) : (
+        <>
+          <p className="review-summary">
+            {review.units.length} units · <strong>{open}</strong> open disagreement{open === 1 ? '' : 's'} · {review.units.filter((u) => u.settled).length} settled
+          </p>
+          <div className="review-tools">
+            <button type="button" onClick={() => step(1)} disabled={open === 0} title="Next open disagreement (N)">
+              Next <kbd>N</kbd>
+            </button>
+            <button type="button" onClick={() => step(-1)} disabled={open === 0} title="Previous open disagreement (P)">
+              Prev <kbd>P</kbd>
+            </button>
+            <button type="button" onClick={() => void decided(api.call('review.acceptAgreed', { articleId: article.id }))} disabled={agreed === 0}>
+              Accept {agreed} agreed into gold
+            </button>
+            <select aria-label="Show" value={show} onChange={(e) => setShow(e.target.value as Show)}>
+              <option value="disagreements">Disagreements</option>
+              <option value="unsettled">Not settled</option>
+              <option value="all">All units</option>
+            </select>
+          </div>
+          {focus && (
+            <section className="unit-card" aria-label={`Unit ${focus.number}`}>
+              <h3>
+                #{focus.number} {focus.kinds.length ? focus.kinds.map((k) => DISAGREEMENT_TEXT[k]).join(' · ') : 'all agree'}
+              </h3>
+              <table className="versions">
+                <tbody>
+                  {review.compared.map((layer) => {
+                    const id = focus.members[layer]
+                    const tag = id ? annotations.get(id) : undefined
+                    return (
+                      <tr key={layer}>
+                        <th scope="row">{names[layer]}</th>
+                        {tag ? <Version tag={tag} /> : <td className="absent">no tag</td>}
+                        <td>
+                          {tag && (
+                            <button type="button" onClick={() => void decide(focus, 'accept', tag.id)}>
+                              Accept
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+              <ul className="unit-details">
+                {focus.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+              {focus.decision && (
+                <p className={`decision${focus.settled ? '' : ' undone'}`}>
+                  {focus.decision.decision === 'accept'
+                    ? `Accepted ${focus.decision.candidates.find((c) => c.annotationId === focus.decision!.chosenId)?.annotatorName ?? ''}’s version`
+                    : focus.decision.decision === 'reject'
+                      ? 'Rejected'
+                      : focus.decision.decision === 'merge' ? 'Merged' : 'Edited'}{' '}
+                  by {focus.decision.decidedByName}, {new Date(focus.decision.decidedAt).toLocaleString()}
+                  {focus.decision.reason && ` — “${focus.decision.reason}”`}
+                  {focus.decision.guideline && ` (${focus.decision.guideline})`}
+                  {!focus.settled && ' (its gold tag was since removed)'}
+                </p>
+              )}
+              <label className="field">
+                Reason
+                <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why this decision (kept with it)" maxLength={5000} />
+              </label>
+              <label className="field">
+                Guideline reference
+                <input value={guideline} onChange={(e) => setGuideline(e.target.value)} placeholder="e.g. codebook §4.2" maxLength={500} />
+              </label>
+              <div className="review-tools">
+                <button type="button" onClick={() => setMerging((m) => !m)} aria-expanded={merging}>
+                  Merge / edit…
+                </button>
+                <button type="button" className="danger" onClick={() => void decide(focus, 'reject')}>
+                  Reject all
+                </button>
+              </div>
+              {merging && (
+                <MergeForm
+                  versions={candidates(focus).map((id) => annotations.get(id)).filter((t): t is Annotation => !!t)}
+                  names={names}
+                  selection={selection}
+                  onSubmit={(decision, result, chosenId) =>
+                    void decided(api.call('review.decide', { articleId: article.id, candidates: candidates(focus), decision, chosenId, result, reason, guideline }))
+                  }
+                />
+              )}
+            </section>
+          )}
+          <ol className="unit-list">
+            {units.map((u) => (
+              <li key={u.id}>
+                <button type="button" className={`unit-row${u.id === focusId ? ' selected' : ''}${u.settled ? ' settled' : ''}`} onClick={() => focusUnit(u)} data-unit={u.number}>
+                  <span className="unit-number">#{u.number}</span>
+                  <span className="unit-quote">{quoteOf(u, annotations)}</span>
+                  <span className="unit-kinds">{u.settled ? '✓ settled' : u.kinds.map((k) => DISAGREEMENT_TEXT[k]).join(', ') || 'agree'}</span>
+                </button>
+              </li>
+            ))}
+            {units.length === 0 && <li className="hint">Nothing to show here.</li>}
+          </ol>
+        </>
+      )}
+    </aside>
+  )
+}
+
+function Version({ tag }: { tag: Annotation }) {
+  const attrs = Object.entries(tag.attributes)
+  return (
+    <td className="version">
+      <span className="swatch" style={{ background: labelColor(tag.label) }} /> <strong>{tag.label}</strong> “{tag.fragments.map((f) => f.quote).join(' … ')}”
+      {attrs.length > 0 && <div className="version-attrs">{attrs.map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`).join(' · ')}</div>}
+      {tag.links.length > 0 && <div className="version-attrs">links: {tag.links.map((l) => l.type).join(', ')}</div>}
+      <div className="version-attrs">status: {tag.status.replace('_', ' ')}</div>
+    </td>
+  )
+}
+
+function quoteOf(u: ReviewedUnit, annotations: Map<string, Annotation>): string {
+  const first = Object.values(u.members).find((id) => id && annotations.has(id))
+  const tag = first ? annotations.get(first) : undefined
+  return tag ? `${tag.label} “${tag.fragments[0]!.quote}”` : '(tag not loaded)'
+}

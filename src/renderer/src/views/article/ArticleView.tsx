@@ -17,7 +17,8 @@ import { TagPicker } from './TagPicker'
 import { TagPopup } from './TagPopup'
 import { useFragmentEdits } from './useFragmentEdits'
 import { STATUS_TEXT } from '../../statusText'
-import { ID_CLASS_PREFIX, INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
+import { INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
+import { useIdRule } from '../../editor/useIdRule'
 import { ArticleContext, type ArticleActions } from './articleContext'
 import { LINK_INPUT_ID } from './TagLinks'
 import { ReviewPanel } from '../review/ReviewPanel'
@@ -248,14 +249,15 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review }: Loa
     return [...new Set([...own, ...incoming])]
   }, [selectedId, annotations])
 
+  useIdRule(linkedIds, 'outline: 2px dashed var(--link-outline); outline-offset: 1px;')
+  useIdRule(focusIds, 'outline: 2px solid var(--focus-outline); outline-offset: 2px;')
+
   const selectedTag = selectedId ? annotations.get(selectedId) : undefined
   const pickerTags = useMemo(() => (picker ? picker.ids.map((id) => annotations.get(id)).filter((a): a is Annotation => !!a) : []), [picker, annotations])
 
   return (
     <ArticleContext.Provider value={actions}>
     <div className="article-view">
-      {focusIds.length > 0 && <style>{focusIds.map((id) => `.ProseMirror .${ID_CLASS_PREFIX}${CSS.escape(id)}`).join(',\n')} {'{ outline: 2px solid var(--focus-outline); outline-offset: 2px; }'}</style>}
-      {linkedIds.length > 0 && <style>{linkedIds.map((id) => `.ProseMirror .${ID_CLASS_PREFIX}${CSS.escape(id)}`).join(',\n')} {'{ outline: 2px dashed var(--link-outline); outline-offset: 1px; }'}</style>}
       <header className="article-header">
         <button type="button" onClick={onBack}>
           ← Corpus

@@ -57,7 +57,8 @@ test('code the Huila attack: event attributes, perpetrator and target links, the
   const links = page.getByRole('region', { name: 'Links' })
   await expect(links.locator('.link-list li')).toHaveText([/Perpetrator →\s*Dagoberto Ramos Mobile Column/, /Target →\s*police officers/])
   // linked tags are outlined in the text while the event is selected
-  await expect(page.locator('.article-text style, .article-view > style')).toHaveCount(1)
+  const outlined = () => page.locator('.ProseMirror .sw-tag').evaluateAll((els) => els.filter((el) => getComputedStyle(el).outlineStyle === 'dashed').map((el) => el.textContent))
+  await expect.poll(outlined).toEqual(expect.arrayContaining(['Dagoberto Ramos Mobile Column', 'police officers']))
 
   // the Gulf Clan mention, linked to the canonical actor the registry suggests (the coder confirms)
   await dragOverText(page, 'Gulf Clan')

@@ -12,7 +12,8 @@ const TITLES: Record<ImportFormat, string> = {
   doccano: 'doccano JSONL',
   'label-studio': 'Label Studio JSON',
   w3c: 'W3C Web Annotation (Spanwise export folder)',
-  'refi-qda': 'REFI-QDA project (.qdpx)'
+  'refi-qda': 'REFI-QDA project (.qdpx)',
+  pack: 'Colleague’s annotation pack (.spanpack)'
 }
 const CREATE = '\u0000create'
 const LEAVE_OUT = '\u0000skip'

@@ -85,7 +85,8 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
               if (!edited) setDestination(defaultDestination(projectPath, projectName, f))
             }}
           >
-            {EXPORT_FORMATS.map((f) => (
+            {/* a pack is one file with your tags only: it has its own dialog, "Export my pack…" */}
+            {EXPORT_FORMATS.filter((f) => f !== 'pack').map((f) => (
               <option key={f} value={f}>
                 {EXPORT_FORMAT_INFO[f].title}
               </option>

@@ -177,6 +177,7 @@ function progressTo(what: string) {
 async function runExportCommand(projectPath: string, values: Values, out: (o: unknown) => void): Promise<number> {
   const pack = values.format === 'pack'
   if (!values.out) throw new UsageError(pack ? 'pack export needs --out <file.spanpack>' : 'export needs --out <folder to create>')
+  if (values['include-text'] && !pack) throw new UsageError('--include-text is for pack export; the other export formats always carry the article text')
   const parsed = exportOptions.safeParse({
     format: values.format,
     destination: resolve(values.out as string),

@@ -7,6 +7,7 @@ import type { ExportResult } from '../../shared/exchange/export-result'
 import type { Store } from '../store/store'
 import { withLargeCache } from '../store/with-large-cache'
 import { ExportCancelled, type ExportHooks } from './export-hooks'
+import { ExportStream } from './export-stream'
 import { exportIoError } from './export-io-error'
 import { OutputFolder } from './output-folder'
 import { runPackExport } from './pack/run-pack-export'
@@ -35,38 +36,20 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
   const totals = countDataset(store, options.filter)
   const reader = new DatasetReader(store, options.filter)
   const out = new OutputFolder(options.destination, options.overwrite)
-  let articles = 0
-  let annotations = 0
-  let links = 0
-  let last = 0
-  const progress = (force: boolean, message: string) => {
-    const now = Date.now()
-    if (!force && now - last < 100) return
-    last = now
-    hooks.onProgress?.({ done: articles, total: totals.articles, annotations, message })
-  }
+  const stream = new ExportStream(totals.articles, hooks)
   try {
-    progress(true, 'starting')
+    stream.progress(true, 'starting')
     writer.begin(ctx, out)
-    for (const batch of reader.batches()) {
-      for (const article of batch) {
-        if (hooks.isCancelled?.()) throw new ExportCancelled()
-        writer.article(article)
-        articles++
-        annotations += article.annotations.length
-        for (const a of article.annotations) links += a.links.length
-        progress(false, article.title)
-      }
-    }
+    stream.run(reader, (article) => writer.article(article))
     const notes = writer.end()
     if (reader.droppedLinks > 0) notes.warnings.push(`${reader.droppedLinks} links were left out because the tag they point to is not in this export.`)
     const info = EXPORT_FORMAT_INFO[options.format]
     const result: ExportResult = {
       destination: options.destination,
       format: options.format,
-      articles,
-      annotations,
-      links,
+      articles: stream.articles,
+      annotations: stream.annotations,
+      links: stream.links,
       files: [...notes.files, MANIFEST],
       warnings: notes.warnings,
       counts: notes.counts
@@ -84,14 +67,14 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
       exportedAt: ctx.exportedAt,
       filter: options.filter,
       options: { quotes: options.quotes, bom: options.bom },
-      counts: { articles, annotations, links, droppedLinks: reader.droppedLinks, ...notes.counts },
+      counts: { articles: stream.articles, annotations: stream.annotations, links: stream.links, droppedLinks: reader.droppedLinks, ...notes.counts },
       cannotCarry: info.drops,
       warnings: notes.warnings,
       files: result.files
     }
     out.writeFile(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`)
     out.commit()
-    progress(true, 'done')
+    stream.progress(true, 'done')
     return result
   } catch (error) {
     out.abort()

@@ -57,5 +57,6 @@ describe('cli pack export / pack import', () => {
     expect(r.status).toBe(2)
     expect(r.stderr).toContain('pack needs export or import')
     expect(cli('Ana', ['pack', 'import', '--project', join(tempDir(), 'p.spanwise')]).stderr).toContain('pack import needs at least one .spanpack file')
+    expect(cli('Ana', ['export', '--format', 'csv', '--include-text', '--project', join(tempDir(), 'p.spanwise'), '--out', join(tempDir(), 'x')]).stderr).toContain('--include-text is for pack export')
   })
 })

@@ -7,6 +7,7 @@ import { NATIVE_FILE } from '../../../shared/exchange/native-format'
 import { PACK_CODEBOOK, PACK_KIND, PACK_MANIFEST, PACK_VERSION, type PackManifest } from '../../../shared/exchange/pack-format'
 import type { Store } from '../../store/store'
 import { ExportCancelled, type ExportHooks } from '../export-hooks'
+import { ExportStream } from '../export-stream'
 import { exportIoError } from '../export-io-error'
 import { NativeWriter, type TextSink } from '../native/native-writer'
 import { DatasetReader, readContext } from '../read-dataset'
@@ -51,33 +52,15 @@ export function runPackExport(store: Store, options: ExportOptions, user: User |
   const ctx = { ...base, annotators: [{ id: user.id, name: user.name }], actors: namedActors(store, base.actors, user.id, articleIds) }
   const reader = new DatasetReader(store, filter)
   const output = new SingleFileOutput(options.destination, options.overwrite)
-  let articles = 0
-  let annotations = 0
-  let links = 0
-  let last = 0
-  const progress = (force: boolean, message: string) => {
-    const now = Date.now()
-    if (!force && now - last < 100) return
-    last = now
-    hooks.onProgress?.({ done: articles, total: articleIds.length, annotations, message })
-  }
+  const stream = new ExportStream(articleIds.length, hooks)
   try {
-    progress(true, 'starting')
+    stream.progress(true, 'starting')
     const zip = new ZipWriter(output.file)
     const entry = zip.entry(NATIVE_FILE)
     const sink = new DigestSink(entry)
     const writer = new NativeWriter(options.includeText)
     writer.start(ctx, sink)
-    for (const batch of reader.batches()) {
-      for (const article of batch) {
-        if (hooks.isCancelled?.()) throw new ExportCancelled()
-        writer.article(article)
-        articles++
-        annotations += article.annotations.length
-        for (const a of article.annotations) links += a.links.length
-        progress(false, article.title)
-      }
-    }
+    stream.run(reader, (article) => writer.article(article))
     entry.end()
     const codebookJson = `${JSON.stringify(ctx.codebook, null, 2)}\n`
     zip.file(PACK_CODEBOOK, codebookJson)
@@ -91,7 +74,7 @@ export function runPackExport(store: Store, options: ExportOptions, user: User |
       codebook: { name: ctx.codebook.name, version: ctx.codebookVersion, versionsUsed: [...ctx.codebooks.keys()].sort((a, b) => a - b) },
       includesText: options.includeText,
       offsetUnit: 'codepoint',
-      counts: { articles, annotations, links },
+      counts: { articles: stream.articles, annotations: stream.annotations, links: stream.links },
       files: {
         [NATIVE_FILE]: { sha256: sink.hash.digest('hex'), bytes: sink.bytes, lines: sink.lines },
         [PACK_CODEBOOK]: { sha256: createHash('sha256').update(codebookJson).digest('hex'), bytes: Buffer.byteLength(codebookJson) }
@@ -100,14 +83,14 @@ export function runPackExport(store: Store, options: ExportOptions, user: User |
     zip.file(PACK_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`)
     zip.end()
     output.commit()
-    progress(true, 'done')
+    stream.progress(true, 'done')
     const warnings = reader.droppedLinks > 0 ? [`${reader.droppedLinks} links to other coders’ tags were left out (a pack carries your tags only).`] : []
     return {
       destination: options.destination,
       format: 'pack',
-      articles,
-      annotations,
-      links,
+      articles: stream.articles,
+      annotations: stream.annotations,
+      links: stream.links,
       files: [NATIVE_FILE, PACK_CODEBOOK, PACK_MANIFEST],
       warnings,
       counts: { droppedLinks: reader.droppedLinks }

@@ -1,11 +1,9 @@
 import { useState } from 'react'
-import type { JobProgress } from '@shared/contract'
 import { ARTICLE_STATUSES } from '@shared/domain'
-import type { ExportResult } from '@shared/exchange/export-result'
 import { PACK_EXTENSION } from '@shared/exchange/pack-format'
-import { api } from '../../api/client'
 import { defaultDestination } from './defaultDestination'
-import { runJob } from './runJob'
+import { ExportJobStatus } from './ExportJobStatus'
+import { useExportJob } from './useExportJob'
 
 /** Export my tags as one .spanpack file for a colleague: every article I coded, or the ones I choose; article texts only when asked. */
 export function PackExportDialog({ projectPath, projectName, userName, onClose }: { projectPath: string; projectName: string; userName: string; onClose: () => void }) {
@@ -14,39 +12,19 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
   const [articleStatuses, setArticleStatuses] = useState<string[]>([])
   const [includeText, setIncludeText] = useState(false)
   const [overwrite, setOverwrite] = useState(false)
-  const [progress, setProgress] = useState<JobProgress | null>(null)
-  const [jobId, setJobId] = useState<string | null>(null)
-  const [result, setResult] = useState<ExportResult | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const job = useExportJob()
+  const { progress, jobId, start: startJob, cancel } = job
   const ids = articleIds.split(/[\s,]+/).filter(Boolean)
   const badId = ids.find((id) => !/^[1-9]\d*$/.test(id))
 
-  const start = async () => {
-    setError(null)
-    setResult(null)
-    setProgress({ jobId: '', kind: 'export', done: 0, total: 0, articles: 0, message: 'starting' })
-    try {
-      const finished = await runJob(
-        () =>
-          api.call('export.start', {
-            format: 'pack',
-            destination,
-            includeText,
-            overwrite,
-            filter: { articleIds: ids.length ? ids.map(Number) : undefined, articleStatuses: articleStatuses.length ? (articleStatuses as never) : undefined }
-          }),
-        setProgress,
-        setJobId
-      )
-      if (finished.kind === 'export' && finished.outcome === 'done' && finished.report) setResult(finished.report)
-      else setError(finished.outcome === 'cancelled' ? 'Cancelled: no pack was written.' : (finished.error?.message ?? 'The export failed: no pack was written.'))
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      setProgress(null)
-      setJobId(null)
-    }
-  }
+  const start = () =>
+    startJob({
+      format: 'pack',
+      destination,
+      includeText,
+      overwrite,
+      filter: { articleIds: ids.length ? ids.map(Number) : undefined, articleStatuses: articleStatuses.length ? (articleStatuses as never) : undefined }
+    })
 
   return (
     <div className="modal-backdrop">
@@ -93,34 +71,18 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
           Pack file
           <input aria-label="Pack file" value={destination} onChange={(e) => setDestination(e.target.value)} />
         </label>
-        {progress && (
-          <div role="status">
-            Packing… {progress.done}/{progress.total} articles, {progress.articles} tags
-            <progress max={progress.total || 1} value={progress.done} aria-label="Export progress" />
-          </div>
-        )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        {result && (
-          <div className="export-result" role="status">
-            <p>
-              Packed {result.articles} article{result.articles === 1 ? '' : 's'} and {result.annotations} tag{result.annotations === 1 ? '' : 's'} into <code>{result.destination}</code>.
-            </p>
-            {result.warnings.length > 0 && (
-              <ul aria-label="Export warnings">
-                {result.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        <ExportJobStatus
+          job={job}
+          busy="Packing…"
+          done={(r) => (
+            <>
+              Packed {r.articles} article{r.articles === 1 ? '' : 's'} and {r.annotations} tag{r.annotations === 1 ? '' : 's'} into <code>{r.destination}</code>.
+            </>
+          )}
+        />
         <div className="row">
           {jobId ? (
-            <button type="button" onClick={() => void api.call('jobs.cancel', { jobId })}>
+            <button type="button" onClick={cancel}>
               Cancel export
             </button>
           ) : (

@@ -36,6 +36,11 @@ describe('annotation pack import refuses bad files with a clear message and chan
       (pack) => rewritePack(pack, (e) => ({ ...e, 'pack.json': JSON.stringify({ ...JSON.parse(e['pack.json']!), annotator: undefined, createdAt: 'yesterday' }) })),
       /pack.json is not a valid annotation pack manifest \(.*createdAt.*annotator/
     ],
+    [
+      'a pack claiming the gold layer',
+      (pack) => rewritePack(pack, (e) => ({ ...e, 'pack.json': JSON.stringify({ ...JSON.parse(e['pack.json']!), annotator: { id: 'gold', name: 'Gold standard' } }) })),
+      /names the gold-standard layer as its coder; gold tags come from adjudication/
+    ],
     ['a newer pack version', (pack) => rewritePack(pack, (e) => ({ ...e, 'pack.json': JSON.stringify({ ...JSON.parse(e['pack.json']!), version: 2 }) })), /made by a newer Spanwise/],
     ['an edited articles.jsonl', (pack) => rewritePack(pack, (e) => ({ ...e, 'articles.jsonl': e['articles.jsonl']!.replace('Gunmen', 'Gunman') })), /changed.spanpack is damaged: articles.jsonl does not match the pack's manifest \(its SHA-256 differs\)/],
     ['a shortened articles.jsonl', (pack) => rewritePack(pack, (e) => ({ ...e, 'articles.jsonl': e['articles.jsonl']!.split('\n')[0]! })), /articles.jsonl does not match the pack's manifest \(\d+ bytes, the manifest says \d+\)/],

@@ -44,26 +44,7 @@ export class PackReader implements FormatReader {
     this.issue = issue
     const { store, options } = this.ctx
     checkPackCoders(this.packs, this.ctx.user, store)
-    const current = store.codebooks.get()
-    const actors = new Map<string, Actor>()
-    const newest = new Map<string, string>()
-    for (const pack of this.packs) {
-      const header = nativeHeader.safeParse(parseLine(byteLines(pack.articles).next().value?.text ?? ''))
-      if (!header.success) throw new AppError('VALIDATION', `${pack.file}: articles.jsonl does not start with a Spanwise JSONL header (${where(header.error.issues)}); the pack is not one Spanwise made.`)
-      for (const a of headerActors(header.data)) actors.set(a.id, a)
-      if (this.packs.filter((p) => p.manifest.annotator.id === pack.manifest.annotator.id).length > 1) {
-        for (const hash of hashes(pack)) newest.set(`${pack.manifest.annotator.id}\u0000${hash}`, pack.manifest.id)
-      }
-      if (!sameCodebook(pack.codebook, current)) {
-        issue({
-          file: pack.file,
-          severity: 'warning',
-          code: 'CODEBOOK_DIFFERS',
-          message: `${pack.file} was coded with codebook "${pack.manifest.codebook.name}" version ${pack.manifest.codebook.version}, which differs from this project's (version ${current.version}): labels are matched by name (those it lacks are listed to map, add or leave out) and attribute values this codebook does not define are left out and listed.`
-        })
-      }
-    }
-    this.extras = { actors: [...actors.values()], labels: this.packs.flatMap((p) => p.codebook.labels.map((l) => ({ name: l.name, color: l.color, parent: l.parent ?? undefined }))) }
+    const newest = this.prepare(issue)
 
     const findArticle = store.db.prepare('SELECT id, title, text FROM article WHERE hash = ?')
     const packOf = store.db.prepare('SELECT pack_created_at FROM pack_layer WHERE article_id = ? AND annotator_id = ?').pluck()
@@ -138,15 +119,45 @@ export class PackReader implements FormatReader {
         yield doc
       }
     }
-    if (yielded === 0 && this.summary.refused === 0 && this.summary.missing.length > 0) {
-      const n = this.packs.reduce((sum, p) => sum + p.manifest.counts.articles, 0)
-      throw new AppError(
-        'NOT_FOUND',
-        `None of the ${n} articles in ${this.packs.map((p) => p.file).join(', ')} is in this project (articles are matched by the SHA-256 of their text), so nothing was imported. ${
-          withText > 0 ? 'The pack has their text: import again adding the articles the project lacks.' : 'The pack has no article text: import the articles first, or ask for a pack with the article text included.'
-        }`
-      )
+    if (yielded === 0 && this.summary.refused === 0 && this.summary.missing.length > 0) throw this.nothingMatched(withText > 0)
+  }
+
+  /**
+   * Reads each pack's header (the actors its tags name), says where a pack's codebook differs from the project's,
+   * and, for coders with several packs in this import, which pack is newest per article (by coder and hash).
+   */
+  private prepare(issue: IssueSink): Map<string, string> {
+    const current = this.ctx.store.codebooks.get()
+    const actors = new Map<string, Actor>()
+    const newest = new Map<string, string>()
+    for (const pack of this.packs) {
+      const header = nativeHeader.safeParse(parseLine(byteLines(pack.articles).next().value?.text ?? ''))
+      if (!header.success) throw new AppError('VALIDATION', `${pack.file}: articles.jsonl does not start with a Spanwise JSONL header (${where(header.error.issues)}); the pack is not one Spanwise made.`)
+      for (const a of headerActors(header.data)) actors.set(a.id, a)
+      if (this.packs.filter((p) => p.manifest.annotator.id === pack.manifest.annotator.id).length > 1) {
+        for (const hash of hashes(pack)) newest.set(`${pack.manifest.annotator.id}\u0000${hash}`, pack.manifest.id)
+      }
+      if (!sameCodebook(pack.codebook, current)) {
+        issue({
+          file: pack.file,
+          severity: 'warning',
+          code: 'CODEBOOK_DIFFERS',
+          message: `${pack.file} was coded with codebook "${pack.manifest.codebook.name}" version ${pack.manifest.codebook.version}, which differs from this project's (version ${current.version}): labels are matched by name (those it lacks are listed to map, add or leave out) and attribute values this codebook does not define are left out and listed.`
+        })
+      }
     }
+    this.extras = { actors: [...actors.values()], labels: this.packs.flatMap((p) => p.codebook.labels.map((l) => ({ name: l.name, color: l.color, parent: l.parent ?? undefined }))) }
+    return newest
+  }
+
+  private nothingMatched(hasText: boolean): AppError {
+    const n = this.packs.reduce((sum, p) => sum + p.manifest.counts.articles, 0)
+    return new AppError(
+      'NOT_FOUND',
+      `None of the ${n} articles in ${this.packs.map((p) => p.file).join(', ')} is in this project (articles are matched by the SHA-256 of their text), so nothing was imported. ${
+        hasText ? 'The pack has their text: import again adding the articles the project lacks.' : 'The pack has no article text: import the articles first, or ask for a pack with the article text included.'
+      }`
+    )
   }
 
   written(doc: ImportedDocument, articleId: number, tagIds: string[]): void {

@@ -20,6 +20,9 @@ const USAGE = `Usage:
   npm run cli -- export --format <f> --project <file> --out <new folder>
                  [--labels A,B] [--annotators name,...] [--statuses draft,...] [--article-statuses done,...]
                  [--articles 1,2,...] [--no-quotes] [--bom] [--overwrite]
+  npm run cli -- pack export --project <file> --out <file.spanpack> [--articles 1,2,...] [--include-text] [--overwrite]
+  npm run cli -- pack import <file.spanpack...> --project <file> [--add-missing] [--force] [--dry-run]
+                 [--map <FileLabel>=<Label>]... [--create <FileLabel>]... [--skip-label <FileLabel>]... [--skip-invalid]
   npm run cli -- articles --project <file>
   npm run cli -- annotations --project <file> [--article <id>]
 
@@ -27,6 +30,8 @@ Import formats (--format): ${IMPORT_FORMATS.join(', ')}. Without --format, impor
 (.txt, .md, .jsonl, .csv). Export formats: ${EXPORT_FORMATS.join(', ')}.
 An annotated import is refused (nothing written) while any tag's label is not in the codebook and has no
 --map/--create/--skip-label decision, or while any span cannot be placed (unless --skip-invalid).
+A pack holds one coder's tags: pack export writes yours (SPANWISE_USER, else your login name), pack import
+files a colleague's tags under their name and refuses your own pack and packs older than one already imported.
 import creates the project when it does not exist. Output is JSON lines on stdout; messages go to stderr.
 Exit codes: 0 success, 1 some inputs were rejected or the import was refused, 2 bad usage, 3 the project cannot be opened.`
 
@@ -60,7 +65,10 @@ async function main(argv: string[]): Promise<number> {
         articles: { type: 'string' },
         'no-quotes': { type: 'boolean', default: false },
         bom: { type: 'boolean', default: false },
-        overwrite: { type: 'boolean', default: false }
+        overwrite: { type: 'boolean', default: false },
+        'include-text': { type: 'boolean', default: false },
+        'add-missing': { type: 'boolean' },
+        force: { type: 'boolean', default: false }
       }
     })
   } catch (error) {
@@ -73,12 +81,15 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage
   }
   // a mistyped command is bad usage: report it before opening (and perhaps migrating) the project
-  if (!['import', 'export', 'articles', 'annotations'].includes(command)) throw new UsageError(`unknown command "${command}"`)
+  if (!['import', 'export', 'pack', 'articles', 'annotations'].includes(command)) throw new UsageError(`unknown command "${command}"`)
+  if (command === 'pack' && rest[0] !== 'export' && rest[0] !== 'import') throw new UsageError('pack needs export or import: pack export --project <file> --out <file.spanpack>, or pack import <file.spanpack> --project <file>')
   if (!values.project) throw new UsageError(`${command} needs --project <file>`)
   const projectPath = resolve(values.project)
   const out = (obj: unknown) => process.stdout.write(`${JSON.stringify(obj)}\n`)
 
   if (command === 'export') return runExportCommand(projectPath, values, out)
+  if (command === 'pack' && rest[0] === 'export') return runExportCommand(projectPath, { ...values, format: 'pack' }, out)
+  if (command === 'pack') return runAnnotatedImportCommand(projectPath, rest.slice(1), { ...values, format: 'pack' }, out)
   if (command === 'import' && values.format !== undefined) return runAnnotatedImportCommand(projectPath, rest, values, out)
   if (command === 'import') {
     if (rest.length === 0) throw new UsageError('import needs at least one file or folder')
@@ -164,13 +175,16 @@ function progressTo(what: string) {
 }
 
 async function runExportCommand(projectPath: string, values: Values, out: (o: unknown) => void): Promise<number> {
-  if (!values.out) throw new UsageError('export needs --out <folder to create>')
+  const pack = values.format === 'pack'
+  if (!values.out) throw new UsageError(pack ? 'pack export needs --out <file.spanpack>' : 'export needs --out <folder to create>')
+  if (values['include-text'] && !pack) throw new UsageError('--include-text is for pack export; the other export formats always carry the article text')
   const parsed = exportOptions.safeParse({
     format: values.format,
     destination: resolve(values.out as string),
     overwrite: values.overwrite,
     quotes: !values['no-quotes'],
     bom: values.bom,
+    includeText: values['include-text'],
     filter: {
       labels: list(values.labels),
       annotators: list(values.annotators),
@@ -182,7 +196,7 @@ async function runExportCommand(projectPath: string, values: Values, out: (o: un
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') === 'format' ? '--format' : i.path.join('.')}: ${i.message}`).join('; '))
   ;(await openStore(projectPath, false)).close()
   const jobs = new JobRunner(progressTo('exporting'), join(__dirname, 'import-worker.js'))
-  const jobId = jobs.startExport(projectPath, parsed.data)
+  const jobId = jobs.startExport(projectPath, parsed.data, undefined, pack ? cliUser() : null)
   process.on('SIGINT', () => jobs.cancel(jobId))
   const result = await jobs.wait<ExportResult>(jobId)
   if (process.stderr.isTTY) process.stderr.write('\n')
@@ -196,7 +210,7 @@ async function runExportCommand(projectPath: string, values: Values, out: (o: un
 }
 
 async function runAnnotatedImportCommand(projectPath: string, paths: string[], values: Values, out: (o: unknown) => void): Promise<number> {
-  if (paths.length === 0) throw new UsageError('import --format needs at least one file or folder')
+  if (paths.length === 0) throw new UsageError(values.format === 'pack' ? 'pack import needs at least one .spanpack file' : 'import --format needs at least one file or folder')
   const labelMap: Record<string, string | null> = {}
   for (const m of values.map as string[]) {
     const at = m.indexOf('=')
@@ -211,10 +225,13 @@ async function runAnnotatedImportCommand(projectPath: string, paths: string[], v
     labelMap,
     createLabels: values.create,
     skipInvalid: values['skip-invalid'],
-    dryRun: values['dry-run']
+    dryRun: values['dry-run'],
+    addMissingArticles: values['add-missing'],
+    force: values.force
   })
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path[0] === 'format' ? '--format' : i.path[0] === 'annotator' ? '--annotator' : i.path.join('.')}: ${i.message}`).join('; '))
-  const store = await openStore(projectPath, true)
+  // a pack adds tags to a project's articles, so it needs a project that exists
+  const store = await openStore(projectPath, values.format !== 'pack')
   store.close()
   const jobs = new JobRunner(progressTo('importing'), join(__dirname, 'import-worker.js'))
   const jobId = jobs.startAnnotatedImport(projectPath, parsed.data, cliUser())
@@ -230,7 +247,8 @@ async function runAnnotatedImportCommand(projectPath: string, paths: string[], v
   if (report.unresolvedLabels.length > 0) {
     console.error(`spanwise: these labels are not in the codebook: ${report.unresolvedLabels.join(', ')}. Add --map <label>=<codebook label>, --create <label> or --skip-label <label> for each.`)
   } else if (!report.committed && !parsed.data.dryRun) {
-    console.error(`spanwise: ${report.errors} problem${report.errors === 1 ? '' : 's'} above; nothing was imported. Fix the file, or add --skip-invalid to import the rest.`)
+    const older = report.issues.some((i) => i.code === 'OLDER_PACK' && i.severity === 'error') ? ' Add --force to go back to the older pack for those articles,' : ''
+    console.error(`spanwise: ${report.errors} problem${report.errors === 1 ? '' : 's'} above; nothing was imported.${older || ' Fix the file,'} or add --skip-invalid to import the rest.`)
   }
   const { issues: _issues, ...summary } = report
   out(summary)

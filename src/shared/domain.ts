@@ -163,7 +163,11 @@ export const IMPORT_ISSUE_CODES = [
   'SPAN_REANCHORED',
   'UNKNOWN_LABEL',
   'UNKNOWN_ATTRIBUTE',
-  'NOT_CARRIED'
+  'NOT_CARRIED',
+  // annotation packs
+  'ARTICLE_MISSING',
+  'OLDER_PACK',
+  'CODEBOOK_DIFFERS'
 ] as const
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number]
 

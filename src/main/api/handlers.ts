@@ -148,7 +148,7 @@ export function createHandlers(wb: Workbench): Handlers {
       const jobId = wb.jobs.startImport(wb.store.path, inputs, encoding, () => wb.emit('project.changed', { what: 'articles' }))
       return { jobId }
     },
-    'export.start': (options) => ({ jobId: wb.jobs.startExport(wb.store.path, options) }),
+    'export.start': (options) => ({ jobId: wb.jobs.startExport(wb.store.path, options, undefined, options.format === 'pack' ? wb.user : null) }),
     'exchange.import': (options) => {
       const user = wb.user
       const jobId = wb.jobs.startAnnotatedImport(wb.store.path, options, user, (report) => {

@@ -53,6 +53,16 @@ export class OutputFile {
   }
 }
 
+/** A hidden temporary name beside `destination`, after checking that its folder exists and that it may be (re)placed. */
+export function tempBeside(destination: string, overwrite: boolean, what: 'folder' | 'file'): string {
+  const parent = dirname(destination)
+  if (!existsSync(parent)) throw new AppError('IO', `Cannot export to ${destination}: the folder ${parent} does not exist. Create it or choose another place.`)
+  if (existsSync(destination) && !overwrite) {
+    throw new AppError('CONFLICT', `${destination} already exists. Choose a new ${what} name, or allow replacing it.`)
+  }
+  return join(parent, `.${basename(destination)}.partial-${randomBytes(4).toString('hex')}`)
+}
+
 /**
  * An export's folder, built under a hidden temporary name beside the destination and renamed into place only
  * when complete, so a failed or cancelled export (full disk, unwritable folder) leaves nothing under the final name.
@@ -66,16 +76,11 @@ export class OutputFolder {
     readonly destination: string,
     private readonly overwrite = false
   ) {
-    const parent = dirname(destination)
-    if (!existsSync(parent)) throw new AppError('IO', `Cannot export to ${destination}: the folder ${parent} does not exist. Create it or choose another place.`)
-    if (existsSync(destination) && !overwrite) {
-      throw new AppError('CONFLICT', `${destination} already exists. Choose a new folder name, or allow replacing it.`)
-    }
-    this.temp = join(parent, `.${basename(destination)}.partial-${randomBytes(4).toString('hex')}`)
+    this.temp = tempBeside(destination, overwrite, 'folder')
     try {
       mkdirSync(this.temp)
     } catch (error) {
-      throw new AppError('IO', `Cannot write in ${parent}: ${(error as Error).message}. Choose a folder you can write to.`)
+      throw new AppError('IO', `Cannot write in ${dirname(destination)}: ${(error as Error).message}. Choose a folder you can write to.`)
     }
   }
 

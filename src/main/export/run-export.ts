@@ -1,83 +1,55 @@
 import { basename } from 'node:path'
+import type { User } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { EXPORT_FORMAT_INFO } from '../../shared/exchange/exchange-formats'
 import type { ExportOptions } from '../../shared/exchange/export-options'
 import type { ExportResult } from '../../shared/exchange/export-result'
 import type { Store } from '../store/store'
 import { withLargeCache } from '../store/with-large-cache'
+import { ExportCancelled, type ExportHooks } from './export-hooks'
+import { ExportStream } from './export-stream'
+import { exportIoError } from './export-io-error'
 import { OutputFolder } from './output-folder'
+import { runPackExport } from './pack/run-pack-export'
 import { countDataset, DatasetReader, readContext } from './read-dataset'
 import { WRITERS } from './writers'
 
-export interface ExportProgress {
-  done: number
-  total: number
-  annotations: number
-  message: string
-}
-
-export interface ExportHooks {
-  onProgress?: (p: ExportProgress) => void
-  isCancelled?: () => boolean
-}
-
-export class ExportCancelled extends Error {
-  constructor() {
-    super('the export was cancelled')
-  }
-}
+export { ExportCancelled, type ExportHooks, type ExportProgress } from './export-hooks'
 
 const MANIFEST = 'manifest.json'
 
 /**
  * Writes one export: the filtered articles stream through the format's writer into a hidden folder, which
- * gets its manifest and is renamed to the destination only when everything is written.
+ * gets its manifest and is renamed to the destination only when everything is written. A pack is one file
+ * with `user`'s tags only.
  */
-export function runExport(store: Store, options: ExportOptions, hooks: ExportHooks = {}): ExportResult {
+export function runExport(store: Store, options: ExportOptions, hooks: ExportHooks = {}, user: User | null = null): ExportResult {
   // reads need less cache than writes: 64 MB keeps the export's memory growth small
-  return withLargeCache(store.db, () => exportWith(store, options, hooks), 64)
+  return withLargeCache(store.db, () => (options.format === 'pack' ? runPackExport(store, options, user, hooks) : exportWith(store, options, hooks)), 64)
 }
 
 function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): ExportResult {
-  const makeWriter = WRITERS[options.format]
+  const makeWriter = options.format === 'pack' ? undefined : WRITERS[options.format]
   if (!makeWriter) throw new AppError('NOT_SUPPORTED', `The ${options.format} export is not available in this build.`)
   const writer = makeWriter()
   const ctx = readContext(store, options)
   const totals = countDataset(store, options.filter)
   const reader = new DatasetReader(store, options.filter)
   const out = new OutputFolder(options.destination, options.overwrite)
-  let articles = 0
-  let annotations = 0
-  let links = 0
-  let last = 0
-  const progress = (force: boolean, message: string) => {
-    const now = Date.now()
-    if (!force && now - last < 100) return
-    last = now
-    hooks.onProgress?.({ done: articles, total: totals.articles, annotations, message })
-  }
+  const stream = new ExportStream(totals.articles, hooks)
   try {
-    progress(true, 'starting')
+    stream.progress(true, 'starting')
     writer.begin(ctx, out)
-    for (const batch of reader.batches()) {
-      for (const article of batch) {
-        if (hooks.isCancelled?.()) throw new ExportCancelled()
-        writer.article(article)
-        articles++
-        annotations += article.annotations.length
-        for (const a of article.annotations) links += a.links.length
-        progress(false, article.title)
-      }
-    }
+    stream.run(reader, (article) => writer.article(article))
     const notes = writer.end()
     if (reader.droppedLinks > 0) notes.warnings.push(`${reader.droppedLinks} links were left out because the tag they point to is not in this export.`)
     const info = EXPORT_FORMAT_INFO[options.format]
     const result: ExportResult = {
       destination: options.destination,
       format: options.format,
-      articles,
-      annotations,
-      links,
+      articles: stream.articles,
+      annotations: stream.annotations,
+      links: stream.links,
       files: [...notes.files, MANIFEST],
       warnings: notes.warnings,
       counts: notes.counts
@@ -95,24 +67,19 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
       exportedAt: ctx.exportedAt,
       filter: options.filter,
       options: { quotes: options.quotes, bom: options.bom },
-      counts: { articles, annotations, links, droppedLinks: reader.droppedLinks, ...notes.counts },
+      counts: { articles: stream.articles, annotations: stream.annotations, links: stream.links, droppedLinks: reader.droppedLinks, ...notes.counts },
       cannotCarry: info.drops,
       warnings: notes.warnings,
       files: result.files
     }
     out.writeFile(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`)
     out.commit()
-    progress(true, 'done')
+    stream.progress(true, 'done')
     return result
   } catch (error) {
     out.abort()
     if (error instanceof ExportCancelled || error instanceof AppError) throw error
-    const e = error as NodeJS.ErrnoException
-    if (e.code === 'ENOSPC') throw new AppError('IO', `The disk is full: the export to ${options.destination} stopped and nothing was kept. Free some space and export again.`)
-    if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') {
-      throw new AppError('IO', `Cannot write the export to ${options.destination} (${e.code}); nothing was kept. Choose a folder you can write to.`)
-    }
-    throw error
+    throw exportIoError(error, options.destination)
   }
 }
 

@@ -11,8 +11,8 @@ import { csvWriter } from './tables/csv-writer'
 import { tablesJsonlWriter } from './tables/tables-jsonl-writer'
 import { W3cWriter } from './w3c/w3c-writer'
 
-/** Every export format's writer, by format id; one line per format. */
-export const WRITERS: Record<ExportFormat, () => FormatWriter> = {
+/** Every folder export format's writer, by format id; one line per format (a pack is one file: run-pack-export). */
+export const WRITERS: Record<Exclude<ExportFormat, 'pack'>, () => FormatWriter> = {
   native: () => new NativeWriter(),
   csv: csvWriter,
   'tables-jsonl': tablesJsonlWriter,

@@ -4,7 +4,7 @@ import type { ExportResult } from '../../shared/exchange/export-result'
 import type { ErrorCode } from '../../shared/errors'
 
 export type ExchangeTask =
-  | { task: 'export'; projectPath: string; options: ExportOptions; cancelFlag: SharedArrayBuffer }
+  | { task: 'export'; projectPath: string; options: ExportOptions; user: { id: string; name: string } | null; cancelFlag: SharedArrayBuffer }
   | { task: 'annotated-import'; projectPath: string; options: AnnotatedImportOptions; user: { id: string; name: string }; cancelFlag: SharedArrayBuffer }
 
 export type ExchangeWorkerMessage =

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../../shared/errors'
-import { ExportCancelled, runExport } from '../export/run-export'
+import { ExportCancelled, runExport, type ExportProgress } from '../export/run-export'
 import { AnnotatedImportCancelled, runAnnotatedImport } from '../import/annotated/run-annotated-import'
 import { openWorkerDb } from '../store/open-project-db'
 import { Store } from '../store/store'
@@ -15,7 +15,8 @@ const store = new Store(openWorkerDb(data.projectPath), data.projectPath)
 
 try {
   if (data.task === 'export') {
-    const report = runExport(store, data.options, { isCancelled, onProgress: (p) => post({ type: 'progress', done: p.done, total: p.total, articles: p.annotations, message: p.message }) })
+    const onProgress = (p: ExportProgress) => post({ type: 'progress', done: p.done, total: p.total, articles: p.annotations, message: p.message })
+    const report = runExport(store, data.options, { isCancelled, onProgress }, data.user)
     post({ type: 'done', report })
   } else {
     const report = runAnnotatedImport(store, data.options, data.user, {

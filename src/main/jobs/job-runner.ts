@@ -36,9 +36,9 @@ export class JobRunner {
     return this.start('import', this.workerPath, { projectPath, inputs, encoding }, onDone as (r: JobReport) => void)
   }
 
-  /** Starts an export; the files appear under the destination only when the worker has written them all. */
-  startExport(projectPath: string, options: ExportOptions, onDone?: (report: ExportResult) => void): string {
-    return this.start('export', this.exchangeWorker(), { task: 'export', projectPath, options } satisfies Omit<ExchangeTask, 'cancelFlag'>, onDone as (r: JobReport) => void)
+  /** Starts an export; the files appear under the destination only when the worker has written them all. A pack holds `user`'s tags. */
+  startExport(projectPath: string, options: ExportOptions, onDone?: (report: ExportResult) => void, user: { id: string; name: string } | null = null): string {
+    return this.start('export', this.exchangeWorker(), { task: 'export', projectPath, options, user } satisfies Omit<ExchangeTask, 'cancelFlag'>, onDone as (r: JobReport) => void)
   }
 
   /** Starts an import of articles with their tags (or its dry run). */

@@ -14,6 +14,7 @@ import { filesFromDrop, toSources } from './views/corpus/readDroppedFiles'
 import { startImport } from './views/corpus/importState'
 import { ExportDialog } from './views/exchange/ExportDialog'
 import { ImportTaggedDialog } from './views/exchange/ImportTaggedDialog'
+import { PackExportDialog } from './views/exchange/PackExportDialog'
 import { NameDialog } from './views/project/NameDialog'
 import { ProjectDialog } from './views/project/ProjectDialog'
 
@@ -35,7 +36,7 @@ export function App() {
   const [route, setRoute] = useState<Route>(parseRoute)
   const [actorsKey, setActorsKey] = useState(0)
   const [projects, setProjects] = useState(false)
-  const [exchange, setExchange] = useState<'export' | 'import' | null>(null)
+  const [exchange, setExchange] = useState<'export' | 'import' | 'pack-export' | 'pack-import' | null>(null)
   const [refreshKey, setRefreshKey] = useState(0)
   const [dragging, setDragging] = useState(false)
 
@@ -126,6 +127,12 @@ export function App() {
         <button type="button" onClick={() => setExchange('export')} disabled={!info.project}>
           Export…
         </button>
+        <button type="button" onClick={() => setExchange('pack-export')} disabled={!info.project || !info.user}>
+          Export my pack…
+        </button>
+        <button type="button" onClick={() => setExchange('pack-import')} disabled={!info.project}>
+          Import colleague’s pack…
+        </button>
         <span className="spacer" />
         <SaveIndicator />
         <span className="user" title="Your name, recorded on your tags">
@@ -170,9 +177,13 @@ export function App() {
         />
       )}
       {exchange === 'export' && info.project && <ExportDialog projectPath={info.project.path} projectName={info.project.name} onClose={() => setExchange(null)} />}
-      {exchange === 'import' && info.project && (
+      {exchange === 'pack-export' && info.project && info.user && (
+        <PackExportDialog projectPath={info.project.path} projectName={info.project.name} userName={info.user.name} onClose={() => setExchange(null)} />
+      )}
+      {(exchange === 'import' || exchange === 'pack-import') && info.project && (
         <ImportTaggedDialog
           userName={info.user?.name ?? ''}
+          initialFormat={exchange === 'pack-import' ? 'pack' : undefined}
           onClose={() => setExchange(null)}
           onImported={() => {
             setRefreshKey((k) => k + 1)

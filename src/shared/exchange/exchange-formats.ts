@@ -1,9 +1,9 @@
 /** The formats Spanwise writes; each says its offset unit and what it cannot carry, in the dialog, the CLI and the manifest. */
-export const EXPORT_FORMATS = ['native', 'csv', 'tables-jsonl', 'brat', 'w3c', 'conll', 'doccano', 'label-studio', 'refi-qda', 'spacy'] as const
+export const EXPORT_FORMATS = ['native', 'csv', 'tables-jsonl', 'brat', 'w3c', 'conll', 'doccano', 'label-studio', 'refi-qda', 'spacy', 'pack'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** The formats Spanwise reads annotated articles from. */
-export const IMPORT_FORMATS = ['native', 'brat', 'doccano', 'label-studio', 'w3c', 'refi-qda'] as const
+export const IMPORT_FORMATS = ['native', 'brat', 'doccano', 'label-studio', 'w3c', 'refi-qda', 'pack'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 export type OffsetUnit = 'codepoint' | 'utf16' | 'token'
@@ -106,5 +106,11 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
       'discontinuous fragments (each becomes its own span)',
       'overlapping spans stay in spans but not in ents (the first in text order wins)'
     ]
+  },
+  pack: {
+    title: 'Annotation pack (.spanpack)',
+    summary: 'One zip file with your own tags (fragments, attributes, links, notes) on the chosen articles, your name and id, the codebook and each article’s content hash, for a colleague to import as your layer.',
+    unit: 'codepoint',
+    drops: ['other coders’ tags', 'article text, unless asked for', 'the actor registry, except the actors your tags name']
   }
 }

@@ -22,6 +22,8 @@ export const exportOptions = z.object({
   quotes: z.boolean().default(true),
   /** Start CSV files with a UTF-8 byte-order mark, so Excel reads them as UTF-8. */
   bom: z.boolean().default(false),
+  /** Packs only: carry each article's text, so a colleague who lacks an article can add it. */
+  includeText: z.boolean().default(false),
   overwrite: z.boolean().default(false)
 })
 export type ExportOptions = z.infer<typeof exportOptions>

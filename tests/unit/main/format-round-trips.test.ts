@@ -34,7 +34,8 @@ const python = (() => {
 })()
 
 describe('every readable format round-trips through export and import with spans on the right text', () => {
-  for (const format of IMPORT_FORMATS) {
+  // a pack carries one coder's layer, not the project: annotation-packs.test.ts round-trips it
+  for (const format of IMPORT_FORMATS.filter((f) => f !== 'pack')) {
     it(`${format}: export, import into a new project, same tags, fragments and links`, () => {
       const source = codedProject()
       const before = facts(source.store)

@@ -2,7 +2,12 @@ import type { Actor } from '../../../shared/domain'
 import { NATIVE_FILE, NATIVE_FORMAT, NATIVE_VERSION } from '../../../shared/exchange/native-format'
 import type { ExportAnnotation, ExportArticle, ExportContext } from '../export-dataset'
 import type { ExportNotes, FormatWriter } from '../format-writer'
-import type { OutputFile, OutputFolder } from '../output-folder'
+import type { OutputFolder } from '../output-folder'
+
+/** Where native lines go: a file of the export folder, or a pack's zip entry. */
+export interface TextSink {
+  write(text: string): void
+}
 
 /** The registry as the native file carries it: alias ids and mention counts are project-local, so left out. */
 function nativeActor(a: Actor) {
@@ -32,12 +37,20 @@ function nativeTag(a: ExportAnnotation, quotes: boolean) {
  * imported export gives the same bytes (the export time is in manifest.json).
  */
 export class NativeWriter implements FormatWriter {
-  private file!: OutputFile
+  private file!: TextSink
   private quotes = true
 
+  /** `withText: false` writes each article's text as "" (packs without text; the hash still names the article). */
+  constructor(private readonly withText = true) {}
+
   begin(ctx: ExportContext, out: OutputFolder): void {
+    this.start(ctx, out.open(NATIVE_FILE))
+  }
+
+  /** Writes the header line into `sink`; the articles follow through article(). */
+  start(ctx: ExportContext, sink: TextSink): void {
     this.quotes = ctx.options.quotes
-    this.file = out.open(NATIVE_FILE)
+    this.file = sink
     const header = {
       type: NATIVE_FORMAT,
       version: NATIVE_VERSION,
@@ -65,7 +78,7 @@ export class NativeWriter implements FormatWriter {
       importedAt: a.importedAt,
       metadata: a.metadata,
       note: a.note,
-      text: a.text,
+      text: this.withText ? a.text : '',
       annotations: a.annotations.map((t) => nativeTag(t, this.quotes))
     }
     this.file.write(`${JSON.stringify(line)}\n`)

@@ -8,6 +8,7 @@ const encoder = new TextEncoder()
 /** One file being added to a ZipWriter, fed in pieces. */
 export interface ZipEntry {
   text(value: string): void
+  bytes(value: Uint8Array): void
   /** Appends a whole file from disk, read in 1 MB chunks. */
   copy(path: string): void
   end(): void
@@ -34,6 +35,7 @@ export class ZipWriter {
     }
     return {
       text: (value) => push(encoder.encode(value), false),
+      bytes: (value) => push(value, false),
       copy: (path) => {
         const fd = openSync(path, 'r')
         try {

@@ -4,7 +4,8 @@ import type { Actor } from '../../../shared/domain'
 import { matchKey } from '../../../shared/text/fold-text'
 import type { Store } from '../../store/store'
 
-const sameCodebook = (a: Codebook, b: Codebook) => JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 })
+/** Two codebooks with the same content, whatever their version numbers. */
+export const sameCodebook = (a: Codebook, b: Codebook) => JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 })
 
 /**
  * Maps each codebook version a file carries to a project version: an identical stored version when there is

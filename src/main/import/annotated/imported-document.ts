@@ -1,5 +1,7 @@
 import type { Codebook } from '../../../shared/codebook/codebook-schema'
 import type { Actor, AnnotationStatus, ArticleStatus, ImportIssue } from '../../../shared/domain'
+import type { AnnotatedImportOptions, AnnotatedImportReport } from '../../../shared/exchange/annotated-import'
+import type { Store } from '../../store/store'
 
 /** A span as a file states it, already converted to code points of its document's `text`. */
 export interface ImportedSpan {
@@ -51,6 +53,8 @@ export interface ImportedDocument {
   note?: string
   importedAt?: string
   annotations: ImportedAnnotation[]
+  /** Coders whose tags on this article the document replaces in full, even when it lists none of theirs (a pack's coder). */
+  replaces?: { id: string; name: string }[]
 }
 
 /** Reports a problem with the input; errors refuse the import, warnings are listed with the result. */
@@ -65,6 +69,17 @@ export interface FormatReader {
   read(paths: string[], issue: IssueSink): Iterable<ImportedDocument>
   /** Set by readers whose files carry more than articles, before they yield the first document. */
   extras?: ImportExtras
+  /** Called inside the import's transaction once a document's tags are written (packs record which pack each layer came from). */
+  written?(doc: ImportedDocument, articleId: number, tagIds: string[]): void
+  /** Adds what the reader found to the report before the import commits or rolls back. */
+  complete?(report: AnnotatedImportReport): void
+}
+
+/** What a reader may use besides the paths: the project (packs match articles by hash and check layers), the options and the user. */
+export interface ReaderContext {
+  store: Store
+  options: AnnotatedImportOptions
+  user: { id: string; name: string }
 }
 
 /** Project-level content some formats carry (native: codebook versions and the registry; REFI-QDA: codes). */

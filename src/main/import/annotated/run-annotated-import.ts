@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import type { Codebook, LabelDefinition } from '../../../shared/codebook/codebook-schema'
 import { EMPTY_MIGRATION } from '../../../shared/codebook/codebook-migration'
 import { missingAttributes, validateAttributes } from '../../../shared/codebook/validate-attributes'
-import type { AnnotatedImportOptions, AnnotatedImportReport, ImportedLabel } from '../../../shared/exchange/annotated-import'
+import { addsMissingArticles, type AnnotatedImportOptions, type AnnotatedImportReport, type ImportedLabel } from '../../../shared/exchange/annotated-import'
 import type { ImportIssue } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { ArticleOffsets, mapThroughTransform } from '../../../shared/offsets'
@@ -45,7 +45,7 @@ const canon = (s: string) => canonicalize(s).text
 export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions, user: { id: string; name: string }, hooks: AnnotatedImportHooks = {}): AnnotatedImportReport {
   const makeReader = READERS[options.format]
   if (!makeReader) throw new AppError('NOT_SUPPORTED', `Importing ${options.format} files is not available in this build.`)
-  const reader: FormatReader = makeReader()
+  const reader: FormatReader = makeReader({ store, options, user })
   const db = store.db
   const tags = new TagBulkWriter(db)
   const issues: ImportIssue[] = []
@@ -155,6 +155,10 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       articleId = found.id
       uid = found.uid
       report.articlesMatched++
+    } else if (!addsMissingArticles(options)) {
+      issue({ file: doc.name, severity: 'warning', code: 'ARTICLE_MISSING', message: `${doc.name} is not in this project, so its ${doc.annotations.length} tags were left out; import again adding the articles the project lacks to add it.` })
+      report.skipped += doc.annotations.length
+      return
     } else {
       uid = doc.uid ?? randomUUID()
       const [id] = store.articles.insertBatch([
@@ -268,6 +272,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
         }
       })
     }
+    for (const who of doc.replaces ?? []) layers.add(annotatorId(who))
     // a re-imported layer replaces what the earlier import of it left on this article
     // once per article and coder: a file may hold the same article several times (one per coder, or per task)
     if (!reader.extras?.codebooks) {
@@ -278,6 +283,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
         report.replaced += tags.deleteLayer(articleId, layer)
       }
     }
+    const written: string[] = []
     for (const p of placed) {
       // a native tag replaces itself; an article added just now has no tags to replace
       if (reader.extras?.codebooks && found) report.replaced += tags.deleteTag(p.tag.id, articleId)
@@ -296,9 +302,13 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
         report.skipped++
         continue
       }
+      written.push(p.tag.id)
       report.annotations++
     }
+    const kept = new Set(written)
     for (const p of placed) {
+      // a tag refused above gets no links: its id belongs to someone else's tag
+      if (!kept.has(p.tag.id)) continue
       const links: { type: string; to: string }[] = []
       for (const l of p.links) {
         const to = idOfKey.get(l.to)
@@ -308,6 +318,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       tags.link(p.tag.id, links)
       report.links += links.length
     }
+    reader.written?.(doc, articleId, written)
   }
 
   const run = db.transaction(() => {
@@ -333,6 +344,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       .map(([name, n]): ImportedLabel => ({ name, tags: n, known: known.has(name) && !options.createLabels.includes(name), target: labelOf.get(name) }))
       .sort((a, b) => b.tags - a.tags || a.name.localeCompare(b.name))
     report.unresolvedLabels = report.labels.filter((l) => l.target === undefined).map((l) => l.name)
+    reader.complete?.(report)
     report.errors = errors
     report.moreIssues = moreIssues
     const refused = report.unresolvedLabels.length > 0 || (errors > 0 && !options.skipInvalid) || report.documents === 0

@@ -1,12 +1,10 @@
 import { useState } from 'react'
-import type { JobProgress } from '@shared/contract'
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from '@shared/domain'
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '@shared/exchange/exchange-formats'
-import type { ExportResult } from '@shared/exchange/export-result'
-import { api } from '../../api/client'
 import { useLabels } from '../../labels'
 import { defaultDestination } from './defaultDestination'
-import { runJob } from './runJob'
+import { ExportJobStatus } from './ExportJobStatus'
+import { useExportJob } from './useExportJob'
 
 const UNIT: Record<string, string> = { codepoint: 'Unicode code points', utf16: 'UTF-16 code units', token: 'tokens' }
 
@@ -23,45 +21,25 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
   const [quotes, setQuotes] = useState(true)
   const [bom, setBom] = useState(false)
   const [overwrite, setOverwrite] = useState(false)
-  const [progress, setProgress] = useState<JobProgress | null>(null)
-  const [jobId, setJobId] = useState<string | null>(null)
-  const [result, setResult] = useState<ExportResult | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const job = useExportJob()
+  const { progress, jobId, start: startJob, cancel } = job
   const info = EXPORT_FORMAT_INFO[format]
   const toggle = (list: string[], set: (l: string[]) => void, value: string) => set(list.includes(value) ? list.filter((v) => v !== value) : [...list, value])
 
-  const start = async () => {
-    setError(null)
-    setResult(null)
-    setProgress({ jobId: '', kind: 'export', done: 0, total: 0, articles: 0, message: 'starting' })
-    try {
-      const finished = await runJob(
-        () =>
-          api.call('export.start', {
-            format,
-            destination,
-            quotes,
-            bom,
-            overwrite,
-            filter: {
-              labels: chosenLabels.length ? chosenLabels : undefined,
-              statuses: statuses.length ? (statuses as never) : undefined,
-              articleStatuses: articleStatuses.length ? (articleStatuses as never) : undefined,
-              annotators: annotators.trim() ? annotators.split(',').map((a) => a.trim()).filter(Boolean) : undefined
-            }
-          }),
-        setProgress,
-        setJobId
-      )
-      if (finished.kind === 'export' && finished.outcome === 'done' && finished.report) setResult(finished.report)
-      else setError(finished.outcome === 'cancelled' ? 'Export cancelled: nothing was written.' : (finished.error?.message ?? 'The export failed: nothing was written.'))
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      setProgress(null)
-      setJobId(null)
-    }
-  }
+  const start = () =>
+    startJob({
+      format,
+      destination,
+      quotes,
+      bom,
+      overwrite,
+      filter: {
+        labels: chosenLabels.length ? chosenLabels : undefined,
+        statuses: statuses.length ? (statuses as never) : undefined,
+        articleStatuses: articleStatuses.length ? (articleStatuses as never) : undefined,
+        annotators: annotators.trim() ? annotators.split(',').map((a) => a.trim()).filter(Boolean) : undefined
+      }
+    })
 
   return (
     <div className="modal-backdrop">
@@ -85,7 +63,8 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
               if (!edited) setDestination(defaultDestination(projectPath, projectName, f))
             }}
           >
-            {EXPORT_FORMATS.map((f) => (
+            {/* a pack is one file with your tags only: it has its own dialog, "Export my pack…" */}
+            {EXPORT_FORMATS.filter((f) => f !== 'pack').map((f) => (
               <option key={f} value={f}>
                 {EXPORT_FORMAT_INFO[f].title}
               </option>
@@ -152,35 +131,19 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
             }}
           />
         </label>
-        {progress && (
-          <div role="status">
-            Exporting… {progress.done}/{progress.total} articles, {progress.articles} tags
-            <progress max={progress.total || 1} value={progress.done} aria-label="Export progress" />
-          </div>
-        )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        {result && (
-          <div className="export-result" role="status">
-            <p>
-              Exported {result.articles} article{result.articles === 1 ? '' : 's'} and {result.annotations} tag{result.annotations === 1 ? '' : 's'} to <code>{result.destination}</code>:{' '}
-              {result.files.length > 6 ? `${result.files.length} files` : result.files.join(', ')}.
-            </p>
-            {result.warnings.length > 0 && (
-              <ul aria-label="Export warnings">
-                {result.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        <ExportJobStatus
+          job={job}
+          busy="Exporting…"
+          done={(r) => (
+            <>
+              Exported {r.articles} article{r.articles === 1 ? '' : 's'} and {r.annotations} tag{r.annotations === 1 ? '' : 's'} to <code>{r.destination}</code>:{' '}
+              {r.files.length > 6 ? `${r.files.length} files` : r.files.join(', ')}.
+            </>
+          )}
+        />
         <div className="row">
           {jobId ? (
-            <button type="button" onClick={() => void api.call('jobs.cancel', { jobId })}>
+            <button type="button" onClick={cancel}>
               Cancel export
             </button>
           ) : (

@@ -4,6 +4,7 @@ import type { AnnotatedImportReport } from '@shared/exchange/annotated-import'
 import { IMPORT_FORMATS, type ImportFormat } from '@shared/exchange/exchange-formats'
 import { api } from '../../api/client'
 import { useLabels } from '../../labels'
+import { PackSummary } from './PackSummary'
 import { runJob } from './runJob'
 
 const TITLES: Record<ImportFormat, string> = {
@@ -12,18 +13,32 @@ const TITLES: Record<ImportFormat, string> = {
   doccano: 'doccano JSONL',
   'label-studio': 'Label Studio JSON',
   w3c: 'W3C Web Annotation (Spanwise export folder)',
-  'refi-qda': 'REFI-QDA project (.qdpx)'
+  'refi-qda': 'REFI-QDA project (.qdpx)',
+  pack: 'Colleague’s annotation pack (.spanpack)'
 }
 const CREATE = '\u0000create'
 const LEAVE_OUT = '\u0000skip'
 
 /**
  * Import articles with their tags: check first (nothing is written), decide what to do with labels the
- * codebook lacks, then import everything in one step, or nothing if a span cannot be placed.
+ * codebook lacks, then import everything in one step, or nothing if a span cannot be placed. A colleague's
+ * pack goes into their own layer.
  */
-export function ImportTaggedDialog({ userName, onClose, onImported }: { userName: string; onClose: () => void; onImported: (firstArticleId: number | null) => void }) {
+export function ImportTaggedDialog({
+  userName,
+  initialFormat = 'brat',
+  onClose,
+  onImported
+}: {
+  userName: string
+  initialFormat?: ImportFormat
+  onClose: () => void
+  onImported: (firstArticleId: number | null) => void
+}) {
   const labels = useLabels()
-  const [format, setFormat] = useState<ImportFormat>('brat')
+  const [format, setFormat] = useState<ImportFormat>(initialFormat)
+  const [addMissing, setAddMissing] = useState(false)
+  const [force, setForce] = useState(false)
   const [paths, setPaths] = useState('')
   const [annotator, setAnnotator] = useState(`${userName} (imported)`)
   const [decisions, setDecisions] = useState<Record<string, string>>({})
@@ -33,6 +48,7 @@ export function ImportTaggedDialog({ userName, onClose, onImported }: { userName
   const [progress, setProgress] = useState<JobProgress | null>(null)
   const [jobId, setJobId] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const pack = format === 'pack'
 
   const run = async (dryRun: boolean) => {
     setError(null)
@@ -54,7 +70,8 @@ export function ImportTaggedDialog({ userName, onClose, onImported }: { userName
             labelMap,
             createLabels,
             skipInvalid,
-            dryRun
+            dryRun,
+            ...(pack ? { addMissingArticles: addMissing, force } : {})
           }),
         setProgress,
         setJobId
@@ -78,6 +95,7 @@ export function ImportTaggedDialog({ userName, onClose, onImported }: { userName
   }
 
   const report = done ?? checked
+  const uncheck = () => (setChecked(null), setDone(null))
   const unknown = checked?.labels.filter((l) => !l.known) ?? []
   const undecided = unknown.filter((l) => !decisions[l.name])
   const blocked = undecided.length > 0 || (!!checked && checked.errors > 0 && !skipInvalid)
@@ -98,12 +116,26 @@ export function ImportTaggedDialog({ userName, onClose, onImported }: { userName
         </label>
         <label>
           Files or folders (one path per line)
-          <textarea aria-label="Files or folders" rows={3} value={paths} onChange={(e) => (setPaths(e.target.value), setChecked(null), setDone(null))} placeholder="/home/ana/brat/news" />
+          <textarea aria-label="Files or folders" rows={3} value={paths} onChange={(e) => (setPaths(e.target.value), setChecked(null), setDone(null))} placeholder={pack ? '/home/ana/from-ben.spanpack' : '/home/ana/brat/news'} />
         </label>
-        <label>
-          Coder for tags the file does not attribute
-          <input aria-label="Coder" value={annotator} onChange={(e) => setAnnotator(e.target.value)} />
-        </label>
+        {pack ? (
+          <>
+            <p className="hint">A pack’s tags go into the layer of the colleague who exported it; your own tags are never touched, and a newer pack from them replaces their layer.</p>
+            <div className="row">
+              <label className="check">
+                <input type="checkbox" checked={addMissing} onChange={(e) => (setAddMissing(e.target.checked), uncheck())} /> Add the articles this project lacks (when the pack has their text)
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={force} onChange={(e) => (setForce(e.target.checked), uncheck())} /> Import even over a newer pack from the same colleague
+              </label>
+            </div>
+          </>
+        ) : (
+          <label>
+            Coder for tags the file does not attribute
+            <input aria-label="Coder" value={annotator} onChange={(e) => setAnnotator(e.target.value)} />
+          </label>
+        )}
         {progress && (
           <div role="status">
             Reading… {progress.done} articles, {progress.articles} tags
@@ -124,6 +156,7 @@ export function ImportTaggedDialog({ userName, onClose, onImported }: { userName
               {report.replaced ? `; ${report.replaced} tags from an earlier import replaced` : ''}
               {done && report.skipped ? `; ${report.skipped} left out` : ''}.
             </p>
+            {report.pack && <PackSummary pack={report.pack} done={!!done} />}
             {!done && unknown.length > 0 && (
               <table className="label-map">
                 <caption>Labels not in the codebook</caption>
@@ -181,8 +214,8 @@ export function ImportTaggedDialog({ userName, onClose, onImported }: { userName
               Import
             </button>
           ) : (
-            <button type="button" className="primary" disabled={!paths.trim() || !annotator.trim() || progress !== null} onClick={() => void run(true)}>
-              Check files
+            <button type="button" className="primary" disabled={!paths.trim() || (!pack && !annotator.trim()) || progress !== null} onClick={() => void run(true)}>
+              {pack ? 'Check pack' : 'Check files'}
             </button>
           )}
           <button type="button" onClick={onClose} disabled={progress !== null}>

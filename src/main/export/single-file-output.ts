@@ -1,0 +1,44 @@
+import { renameSync, rmSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { AppError } from '../../shared/errors'
+import { OutputFile, tempBeside } from './output-folder'
+
+/**
+ * A one-file export (an annotation pack), written under a hidden temporary name beside the destination and
+ * renamed into place only when complete, so a failed or cancelled export leaves nothing under the final name.
+ */
+export class SingleFileOutput {
+  readonly file: OutputFile
+  private readonly temp: string
+  private done = false
+
+  constructor(
+    readonly destination: string,
+    overwrite: boolean
+  ) {
+    this.temp = tempBeside(destination, overwrite, 'file')
+    if (overwrite && statSync(destination, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new AppError('CONFLICT', `${destination} is a folder; a pack is one file. Choose a file name such as ${destination}.spanpack.`)
+    }
+    try {
+      this.file = new OutputFile(this.temp)
+    } catch (error) {
+      throw new AppError('IO', `Cannot write in ${dirname(destination)}: ${(error as Error).message}. Choose a folder you can write to.`)
+    }
+  }
+
+  /** Closes the file and moves it to its final name (replacing an old one when allowed). */
+  commit(): void {
+    this.file.close()
+    renameSync(this.temp, this.destination)
+    this.done = true
+  }
+
+  /** Removes what was written; safe to call twice or after commit. */
+  abort(): void {
+    if (this.done) return
+    this.file.discard()
+    rmSync(this.temp, { force: true })
+    this.done = true
+  }
+}

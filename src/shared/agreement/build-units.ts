@@ -156,16 +156,18 @@ export function buildUnits<S extends MatchSpan>(coders: readonly (readonly S[])[
     parent[rj] = ri
   }
 
-  const byRoot = new Map<number, AgreementUnit<S>>()
+  const unitOf = new Int32Array(n).fill(-1)
   const units: AgreementUnit<S>[] = []
   for (const i of order) {
     const root = find(i)
-    let unit = byRoot.get(root)
-    if (!unit) {
-      unit = { spans: new Array<S | null>(m).fill(null), start: Infinity, end: -Infinity }
-      byRoot.set(root, unit)
-      units.push(unit)
+    let u = unitOf[root]!
+    if (u < 0) {
+      const empty: (S | null)[] = []
+      for (let c = 0; c < m; c++) empty.push(null)
+      u = unitOf[root] = units.length
+      units.push({ spans: empty, start: Infinity, end: -Infinity })
     }
+    const unit = units[u]!
     const span = spans[i]!
     unit.spans[coderOf[i]!] = span
     if (span.start < unit.start) unit.start = span.start

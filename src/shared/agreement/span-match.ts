@@ -149,12 +149,19 @@ function pairGroup<S extends MatchSpan>(ga: S[], gb: S[], sameLabel: boolean, ou
 
 /** Every A/B pair sharing at least one character: sort all spans by start and sweep, keeping the spans still open. */
 export function overlapCandidates<S extends MatchSpan>(a: readonly S[], b: readonly S[], sameLabel: boolean): SpanPair<S>[] {
-  const events = [...a.map((s) => ({ s, side: 0 })), ...b.map((s) => ({ s, side: 1 }))].filter((e) => e.s.end > e.s.start)
-  events.sort((x, y) => x.s.start - y.s.start || x.side - y.side)
-  const open: [S[], S[]] = [[], []]
+  const byStart = (x: S, y: S): number => x.start - y.start
+  const sa = a.filter((s) => s.end > s.start).sort(byStart)
+  const sb = b.filter((s) => s.end > s.start).sort(byStart)
+  const openA: S[] = []
+  const openB: S[] = []
   const out: SpanPair<S>[] = []
-  for (const { s, side } of events) {
-    const other = open[1 - side as 0 | 1]
+  let i = 0
+  let j = 0
+  // merge the two start-sorted lists (A first on equal starts), comparing each span with the other side's open spans
+  while (i < sa.length || j < sb.length) {
+    const fromA = j >= sb.length || (i < sa.length && sa[i]!.start <= sb[j]!.start)
+    const s = fromA ? sa[i++]! : sb[j++]!
+    const other = fromA ? openB : openA
     // drop spans that end at or before this start: they cannot overlap it or anything after it
     let w = 0
     for (const t of other) if (t.end > s.start) other[w++] = t
@@ -162,9 +169,9 @@ export function overlapCandidates<S extends MatchSpan>(a: readonly S[], b: reado
     for (const t of other) {
       if (sameLabel && t.label !== s.label) continue
       const overlap = Math.min(s.end, t.end) - s.start
-      out.push(side === 0 ? { a: s, b: t, overlap } : { a: t, b: s, overlap })
+      out.push(fromA ? { a: s, b: t, overlap } : { a: t, b: s, overlap })
     }
-    open[side as 0 | 1].push(s)
+    ;(fromA ? openA : openB).push(s)
   }
   return out
 }

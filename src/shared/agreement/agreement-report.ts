@@ -164,17 +164,8 @@ interface Prepared {
   spans: ReportTag[][]
   /** Units of comparison among the present coders. */
   units: AgreementUnit<ReportTag>[]
-  /** Exact and overlap matchings for every pair of present coders, keyed "i,j" (coder indices, i < j). */
-  matches: Map<string, PairMatch>
 }
 
-/** Label-sensitive one-to-one matches of two coders' tags in one article, with the tag counts. */
-interface PairMatch {
-  exact: SpanPair<ReportTag>[]
-  overlap: SpanPair<ReportTag>[]
-  a: readonly ReportTag[]
-  b: readonly ReportTag[]
-}
 
 /**
  * Builds the full agreement report from plain data. Pure: no database, no I/O, JSON-serialisable output
@@ -191,6 +182,9 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
 
   const excluded: ExcludedArticle[] = []
   const prepared: Prepared[] = []
+  const perArticle: ArticleStats[] = []
+  const pairs: PairTotals[] = []
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) pairs.push({ i, j, articles: 0, exact: new Counts(), overlap: new Counts(), labels: [] })
   let used = 0
   let outsideText = 0
   let labelNotSelected = 0
@@ -222,26 +216,39 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
       continue
     }
     for (const c of present) used += spans[c]!.length
-    const matches = new Map<string, PairMatch>()
+    const p: Prepared = { article, present, spans, units: buildUnits(present.map((c) => spans[c]!)) }
+    // each pair of coders is matched once; the counts go to the pair's totals and the article's, nothing is kept
+    const exact = new Counts()
+    const overlap = new Counts()
     for (let x = 0; x < present.length; x++)
       for (let y = x + 1; y < present.length; y++) {
-        const a = spans[present[x]!]!
-        const b = spans[present[y]!]!
-        matches.set(`${present[x]},${present[y]}`, { exact: matchPairs(a, b, 'exact', true), overlap: matchPairs(a, b, 'overlap', true), a, b })
+        const i = present[x]!
+        const j = present[y]!
+        const a = spans[i]!
+        const b = spans[j]!
+        const pair = pairs[pairIndex(i, j, k)]!
+        const exactPairs = matchPairs(a, b, 'exact', true)
+        const overlapPairs = matchPairs(a, b, 'overlap', true)
+        for (const totals of [exact, pair.exact]) totals.addMatch(exactPairs, a, b)
+        for (const totals of [overlap, pair.overlap]) totals.addMatch(overlapPairs, a, b)
+        pair.articles++
+        // the pair's own units (its one-to-one overlap matching), as if only these two were selected; an article
+        // with just these two coders already has them
+        for (const unit of present.length === 2 ? p.units : buildUnits([a, b])) pair.labels.push(unitLabels(unit) as [string, string])
       }
-    prepared.push({ article, present, spans, units: buildUnits(present.map((c) => spans[c]!)), matches })
+    perArticle.push(articleStats(p, annotators, labels, exact, overlap))
+    prepared.push(p)
   }
 
-  const { stats: pairwise, counts: pairCounts } = pairStats(prepared, annotators)
+  const pairwise = pairs.map((pair) => pairStats(pair, annotators))
   // pooled over pairs: every pair's matches in every article both coded, which is the sum of the pair totals
   const pooled = { exact: new Counts(), overlap: new Counts() }
-  for (const c of pairCounts) {
-    pooled.exact.addAll(c.exact)
-    pooled.overlap.addAll(c.overlap)
+  for (const pair of pairs) {
+    pooled.exact.addAll(pair.exact)
+    pooled.overlap.addAll(pair.overlap)
   }
   const spanAgreement = (criterion: 'exact' | 'overlap', label?: string): SpanAgreement =>
     k < 2 ? oneCoderPrf() : pooled[criterion].prf(k === 2, label)
-  const perArticle = prepared.map((p) => articleStats(p, annotators, labels))
   const everyone = prepared.filter((p) => p.present.length === k)
   const rows = fullRows(prepared, k)
   const corpusParts = labels.map((label) => ({ label, result: corpusUnitizing(everyone, k, label) }))
@@ -280,40 +287,31 @@ function unitLabels(unit: AgreementUnit<ReportTag>): string[] {
   return unit.spans.map((s) => (s ? s.label : NO_SPAN))
 }
 
-function pairStats(
-  prepared: readonly Prepared[],
-  annotators: readonly { id: string }[]
-): { stats: PairStats[]; counts: { exact: Counts; overlap: Counts }[] } {
-  const stats: PairStats[] = []
-  const counts: { exact: Counts; overlap: Counts }[] = []
-  for (let i = 0; i < annotators.length; i++)
-    for (let j = i + 1; j < annotators.length; j++) {
-      const exact = new Counts()
-      const overlap = new Counts()
-      const pairs: [string, string][] = []
-      let articles = 0
-      for (const p of prepared) {
-        const match = p.matches.get(`${i},${j}`)
-        if (!match) continue
-        articles++
-        exact.addMatch(match, 'exact')
-        overlap.addMatch(match, 'overlap')
-        // the pair's own units (its one-to-one overlap matching), as if only these two were selected; an article
-        // with just these two coders already has them
-        const units = p.present.length === 2 ? p.units : buildUnits([p.spans[i]!, p.spans[j]!])
-        for (const unit of units) pairs.push(unitLabels(unit) as [string, string])
-      }
-      counts.push({ exact, overlap })
-      stats.push({
-        a: annotators[i]!.id,
-        b: annotators[j]!.id,
-        articles,
-        exact: exact.prf(true),
-        overlap: overlap.prf(true),
-        kappa: { ...(articles === 0 ? noSharedArticles() : cohenKappa(pairs)), statistic: 'cohen_kappa' }
-      })
-    }
-  return { stats, counts }
+/** Running totals for one annotator pair (coder indices i < j). */
+interface PairTotals {
+  i: number
+  j: number
+  articles: number
+  exact: Counts
+  overlap: Counts
+  /** The two labels ("(no span)" included) of each of the pair's own units. */
+  labels: [string, string][]
+}
+
+/** Position of the pair (i, j), i < j, in the list of all pairs of k coders. */
+function pairIndex(i: number, j: number, k: number): number {
+  return i * k - (i * (i + 1)) / 2 + (j - i - 1)
+}
+
+function pairStats(pair: PairTotals, annotators: readonly { id: string }[]): PairStats {
+  return {
+    a: annotators[pair.i]!.id,
+    b: annotators[pair.j]!.id,
+    articles: pair.articles,
+    exact: pair.exact.prf(true),
+    overlap: pair.overlap.prf(true),
+    kappa: { ...(pair.articles === 0 ? noSharedArticles() : cohenKappa(pair.labels)), statistic: 'cohen_kappa' }
+  }
 }
 
 /** Matched / span counts summed over annotator pairs (and articles), overall and per label. */
@@ -334,13 +332,12 @@ class Counts {
     }
   }
 
-  addMatch(match: PairMatch, criterion: 'exact' | 'overlap'): void {
-    const pairs = match[criterion]
+  addMatch(pairs: readonly SpanPair<ReportTag>[], a: readonly ReportTag[], b: readonly ReportTag[]): void {
     this.total.matched += pairs.length
-    this.total.spansA += match.a.length
-    this.total.spansB += match.b.length
-    for (const s of match.a) this.label(s.label).spansA++
-    for (const s of match.b) this.label(s.label).spansB++
+    this.total.spansA += a.length
+    this.total.spansB += b.length
+    for (const s of a) this.label(s.label).spansA++
+    for (const s of b) this.label(s.label).spansB++
     // label-sensitive matching: both tags of a pair carry the same label
     for (const p of pairs) this.label(p.a.label).matched++
   }
@@ -439,9 +436,14 @@ function spanCounts(prepared: readonly Prepared[], annotators: readonly { id: st
 function concatenated(articles: readonly Prepared[], coders: readonly number[], label: string): { length: number; coders: Interval[][] } {
   const out: Interval[][] = coders.map(() => [])
   let offset = 0
+  const byStart = (x: Interval, y: Interval): number => x.start - y.start || x.end - y.end
   for (const p of articles) {
     coders.forEach((c, i) => {
-      for (const s of p.spans[c]!) if (s.label === label) out[i]!.push({ start: offset + s.start, end: offset + s.end })
+      // sorted article by article, so that the whole list arrives in order and needs no sort of its own
+      const own: Interval[] = []
+      for (const s of p.spans[c]!) if (s.label === label) own.push({ start: offset + s.start, end: offset + s.end })
+      own.sort(byStart)
+      for (const s of own) out[i]!.push(s)
     })
     offset += p.article.length
   }
@@ -492,14 +494,8 @@ function labelStats(
   }
 }
 
-function articleStats(p: Prepared, annotators: readonly { id: string }[], labels: readonly string[]): ArticleStats {
+function articleStats(p: Prepared, annotators: readonly { id: string }[], labels: readonly string[], exact: Counts, overlap: Counts): ArticleStats {
   const m = p.present.length
-  const exact = new Counts()
-  const overlap = new Counts()
-  for (const match of p.matches.values()) {
-    exact.addMatch(match, 'exact')
-    overlap.addMatch(match, 'overlap')
-  }
   const rows = p.units.map(unitLabels)
   const perLabel = labels.map((label) => ({
     label,

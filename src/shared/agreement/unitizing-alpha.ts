@@ -152,14 +152,14 @@ export function unitizingDisagreement(length: number, coders: readonly (readonly
   const Do = (2 * observed) / (m * (m - 1) * L * L)
 
   // expected: each unit of length l against every unit (length-only term) and every gap at least l long
-  gapLengths.sort((a, b) => a - b)
-  const suffix = new Float64Array(gapLengths.length + 1)
-  for (let g = gapLengths.length - 1; g >= 0; g--) suffix[g] = suffix[g + 1]! + gapLengths[g]!
+  const gaps = Float64Array.from(gapLengths).sort()
+  const suffix = new Float64Array(gaps.length + 1)
+  for (let g = gaps.length - 1; g >= 0; g--) suffix[g] = suffix[g + 1]! + gaps[g]!
   let numerator = 0
   let unitSquares = 0
   for (const l of unitLengths) {
-    const first = lowerBound(gapLengths, l)
-    const fitting = gapLengths.length - first
+    const first = lowerBound(gaps, l)
+    const fitting = gaps.length - first
     // sum over gaps g >= l of (g - l + 1)
     const placements = suffix[first]! - (l - 1) * fitting
     numerator += ((Nc - 1) * (2 * l * l * l - 3 * l * l + l)) / 3 + l * l * placements
@@ -178,7 +178,9 @@ function normalise(spans: readonly Interval[], L: number): { starts: number[]; e
     const end = Math.min(L, Math.floor(s.end))
     if (end > start) clipped.push(start === s.start && end === s.end ? s : { start, end })
   }
-  clipped.sort((a, b) => a.start - b.start || a.end - b.end)
+  let inOrder = true
+  for (let i = 1; i < clipped.length && inOrder; i++) inOrder = clipped[i - 1]!.start < clipped[i]!.start || (clipped[i - 1]!.start === clipped[i]!.start && clipped[i - 1]!.end <= clipped[i]!.end)
+  if (!inOrder) clipped.sort((a, b) => a.start - b.start || a.end - b.end)
   const starts: number[] = []
   const ends: number[] = []
   let merged = 0
@@ -225,7 +227,7 @@ function pairDistance(a: Sections, b: Sections): number {
   return total
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBound(sorted: Float64Array, value: number): number {
   let lo = 0
   let hi = sorted.length
   while (lo < hi) {

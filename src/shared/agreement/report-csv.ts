@@ -48,15 +48,24 @@ export function reportRows(report: AgreementReport): ReportRow[] {
       const r = agreement[measure]
       // precision and recall do not exist for pooled pairs: leave them out rather than print a row of "not applicable"
       if (!r.ok && r.reason === 'not_applicable') continue
-      rows.push(row(at, `${measure}_${criterion}`, r, r.ok ? r.spansA + r.spansB : '', measure === 'f1' ? '' : ref))
+      // n is the denominator: B's tags for precision, the reference's for recall, both for F1
+      const n = !r.ok ? '' : measure === 'precision' ? r.spansB : measure === 'recall' ? r.spansA : r.spansA + r.spansB
+      rows.push(row(at, `${measure}_${criterion}`, r, n, measure === 'f1' ? '' : ref))
     }
   }
-  const kappaRow = (k: KappaStat, at: Omit<ReportRow, 'statistic' | 'value' | 'n' | 'note'>): void => {
-    rows.push(row(at, k.statistic, k, k.ok ? k.n : '', k.ok ? `observed ${fmt(k.observedAgreement)}, expected ${fmt(k.expectedAgreement)}` : ''))
+  const kappaRow = (k: KappaStat, at: Omit<ReportRow, 'statistic' | 'value' | 'n' | 'note'>, what = ''): void => {
+    rows.push(row(at, k.statistic, k, k.ok ? k.n : '', k.ok ? `${what}observed ${fmt(k.observedAgreement)}, expected ${fmt(k.expectedAgreement)}` : ''))
   }
-  const alphaRow = (a: Computed<{ n: number; observedDisagreement: number; expectedDisagreement: number }>, level: string, at: Omit<ReportRow, 'statistic' | 'value' | 'n' | 'note'>): void => {
-    rows.push(row(at, `krippendorff_alpha_${level}`, a, a.ok ? a.n : '', a.ok ? `D_o ${fmt(a.observedDisagreement)}, D_e ${fmt(a.expectedDisagreement)}` : ''))
+  const alphaRow = (
+    a: Computed<{ n: number; observedDisagreement: number; expectedDisagreement: number }>,
+    level: string,
+    at: Omit<ReportRow, 'statistic' | 'value' | 'n' | 'note'>,
+    what = ''
+  ): void => {
+    rows.push(row(at, `krippendorff_alpha_${level}`, a, a.ok ? a.n : '', a.ok ? `${what}D_o ${fmt(a.observedDisagreement)}, D_e ${fmt(a.expectedDisagreement)}` : ''))
   }
+  // per label, kappa and alpha compare "this label" with everything else on the same units
+  const versus = 'this label versus (other); '
   const unitizingRow = (u: Computed<{ length: number; articles?: number }>, at: Omit<ReportRow, 'statistic' | 'value' | 'n' | 'note'>): void => {
     rows.push(row(at, 'unitizing_alpha', u, u.ok ? u.length : '', u.ok && u.articles !== undefined ? `${u.articles} articles, n = characters` : u.ok ? 'n = characters' : ''))
   }
@@ -71,8 +80,8 @@ export function reportRows(report: AgreementReport): ReportRow[] {
     const at = { ...base, label: l.label }
     spanRows(l.exact, 'exact', at, reference)
     spanRows(l.overlap, 'overlap', at, reference)
-    kappaRow(l.kappa, at)
-    alphaRow(l.alpha, 'nominal', at)
+    kappaRow(l.kappa, at, versus)
+    alphaRow(l.alpha, 'nominal', at, versus)
     unitizingRow(l.unitizingAlpha, at)
   }
   for (const a of report.perAttribute) alphaRow(a.alpha, a.level, { ...base, label: a.label, attribute: a.key })

@@ -57,7 +57,9 @@ export function reportToHtml(report: AgreementReport, title = 'Agreement report'
     const tags = report.annotators.map((a) => `${e(a.name)}: ${l.spans[a.id] ?? 0}`).join('<br>')
     parts.push(`<tr><td>${e(l.label)}</td><td class="num">${tags}</td>${valueCell(l.exact.f1)}${valueCell(l.overlap.f1)}${valueCell(l.kappa)}${valueCell(l.alpha)}${valueCell(l.unitizingAlpha)}</tr>`)
   }
-  parts.push('</tbody></table>')
+  parts.push(
+    `</tbody></table><p class="note">Kappa (${report.annotators.length > 2 ? "Fleiss'" : "Cohen's"}) and alpha per label compare &#8220;this label&#8221; with everything else on the same units.</p>`
+  )
 
   if (report.perAttribute.length > 0) {
     parts.push("<h2>Attributes</h2><table><thead><tr><th>Label</th><th>Attribute</th><th>Level</th><th>Krippendorff's alpha</th><th>n</th><th>Note</th></tr></thead><tbody>")
@@ -80,6 +82,7 @@ export function reportToHtml(report: AgreementReport, title = 'Agreement report'
   parts.push('<h2>Per article</h2>')
   if (report.perArticle.length === 0) parts.push('<p class="na">No article was tagged by two or more of the selected annotators.</p>')
   else {
+    parts.push('<p class="note">Kappa is Cohen&#39;s where two annotators coded the article, Fleiss&#39; where more did.</p>')
     parts.push('<table><thead><tr><th>Article</th><th>Annotators</th><th>F1 exact</th><th>F1 overlap</th><th>Kappa</th><th>Alpha</th><th>Unitizing alpha</th></tr></thead><tbody>')
     for (const a of report.perArticle)
       parts.push(

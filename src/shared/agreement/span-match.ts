@@ -61,7 +61,7 @@ export function matchSpans<S extends MatchSpan>(a: readonly S[], b: readonly S[]
   const usedA = new Set(pairs.map((p) => p.a))
   const usedB = new Set(pairs.map((p) => p.b))
   pairs.sort((x, y) => x.a.start - y.a.start || x.a.end - y.a.end || x.b.start - y.b.start || cmp(x.a.id, y.a.id))
-  const labelPairs = sameLabel ? pairs : matchSpans(a, b, { criterion: options.criterion, sameLabel: true }).pairs
+  const labelPairs = sameLabel ? pairs : matchPairs(a, b, options.criterion, true)
   return {
     pairs,
     unmatchedA: a.filter((s) => !usedA.has(s)),

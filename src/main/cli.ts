@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { userInfo } from 'node:os'
@@ -7,7 +7,11 @@ import { annotatedImportOptions, type AnnotatedImportReport } from '../shared/ex
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../shared/exchange/exchange-formats'
 import { exportOptions } from '../shared/exchange/export-options'
 import type { ExportResult } from '../shared/exchange/export-result'
+import { buildAgreementReport } from '../shared/agreement/agreement-report'
+import { reportToCsv } from '../shared/agreement/report-csv'
+import { reportToHtml } from '../shared/agreement/report-html'
 import { stableUuid } from './import/annotated/stable-uuid'
+import { agreementInput } from './review/agreement-input'
 import { JobRunner } from './jobs/job-runner'
 import { createProjectDb, openProjectDb } from './store/open-project-db'
 import { Store } from './store/store'
@@ -23,6 +27,8 @@ const USAGE = `Usage:
   npm run cli -- pack export --project <file> --out <file.spanpack> [--articles 1,2,...] [--include-text] [--overwrite]
   npm run cli -- pack import <file.spanpack...> --project <file> [--add-missing] [--force] [--dry-run]
                  [--map <FileLabel>=<Label>]... [--create <FileLabel>]... [--skip-label <FileLabel>]... [--skip-invalid]
+  npm run cli -- agreement --project <file> [--annotators name,...] [--labels A,B] [--articles 1,2,...]
+                 [--format json|csv|html] [--out <file>]
   npm run cli -- articles --project <file>
   npm run cli -- annotations --project <file> [--article <id>]
 
@@ -81,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage
   }
   // a mistyped command is bad usage: report it before opening (and perhaps migrating) the project
-  if (!['import', 'export', 'pack', 'articles', 'annotations'].includes(command)) throw new UsageError(`unknown command "${command}"`)
+  if (!['import', 'export', 'pack', 'agreement', 'articles', 'annotations'].includes(command)) throw new UsageError(`unknown command "${command}"`)
   if (command === 'pack' && rest[0] !== 'export' && rest[0] !== 'import') throw new UsageError('pack needs export or import: pack export --project <file> --out <file.spanpack>, or pack import <file.spanpack> --project <file>')
   if (!values.project) throw new UsageError(`${command} needs --project <file>`)
   const projectPath = resolve(values.project)
@@ -118,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
 
   const store = await openStore(projectPath, false)
   try {
+    if (command === 'agreement') return agreementCommand(store, values)
     if (command === 'articles') {
       let after
       do {
@@ -163,6 +170,29 @@ async function main(argv: string[]): Promise<number> {
 }
 
 type Values = Record<string, string | boolean | string[] | undefined>
+
+function agreementCommand(store: Store, values: Values): number {
+  const format = (values.format as string | undefined) ?? 'json'
+  if (!['json', 'csv', 'html'].includes(format)) throw new UsageError('agreement --format must be json, csv or html')
+  const articleIds = list(values.articles)?.map(Number)
+  if (articleIds?.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError('--articles must be article ids, e.g. --articles 1,2,3')
+  let input
+  try {
+    input = agreementInput(store, { annotators: list(values.annotators), labels: list(values.labels), articleIds })
+  } catch (error) {
+    // a coder name that matches no one (or several) is a mistake in the command line
+    if (error instanceof AppError) throw new UsageError(error.message)
+    throw error
+  }
+  const report = buildAgreementReport(input)
+  for (const note of report.notes) console.error(note)
+  const text = format === 'csv' ? reportToCsv(report) : format === 'html' ? reportToHtml(report) : `${JSON.stringify(report)}\n`
+  if (typeof values.out === 'string') {
+    writeFileSync(resolve(values.out), text)
+    console.error(`spanwise: wrote the agreement report to ${resolve(values.out)}`)
+  } else process.stdout.write(text)
+  return EXIT.ok
+}
 const list = (v: unknown) => (typeof v === 'string' && v.trim() ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined)
 
 function progressTo(what: string) {

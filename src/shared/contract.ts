@@ -26,6 +26,7 @@ import type {
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from './domain'
 import { attributeValues } from './codebook/attribute-values'
 import type { ErrorShape } from './errors'
+import type { AgreementReport } from './agreement/agreement-report'
 import { decideInput, type ArticleReview, type CorpusReviewRow, type Layer, type TagComment } from './review/adjudication'
 
 export interface LayersState {
@@ -169,6 +170,16 @@ export const contract = {
   'review.acceptAgreed': method<Mutation | null>()(z.object({ articleId: id, annotators: z.array(z.string().min(1).max(100)).max(50).optional() })),
   'comments.list': method<TagComment[]>()(z.object({ annotationId: tagId })),
   'comments.add': method<TagComment[]>()(z.object({ annotationId: tagId, body: z.string().trim().min(1, 'a comment cannot be empty').max(20_000) })),
+  /** Every coder with tags in the project (the gold layer included), for choosing whom to compare. */
+  'agreement.coders': method<{ id: string; name: string }[]>()(z.object({})),
+  /** Agreement between the chosen coders (default: every coder) on the chosen labels (default: all). */
+  'agreement.report': method<AgreementReport>()(
+    z.object({
+      annotators: z.array(z.string().min(1).max(200)).max(50).optional(),
+      labels: z.array(label).max(200).optional(),
+      articleIds: z.array(id).max(100_000).optional()
+    })
+  ),
   'import.start': method<{ jobId: string }>()(
     z.object({ sources: z.array(importSource).min(1).max(200_000), encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8') })
   ),

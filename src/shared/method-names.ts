@@ -46,6 +46,8 @@ export const METHOD_NAMES = [
   'review.acceptAgreed',
   'comments.list',
   'comments.add',
+  'agreement.coders',
+  'agreement.report',
   'import.start',
   'export.start',
   'exchange.import',

@@ -109,6 +109,20 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   await expect(panel.locator('.review-summary')).toContainText('0 open disagreements · 4 settled')
   await expect(page.locator('.layer-chip.gold')).toHaveText('Gold standard 3')
 
+  // the agreement report between the two coders: one exact match (attacked), two overlapping (and the officers)
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Agreement' }).click()
+  const overall = page.getByRole('table', { name: 'Overall agreement' })
+  await expect(overall.getByRole('row', { name: /F1, exact match/ })).toContainText('0.333')
+  await expect(overall.getByRole('row', { name: /F1, overlap/ })).toContainText('0.667')
+  await expect(overall.getByRole('row', { name: /Cohen’s kappa/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Agreement per label' })).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('agreement.png'), fullPage: true })
+  // the CSV download holds the same figures
+  const csv = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download CSV' }).click()
+  const csvText = readFileSync(await (await csv).path(), 'utf8')
+  expect(csvText).toMatch(/^corpus,,,,f1_exact,Ben & Playwright Tester,0\.333/m)
+
   // export the gold layer and open it
   await page.getByRole('button', { name: 'Export…' }).click()
   const ex = page.getByRole('form', { name: 'Export' })

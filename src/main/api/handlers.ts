@@ -6,6 +6,8 @@ import { importCodebook } from '../codebook/import-codebook'
 import type { ImportInput } from '../import/run-import'
 import type { Workbench } from '../app/workbench'
 import { findOccurrences } from '../annotations/find-occurrences'
+import { buildAgreementReport } from '../../shared/agreement/agreement-report'
+import { agreementInput } from '../review/agreement-input'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> }
 
@@ -99,6 +101,9 @@ export function createHandlers(wb: Workbench): Handlers {
     },
     'comments.list': ({ annotationId }) => wb.review.comments(annotationId),
     'comments.add': ({ annotationId, body }) => wb.review.addComment(wb.user, annotationId, body),
+    'agreement.coders': () =>
+      wb.store.db.prepare('SELECT id, name FROM annotator WHERE id IN (SELECT DISTINCT annotator_id FROM annotation) ORDER BY name, id').all() as { id: string; name: string }[],
+    'agreement.report': (selection) => buildAgreementReport(agreementInput(wb.store, selection)),
     'occurrences.find': ({ annotationId, scope, withAliases }) => {
       const tag = wb.store.annotations.get(annotationId)
       if (!tag) throw new AppError('NOT_FOUND', `Tag ${annotationId} does not exist (it may have been deleted or undone).`)

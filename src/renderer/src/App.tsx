@@ -10,6 +10,7 @@ import { ArticleView } from './views/article/ArticleView'
 import { CodebookView } from './views/codebook/CodebookView'
 import { CorpusView } from './views/corpus/CorpusView'
 import { CorpusReview } from './views/review/CorpusReview'
+import { AgreementView } from './views/review/AgreementView'
 import { filesFromDrop, toSources } from './views/corpus/readDroppedFiles'
 import { startImport } from './views/corpus/importState'
 import { ExportDialog } from './views/exchange/ExportDialog'
@@ -18,12 +19,13 @@ import { PackExportDialog } from './views/exchange/PackExportDialog'
 import { NameDialog } from './views/project/NameDialog'
 import { ProjectDialog } from './views/project/ProjectDialog'
 
-type Route = { view: 'corpus' } | { view: 'article'; id: number; review: boolean } | { view: 'review' } | { view: 'actors'; id: string | null } | { view: 'codebook' }
+type Route = { view: 'corpus' } | { view: 'article'; id: number; review: boolean } | { view: 'review' } | { view: 'agreement' } | { view: 'actors'; id: string | null } | { view: 'codebook' }
 
 function parseRoute(): Route {
   const article = /^#\/article\/(\d+)(\/review)?$/.exec(location.hash)
   if (article) return { view: 'article', id: Number(article[1]), review: !!article[2] }
   if (location.hash === '#/review') return { view: 'review' }
+  if (location.hash === '#/agreement') return { view: 'agreement' }
   // actor ids are UUIDs or "seed:<key>" for the seed registry
   const actors = /^#\/actors(?:\/([\w:.-]+))?$/.exec(location.hash)
   if (actors) return { view: 'actors', id: actors[1] ?? null }
@@ -117,6 +119,9 @@ export function App() {
           <a href="#/review" aria-current={route.view === 'review' ? 'page' : undefined}>
             Review
           </a>
+          <a href="#/agreement" aria-current={route.view === 'agreement' ? 'page' : undefined}>
+            Agreement
+          </a>
         </nav>
         <button type="button" aria-current={route.view === 'codebook' ? 'page' : undefined} onClick={() => (location.hash = '#/codebook')} disabled={!info.project}>
           Codebook
@@ -152,6 +157,8 @@ export function App() {
           <ActorsView actorId={route.id} refreshKey={actorsKey} />
         ) : route.view === 'review' ? (
           <CorpusReview refreshKey={refreshKey} />
+        ) : route.view === 'agreement' ? (
+          <AgreementView refreshKey={refreshKey} />
         ) : (
           <ArticleView articleId={route.id} review={route.review} onBack={() => open(null)} />
         )}

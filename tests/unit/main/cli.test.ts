@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
-import { ANA, cleanupTemp, cpIndexOf, openStore, sha256File, tempDir } from '../../helpers/project'
+import { ANA, BEN, cleanupTemp, cpIndexOf, openStore, sha256File, tempDir } from '../../helpers/project'
 
 const ROOT = resolve(__dirname, '../../..')
 const CLI = join(ROOT, 'out', 'main', 'cli.js')
@@ -154,5 +154,40 @@ describe('cli errors', () => {
     const r = cli(['articles', '--project', join(tempDir(), 'missing.spanwise')])
     expect(r.status).toBe(3)
     expect(r.stderr).toContain('missing.spanwise does not exist')
+  })
+})
+
+describe('cli agreement', () => {
+  it('prints the report as JSON, CSV or HTML for the chosen coders, and refuses an unknown coder as bad usage', async () => {
+    const project = join(tempDir(), 'p.spanwise')
+    expect(cli(['import', corpus(), '--project', project]).status).toBe(0)
+    const store = await openStore(project)
+    const a = store.articles.list({ sort: 'imported', dir: 'asc', limit: 10 }).rows[0]!
+    const text = store.articles.get(a.id)!.text
+    const service = new AnnotationService(store)
+    const at = (w: string) => ({ start: cpIndexOf(text, w), end: cpIndexOf(text, w) + w.length })
+    service.create(ANA, { articleId: a.id, label: 'Actor', fragments: [at('Northern Liberation Front')] })
+    service.create(BEN, { articleId: a.id, label: 'Actor', fragments: [at('The Northern Liberation Front')] })
+    service.create(ANA, { articleId: a.id, label: 'Event', fragments: [at('truce')] })
+    service.create(BEN, { articleId: a.id, label: 'Event', fragments: [at('truce')] })
+    store.close()
+
+    const json = cli(['agreement', '--project', project])
+    expect(json.status).toBe(0)
+    expect(json.lines).toHaveLength(1)
+    const report = json.lines[0] as { annotators: { name: string }[]; overall: { exact: { f1: { value: number } }; overlap: { f1: { value: number } } } }
+    expect(report.annotators.map((x) => x.name)).toEqual(['Ana', 'Ben'])
+    expect([report.overall.exact.f1.value, report.overall.overlap.f1.value]).toEqual([0.5, 1])
+
+    const csv = spawnSync(process.execPath, [CLI, 'agreement', '--project', project, '--format', 'csv', '--labels', 'Event'], { encoding: 'utf8' })
+    expect(csv.stdout.split('\r\n')[0]).toBe('scope,article,label,attribute,statistic,annotators,value,n,note')
+    expect(csv.stdout).toMatch(/^corpus,,,,f1_exact,Ana & Ben,1,2,\r$/m)
+    const html = join(tempDir(), 'agreement.html')
+    expect(spawnSync(process.execPath, [CLI, 'agreement', '--project', project, '--format', 'html', '--out', html]).status).toBe(0)
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/i)
+
+    const bad = cli(['agreement', '--project', project, '--annotators', 'Ana,Zed'])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('No coder is called “Zed” in this project')
   })
 })

@@ -1,0 +1,102 @@
+import type { AgreementReportInput, ReportArticle, ReportAttribute } from '../../shared/agreement/agreement-report'
+import type { AttributeDef } from '../../shared/codebook/codebook-schema'
+import { AppError } from '../../shared/errors'
+import { GOLD_LAYER } from '../store/migrations/0008-review'
+import type { Store } from '../store/store'
+
+export interface AgreementSelection {
+  /** Annotator ids or names; default every coder with tags (the gold layer only when named). */
+  annotators?: string[]
+  labels?: string[]
+  articleIds?: number[]
+}
+
+/**
+ * Reads what the agreement report compares, in one pass over the tags: the selected coders' tags (a tag
+ * with several fragments counts as the stretch from its first start to its last end) in every article two
+ * or more of them coded, and each codebook attribute with its level of measurement.
+ */
+export function agreementInput(store: Store, selection: AgreementSelection = {}): AgreementReportInput {
+  const everyone = store.db.prepare('SELECT id, name FROM annotator ORDER BY name, id').all() as { id: string; name: string }[]
+  // by default, every coder who tagged something: a name with no tags would only make "coded by all" impossible
+  const tagged = new Set(store.db.prepare('SELECT DISTINCT annotator_id FROM annotation').pluck().all() as string[])
+  const annotators = selection.annotators?.length ? selection.annotators.map((a) => resolve(everyone, a)) : everyone.filter((a) => a.id !== GOLD_LAYER && tagged.has(a.id))
+  const ids = annotators.map((a) => a.id)
+  const codebook = store.codebooks.get()
+  const marks = ids.map(() => '?').join(',')
+  const articleFilter = selection.articleIds?.length ? `AND n.article_id IN (${selection.articleIds.map(() => '?').join(',')})` : ''
+  const rows = store.db
+    .prepare(`
+      WITH shared AS (
+        SELECT n.article_id FROM annotation n WHERE n.annotator_id IN (${marks}) ${articleFilter}
+        GROUP BY n.article_id HAVING count(DISTINCT n.annotator_id) >= 2
+      )
+      SELECT a.id AS article_id, a.title, a.char_count, n.id, n.annotator_id, n.label, n.attributes,
+             (SELECT min(f.start) FROM fragment f WHERE f.annotation_id = n.id) AS start,
+             (SELECT max(f.end) FROM fragment f WHERE f.annotation_id = n.id) AS end
+      FROM shared s JOIN article a ON a.id = s.article_id JOIN annotation n ON n.article_id = a.id AND n.annotator_id IN (${marks})
+      ORDER BY a.id`)
+    .all(...ids, ...(selection.articleIds ?? []), ...ids) as {
+    article_id: number
+    title: string
+    char_count: number
+    id: string
+    annotator_id: string
+    label: string
+    attributes: string
+    start: number
+    end: number
+  }[]
+  const articles = new Map<number, ReportArticle>()
+  const defs = new Map(codebook.labels.map((l) => [l.name, new Map(l.attributes.map((d) => [d.key, d]))]))
+  for (const r of rows) {
+    let article = articles.get(r.article_id)
+    if (!article) articles.set(r.article_id, (article = { id: r.article_id, title: r.title, length: r.char_count, tags: [] }))
+    const attributes = JSON.parse(r.attributes) as Record<string, unknown>
+    // dates compare as day numbers, so interval alpha sees how far apart two codings are
+    for (const [key, value] of Object.entries(attributes)) if (defs.get(r.label)?.get(key)?.type === 'date' && typeof value === 'string') attributes[key] = dayNumber(value)
+    article.tags.push({ id: r.id, annotatorId: r.annotator_id, label: r.label, start: r.start, end: r.end, attributes })
+  }
+  const attributes: ReportAttribute[] = codebook.labels.flatMap((l) =>
+    l.attributes.flatMap((d) => {
+      const level = levelOf(d)
+      return level ? [{ label: l.name, key: d.key, level }] : []
+    })
+  )
+  return {
+    annotators,
+    articles: [...articles.values()],
+    labels: codebook.labels.map((l) => l.name),
+    attributes,
+    labelFilter: selection.labels?.length ? selection.labels : undefined
+  }
+}
+
+/** Text and tag references have no level to compare on; numbers are counts (ratio), dates intervals. */
+function levelOf(d: AttributeDef): ReportAttribute['level'] | null {
+  switch (d.type) {
+    case 'number':
+      return 'ratio'
+    case 'date':
+      return 'interval'
+    case 'single':
+    case 'multi':
+    case 'boolean':
+    case 'actor':
+      return 'nominal'
+    default:
+      return null
+  }
+}
+
+function dayNumber(date: string): number | string {
+  const ms = Date.parse(date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date)
+  return Number.isNaN(ms) ? date : Math.round(ms / 86_400_000)
+}
+
+function resolve(everyone: { id: string; name: string }[], wanted: string): { id: string; name: string } {
+  const found = everyone.filter((a) => a.id === wanted || a.name.toLowerCase() === wanted.toLowerCase())
+  if (found.length === 1) return found[0]!
+  if (found.length === 0) throw new AppError('NOT_FOUND', `No coder is called “${wanted}” in this project; coders: ${everyone.map((a) => a.name).join(', ')}.`)
+  throw new AppError('VALIDATION', `${found.length} coders are called “${wanted}”; name them by id instead: ${found.map((a) => a.id).join(', ')}.`)
+}

@@ -1,0 +1,205 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { AgreementReport } from '@shared/agreement/agreement-report'
+import type { Computed } from '@shared/agreement/not-computable'
+import { reportToCsv } from '@shared/agreement/report-csv'
+import { reportToHtml } from '@shared/agreement/report-html'
+import { formatReference, STATISTIC_DOCS } from '@shared/agreement/statistic-docs'
+import { api } from '../../api/client'
+import { getLabels } from '../../labels'
+import { notifyError } from '../../state/notices'
+import { AgreementBars } from './AgreementBars'
+import { PairHeatmap } from './PairHeatmap'
+
+/** A statistic as shown: three decimals, or why there is none (in the cell's title). */
+export function Stat({ s }: { s: Computed }) {
+  return s.ok ? <span>{s.value.toFixed(3)}</span> : <span className="no-value" title={s.message}>n/a</span>
+}
+
+/** The agreement report: pick coders and labels, see the figures and plots, download them as CSV or HTML. */
+export function AgreementView({ refreshKey }: { refreshKey: number }) {
+  const [coders, setCoders] = useState<{ id: string; name: string }[]>([])
+  const [chosen, setChosen] = useState<string[] | null>(null)
+  const [labels, setLabels] = useState<string[]>([])
+  const [report, setReport] = useState<AgreementReport | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const compute = async () => {
+    setBusy(true)
+    try {
+      const r = await api.call('agreement.report', { annotators: chosen ?? undefined, labels: labels.length ? labels : undefined })
+      setReport(r)
+      if (chosen === null) setCoders(r.annotators)
+    } catch (error) {
+      notifyError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+  useEffect(() => {
+    void compute()
+    // recomputed when the project changes; filter changes wait for the button
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refreshKey])
+  useEffect(() => {
+    api.call('agreement.coders', {}).then(setCoders, notifyError)
+  }, [refreshKey])
+
+  const download = (name: string, type: string, body: string) => {
+    const url = URL.createObjectURL(new Blob([body], { type }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 1000)
+  }
+  const names = useMemo(() => Object.fromEntries((report?.annotators ?? coders).map((a) => [a.id, a.name])), [report, coders])
+
+  return (
+    <div className="review-view agreement-view">
+      <header className="review-header">
+        <h1>Agreement</h1>
+        <a className="button-link" href="#/review">
+          Review list
+        </a>
+      </header>
+      <form
+        className="agreement-filters"
+        aria-label="Agreement selection"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void compute()
+        }}
+      >
+        <fieldset>
+          <legend>Coders</legend>
+          {coders.map((c) => (
+            <label key={c.id} className="check">
+              <input
+                type="checkbox"
+                checked={chosen === null ? c.id !== 'gold' : chosen.includes(c.id)}
+                onChange={(e) => {
+                  const base = chosen ?? coders.filter((x) => x.id !== 'gold').map((x) => x.id)
+                  setChosen(e.target.checked ? [...base, c.id] : base.filter((id) => id !== c.id))
+                }}
+              />{' '}
+              {c.name}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Labels (none ticked: all)</legend>
+          {getLabels().map((l) => (
+            <label key={l.name} className="check">
+              <input type="checkbox" checked={labels.includes(l.name)} onChange={(e) => setLabels((ls) => (e.target.checked ? [...ls, l.name] : ls.filter((x) => x !== l.name)))} /> {l.name}
+            </label>
+          ))}
+        </fieldset>
+        <div className="review-tools">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Computing…' : 'Compute'}
+          </button>
+          <button type="button" disabled={!report} onClick={() => report && download('agreement.csv', 'text/csv;charset=utf-8', reportToCsv(report))}>
+            Download CSV
+          </button>
+          <button type="button" disabled={!report} onClick={() => report && download('agreement.html', 'text/html;charset=utf-8', reportToHtml(report))}>
+            Download HTML
+          </button>
+        </div>
+      </form>
+      {report && (
+        <section aria-label="Agreement report" className="agreement-report">
+          <p>
+            {report.articles.included} of {report.articles.total} articles compared · {report.overall.units} units · coders: {report.annotators.map((a) => a.name).join(', ')}
+          </p>
+          {report.notes.map((n) => (
+            <p key={n} className="hint">
+              {n}
+            </p>
+          ))}
+          <h2>Overall</h2>
+          <table className="review-table" aria-label="Overall agreement">
+            <tbody>
+              <tr><th>F1, exact match</th><td><Stat s={report.overall.exact.f1} /></td></tr>
+              <tr><th>F1, overlap</th><td><Stat s={report.overall.overlap.f1} /></td></tr>
+              <tr><th>{report.overall.labelKappa.statistic === 'cohen_kappa' ? 'Cohen’s kappa' : 'Fleiss’ kappa'} (labels on units)</th><td><Stat s={report.overall.labelKappa} /></td></tr>
+              <tr><th>Krippendorff’s alpha (labels on units, nominal)</th><td><Stat s={report.overall.labelAlpha} /></td></tr>
+              <tr><th>Unitizing alpha (character continuum)</th><td><Stat s={report.overall.unitizingAlpha} /></td></tr>
+            </tbody>
+          </table>
+          <h2>Per label</h2>
+          <AgreementBars report={report} />
+          <table className="review-table" aria-label="Agreement per label">
+            <thead>
+              <tr><th>Label</th><th>F1 exact</th><th>F1 overlap</th><th>kappa</th><th>alpha</th><th>unitizing alpha</th></tr>
+            </thead>
+            <tbody>
+              {report.perLabel.map((l) => (
+                <tr key={l.label}>
+                  <th>{l.label}</th><td><Stat s={l.exact.f1} /></td><td><Stat s={l.overlap.f1} /></td><td><Stat s={l.kappa} /></td><td><Stat s={l.alpha} /></td><td><Stat s={l.unitizingAlpha} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.perAttribute.length > 0 && (
+            <>
+              <h2>Per attribute (Krippendorff’s alpha on matched units)</h2>
+              <table className="review-table" aria-label="Agreement per attribute">
+                <thead>
+                  <tr><th>Attribute</th><th>Level</th><th>alpha</th><th>Units</th></tr>
+                </thead>
+                <tbody>
+                  {report.perAttribute.map((a) => (
+                    <tr key={`${a.label}.${a.key}`}>
+                      <th>{a.label}: {a.key}</th><td>{a.level}</td><td><Stat s={a.alpha} /></td><td>{a.units}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {report.annotators.length > 1 && (
+            <>
+              <h2>Coder pairs (F1, overlap)</h2>
+              <PairHeatmap report={report} names={names} />
+            </>
+          )}
+          <h2>Per article</h2>
+          <table className="review-table" aria-label="Agreement per article">
+            <thead>
+              <tr><th>Article</th><th>Units</th><th>F1 exact</th><th>F1 overlap</th><th>kappa</th><th>unitizing alpha</th></tr>
+            </thead>
+            <tbody>
+              {report.perArticle.map((a) => (
+                <tr key={a.id}>
+                  <th><a href={`#/article/${a.id}/review`}>{a.title}</a></th><td>{a.units}</td><td><Stat s={a.exact.f1} /></td><td><Stat s={a.overlap.f1} /></td><td><Stat s={a.labelKappa} /></td><td><Stat s={a.unitizingAlpha} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.articles.excluded.length > 0 && (
+            <details>
+              <summary>{report.articles.excluded.length} articles left out</summary>
+              <ul>
+                {report.articles.excluded.slice(0, 200).map((e) => (
+                  <li key={e.id}>{e.title}: {e.message}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+      )}
+      <details className="statistic-docs">
+        <summary>How these figures are computed</summary>
+        {Object.entries(STATISTIC_DOCS).map(([key, d]) => (
+          <section key={key}>
+            <h3>{d.name}</h3>
+            <p>{d.definition}</p>
+            <p><strong>Units.</strong> {d.units}</p>
+            <p><strong>Left out.</strong> {d.excluded}</p>
+            <p className="hint">{d.references.map(formatReference).join(' · ')}</p>
+          </section>
+        ))}
+      </details>
+    </div>
+  )
+}

@@ -8,11 +8,12 @@ import { chromium } from '@playwright/test'
 import { ArticleOffsets } from '../../shared/offsets'
 import { AnnotationService } from '../annotations/annotation-service'
 import { runImport } from '../import/run-import'
-import { createProjectDb } from '../store/open-project-db'
+import { createProjectDb, openWorkerDb } from '../store/open-project-db'
 import { Store } from '../store/store'
 import { median, report } from './stats'
 import { createRng, syntheticArticle, vocabulary, zipfSampler } from './synthetic-corpus'
 
+const COLLEAGUE = { id: '00000000-0000-4000-8000-0000000000c2', name: 'Colleague' }
 const USER = { id: '11111111-1111-4111-8111-111111111111', name: 'Bench' }
 
 /** B4/B6: open a 50 KB article with `tags` overlapping tags in Chromium (browser mode), then add and delete one tag. */
@@ -69,18 +70,18 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
         for (const e of list.getEntries()) w.swLongest = Math.max(w.swLongest, e.duration)
       }).observe({ type: 'longtask' })
     })
-    const open = (id: number) =>
-      page.evaluate(async (articleId) => {
+    const open = (id: number, review = false) =>
+      page.evaluate(async ([articleId, inReview]) => {
         const w = window as unknown as { swLongest: number }
         location.hash = '#/'
         await new Promise((r) => setTimeout(r, 200))
         w.swLongest = 0
         const t0 = performance.now()
-        location.hash = `#/article/${articleId}`
+        location.hash = `#/article/${articleId}${inReview ? '/review' : ''}`
         const firstFrame = await new Promise<number>((resolve) => {
           const check = () => {
             const text = document.querySelector('.article-text')
-            const panel = document.querySelector('.tag-panel')
+            const panel = document.querySelector(inReview ? '.review-summary' : '.tag-panel')
             if (text && panel) requestAnimationFrame(() => resolve(performance.now() - t0))
             else requestAnimationFrame(check)
           }
@@ -92,7 +93,7 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
         })
         await new Promise((r) => setTimeout(r, 100))
         return { firstFrame, allDrawn, longest: w.swLongest }
-      }, id)
+      }, [id, review] as const)
     const tagged: number[] = []
     const plain: number[] = []
     const allDrawn: number[] = []
@@ -225,6 +226,33 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
     report('B6 delete one tag: key → shown, save acknowledged', median(deletes.map((d) => d[0])), null, '≤ 16 ms')
     report('B6 add one tag: key → painted (incl. vsync wait)', median(adds.map((a) => a[1])), null, '(one frame after shown)')
     report('B6 delete one tag: key → painted (incl. vsync wait)', median(deletes.map((d) => d[1])), null, '(one frame after shown)')
+
+    // B16: a colleague's layer of as many tags again, then the article opened in review (both layers drawn, units listed)
+    const colleague = new Store(openWorkerDb(project), project)
+    try {
+      const other = new AnnotationService(colleague)
+      const own = colleague.annotations.listByArticle(1)
+      colleague.db.transaction(() => {
+        for (const [i, t] of own.entries()) {
+          const f = t.fragments[0]!
+          const shift = i % 5 === 0 ? 1 : 0
+          other.create(COLLEAGUE, { articleId: 1, label: i % 10 === 0 ? labels[(i + 1) % 3]! : t.label, fragments: [{ start: f.start + shift, end: f.end }] })
+        }
+      })()
+    } finally {
+      colleague.close()
+    }
+    const reviews: number[] = []
+    const reviewDrawn: number[] = []
+    for (let r = 0; r < runs + 1; r++) {
+      const t = await open(1, true)
+      if (r > 0) {
+        reviews.push(t.firstFrame)
+        reviewDrawn.push(t.allDrawn)
+      }
+    }
+    report(`B16 open the review of 2 × ${tags} tags (median)`, median(reviews), median(tagged), '≤ 100 ms (B4 article view)')
+    report(`B16 … every tag of both layers drawn`, median(reviewDrawn), median(allDrawn), '')
   } finally {
     await browser.close()
     server.kill()

@@ -31,9 +31,7 @@ export function agreementInput(store: Store, selection: AgreementSelection = {})
         SELECT n.article_id FROM annotation n WHERE n.annotator_id IN (${marks}) ${articleFilter}
         GROUP BY n.article_id HAVING count(DISTINCT n.annotator_id) >= 2
       )
-      SELECT a.id AS article_id, a.title, a.char_count, n.id, n.annotator_id, n.label, n.attributes,
-             (SELECT min(f.start) FROM fragment f WHERE f.annotation_id = n.id) AS start,
-             (SELECT max(f.end) FROM fragment f WHERE f.annotation_id = n.id) AS end
+      SELECT a.id AS article_id, a.title, a.char_count, n.id, n.annotator_id, n.label, n.attributes, n.start, n.end
       FROM shared s JOIN article a ON a.id = s.article_id JOIN annotation n ON n.article_id = a.id AND n.annotator_id IN (${marks})
       ORDER BY a.id`)
     .all(...ids, ...(selection.articleIds ?? []), ...ids) as {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Annotation, Article, ArticleStatus, Mutation } from '@shared/domain'
+import type { ArticleReview } from '@shared/review/adjudication'
 import { ARTICLE_STATUSES } from '@shared/domain'
 import { ArticleOffsets } from '@shared/offsets'
 import { api } from '../../api/client'
@@ -37,6 +38,7 @@ interface Loaded {
   article: Article
   offsets: ArticleOffsets
   state: ArticleStateStore
+  initialReview: ArticleReview | null
 }
 
 
@@ -47,9 +49,11 @@ export function ArticleView({ articleId, onBack, review = false }: { articleId: 
   useEffect(() => {
     let live = true
     setLoaded(null)
-    Promise.all([api.call('articles.get', { id: articleId }), api.call('annotations.list', { articleId }), api.call('history.state', { articleId })])
-      .then(([article, annotations, history]) => {
-        if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(annotations, history) })
+    // opened for review, the comparison is fetched alongside the article; a refusal (blind coding) shows in the panel
+    const comparing = review ? api.call('review.article', { articleId }).catch(() => null) : Promise.resolve(null)
+    Promise.all([api.call('articles.get', { id: articleId }), api.call('annotations.list', { articleId }), api.call('history.state', { articleId }), comparing])
+      .then(([article, annotations, history, initialReview]) => {
+        if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(annotations, history), initialReview })
       })
       .catch((e: Error) => live && setFailed(e.message))
     return () => {
@@ -61,7 +65,7 @@ export function ArticleView({ articleId, onBack, review = false }: { articleId: 
   return <LoadedArticle key={articleId} {...loaded} onBack={onBack} review={review} />
 }
 
-function LoadedArticle({ article: initial, offsets, state, onBack, review }: Loaded & { onBack: () => void; review: boolean }) {
+function LoadedArticle({ article: initial, offsets, state, onBack, review, initialReview }: Loaded & { onBack: () => void; review: boolean }) {
   const [focusIds, setFocusIds] = useState<string[]>([])
   const layers = useLayers(initial.id)
   const [article, setArticle] = useState(initial)
@@ -297,7 +301,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review }: Loa
         </div>
         <div className="tag-panel-wrap">
           {review ? (
-            <ReviewPanel onFocus={setFocusIds} selection={selection?.range ?? null} />
+            <ReviewPanel onFocus={setFocusIds} selection={selection?.range ?? null} initial={initialReview} />
           ) : (
             <>
               <ArticleMemo note={article.note} onSave={setMemo} />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import type { ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
 import { DISAGREEMENT_TEXT } from '@shared/review/review-unit'
@@ -8,24 +8,31 @@ import { notifyError } from '../../state/notices'
 import { useStore } from '../../state/createStore'
 import { useArticle } from '../article/articleContext'
 import { MergeForm } from './MergeForm'
+import { VirtualList } from '../../components/VirtualList'
 
 type Show = 'disagreements' | 'unsettled' | 'all'
+
+const UNIT_ROW = 24
+const UNIT_LIST_HEIGHT = 360
 
 interface Props {
   /** The unit in focus: its versions are outlined in the text. */
   onFocus: (ids: string[]) => void
   /** Text selected in the article, offered as the gold span when editing. */
   selection: { start: number; end: number } | null
+  /** The comparison fetched with the article, if it was opened for review. */
+  initial?: ArticleReview | null
 }
 
 /**
  * Reviewing an article: every unit the layers' tags align into, with what differs, and the decision buttons.
  * N / P jump to the next / previous disagreement not yet settled.
  */
-export function ReviewPanel({ onFocus, selection }: Props) {
+export function ReviewPanel({ onFocus, selection, initial = null }: Props) {
   const { article, state, run, select } = useArticle()
   const { annotations } = useStore(state)
-  const [review, setReview] = useState<ArticleReview | null>(null)
+  const [review, setReview] = useState<ArticleReview | null>(initial)
+  const fresh = useRef(initial !== null)
   const [failed, setFailed] = useState<string | null>(null)
   const [show, setShow] = useState<Show>('disagreements')
   const [focusId, setFocusId] = useState<string | null>(null)
@@ -42,7 +49,11 @@ export function ReviewPanel({ onFocus, selection }: Props) {
       (e: Error) => setFailed(e.message)
     )
   }, [article.id])
-  useEffect(load, [load, annotations])
+  useEffect(() => {
+    // the comparison that came with the article is current: reload only once the tags change
+    if (fresh.current) fresh.current = false
+    else load()
+  }, [load, annotations])
 
   const units = useMemo(() => {
     if (!review) return []
@@ -209,18 +220,25 @@ export function ReviewPanel({ onFocus, selection }: Props) {
               )}
             </section>
           )}
-          <ol className="unit-list">
-            {units.map((u) => (
-              <li key={u.id}>
+          {units.length === 0 ? (
+            <p className="hint">Nothing to show here.</p>
+          ) : (
+            <VirtualList
+              className="unit-list"
+              items={units}
+              rowHeight={UNIT_ROW}
+              height={Math.min(UNIT_LIST_HEIGHT, units.length * UNIT_ROW + 2)}
+              itemKey={(u) => u.id}
+              focusIndex={focus ? units.indexOf(focus) : undefined}
+              render={(u) => (
                 <button type="button" className={`unit-row${u.id === focusId ? ' selected' : ''}${u.settled ? ' settled' : ''}`} onClick={() => focusUnit(u)} data-unit={u.number}>
                   <span className="unit-number">#{u.number}</span>
                   <span className="unit-quote">{quoteOf(u, annotations)}</span>
                   <span className="unit-kinds">{u.settled ? '✓ settled' : u.kinds.map((k) => DISAGREEMENT_TEXT[k]).join(', ') || 'agree'}</span>
                 </button>
-              </li>
-            ))}
-            {units.length === 0 && <li className="hint">Nothing to show here.</li>}
-          </ol>
+              )}
+            />
+          )}
         </>
       )}
     </aside>

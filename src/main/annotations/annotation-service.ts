@@ -296,8 +296,8 @@ export class AnnotationService {
   /** One undoable action of `user` in the article: writes the steps and their change-log rows, and runs `within` in the same transaction. */
   record(user: User, articleId: number, description: string, steps: Step[], within?: () => void): Mutation {
     return this.store.db.transaction(() => {
-      within?.()
       this.store.ensureAnnotator(user)
+      within?.()
       const actionId = randomUUID()
       const at = new Date().toISOString()
       const upserted = new Set<string>()

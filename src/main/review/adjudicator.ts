@@ -123,7 +123,6 @@ export class Adjudicator {
         : `${first.decision} ${first.decision === 'accept' ? `${this.nameOf(first.candidates.find((c) => c.annotationId === first.chosenId)!.annotatorId)}'s version` : `${first.candidates.length} versions`} of “${shortQuote(first.candidates[0]!.fragments[0]!.quote)}” into gold`)
     const steps = orderSteps([...this.steps.values()])
     return this.service.record(this.user, this.articleId, what, steps, () => {
-      this.store.ensureAnnotator(this.user)
       for (const p of this.planned) this.store.review.addDecision(p)
     })
   }

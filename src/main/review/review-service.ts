@@ -48,7 +48,7 @@ export class ReviewService {
   }
 
   /** The article's layers aligned into units, each with its disagreements and the decision on it. */
-  article(user: User, articleId: number, annotators?: string[]): ArticleReview {
+  article(user: User, articleId: number, annotators?: string[], tagRefKeys = this.tagRefKeys()): ArticleReview {
     const layers = this.layers(user, articleId)
     const me = layers.find((l) => l.isMe)
     if (me && me.tags > 0 && this.hidesOthers(user, articleId))
@@ -56,7 +56,7 @@ export class ReviewService {
     const compared = annotators?.length ? annotators.filter((a) => layers.some((l) => l.annotatorId === a)) : layers.filter((l) => !l.isGold && l.tags > 0).map((l) => l.annotatorId)
     const tags = this.store.annotations.listByArticle(articleId).filter((a) => compared.includes(a.annotatorId))
     const names = Object.fromEntries(layers.map((l) => [l.annotatorId, l.name]))
-    const units = classifyDisagreements(tags, compared, { names, tagRefKeys: this.tagRefKeys() })
+    const units = classifyDisagreements(tags, compared, { names, tagRefKeys })
     const decisions = this.store.review.decisions(articleId)
     const reviewed: ReviewedUnit[] = units.map((u) => {
       const ids = new Set(Object.values(u.members).filter((id): id is string => id !== null))
@@ -76,10 +76,11 @@ export class ReviewService {
         ORDER BY a.id`)
       .all(GOLD_LAYER, ...annotators)
     const out: CorpusReviewRow[] = []
+    const tagRefKeys = this.tagRefKeys()
     for (const r of rows) {
       // a blind coder who has not finished an article cannot review it yet
-      if (this.hidesOthers(user, r.article_id) && this.store.review.doneAt(r.article_id, user.id) === null && this.store.annotations.idsInLayer(r.article_id, user.id).length) continue
-      const review = this.article(user, r.article_id, annotators)
+      if (this.hidesOthers(user, r.article_id) && this.store.annotations.idsInLayer(r.article_id, user.id).length) continue
+      const review = this.article(user, r.article_id, annotators, tagRefKeys)
       const byKind = Object.fromEntries(DISAGREEMENT_KINDS.map((k) => [k, 0])) as Record<DisagreementKind, number>
       for (const u of review.units) for (const k of u.kinds) byKind[k]++
       out.push({

@@ -38,13 +38,15 @@ export class AnnotationRepository {
   private readonly insertMentionStmt
   private readonly incomingStmt
   private readonly mentioningStmt
+  private readonly idsInLayerStmt
 
   /** `codebookOf` gives the codebook a tag was coded with, to keep its missing-attribute flags and mentions in step. */
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly codebookOf: (version: number | null) => Codebook
   ) {
     this.getStmt = db.prepare<[string], DbAnnotationRow>(`${SELECT} WHERE n.id = ?`)
+    this.idsInLayerStmt = db.prepare<[number, string], { id: string }>('SELECT id FROM annotation WHERE article_id = ? AND annotator_id = ?')
     this.byArticleStmt = db.prepare<[number], DbAnnotationRow>(`${SELECT} WHERE n.article_id = ? ORDER BY n.start, n.end DESC, n.created_at`)
     this.fragmentsOfStmt = db.prepare<[string], FragmentRow>(`${FRAGMENTS} WHERE f.annotation_id = ? ORDER BY f.idx`)
     this.fragmentsByArticleStmt = db.prepare<[number], FragmentRow>(
@@ -102,7 +104,7 @@ export class AnnotationRepository {
   /** Ids of the tags that link to this one. */
   /** Ids of one layer's tags in the article. */
   idsInLayer(articleId: number, annotatorId: string): string[] {
-    return this.db.prepare<[number, string], { id: string }>('SELECT id FROM annotation WHERE article_id = ? AND annotator_id = ?').all(articleId, annotatorId).map((r) => r.id)
+    return this.idsInLayerStmt.all(articleId, annotatorId).map((r) => r.id)
   }
 
   linkedFrom(id: string): string[] {

@@ -28,7 +28,6 @@ export function AgreementView({ refreshKey }: { refreshKey: number }) {
     try {
       const r = await api.call('agreement.report', { annotators: chosen ?? undefined, labels: labels.length ? labels : undefined })
       setReport(r)
-      if (chosen === null) setCoders(r.annotators)
     } catch (error) {
       notifyError(error)
     } finally {

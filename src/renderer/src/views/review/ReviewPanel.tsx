@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Annotation } from '@shared/domain'
+import type { Annotation, Mutation } from '@shared/domain'
 import type { ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
 import { DISAGREEMENT_TEXT } from '@shared/review/review-unit'
 import { api } from '../../api/client'
@@ -104,8 +104,8 @@ export function ReviewPanel({ onFocus, selection, initial = null }: Props) {
     return () => window.removeEventListener('keydown', onKey, true)
   }, [step])
 
-  const decided = async (work: Promise<unknown>) => {
-    const m = await run(work as Promise<never>)
+  const decided = async (work: Promise<Mutation | null>) => {
+    const m = await run(work)
     if (m) {
       setReason('')
       setGuideline('')

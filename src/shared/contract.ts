@@ -3,6 +3,7 @@ import type { Codebook } from './codebook/codebook-schema'
 import { codebookMigrationSchema, EMPTY_MIGRATION } from './codebook/codebook-migration'
 import type { CodebookSaved, CodebookUsage, CodebookVersionInfo } from './codebook/codebook-versions'
 import type { MethodName, EventName } from './method-names'
+import type { BackupEntry, BackupList, SalvageReport } from './backups/backup-entry'
 import { actorFields, actorPatch, aliasInput } from './actors/actor-schema'
 import { annotatedImportOptions, type AnnotatedImportReport } from './exchange/annotated-import'
 import { exportOptions } from './exchange/export-options'
@@ -48,6 +49,7 @@ const fragmentRange = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(1) })
   .refine((f) => f.end > f.start, { message: 'a fragment must end after it starts' })
 const tagId = z.string().uuid()
+const backupFile = z.string().regex(/^[\w.-]+$/, 'a backup is named by its file name in the backup folder').max(200)
 const actorId = z.string().min(1).max(100)
 const linkInput = z.object({ from: tagId, type: z.string().min(1).max(64), to: tagId })
 const sortKey = z.enum(['title', 'source', 'published', 'imported', 'tags', 'status'])
@@ -90,6 +92,18 @@ export const contract = {
   ),
   'project.openDemo': method<ProjectInfo>()(z.object({})),
   'project.pick': method<{ path: string | null }>()(z.object({ mode: z.enum(['open', 'create']) })),
+  /** Puts a damaged project back: from one of its verified backups, or by salvaging what the moved-aside file still holds. */
+  'project.recover': method<{ project: ProjectInfo; salvage: SalvageReport | null }>()(
+    z.discriminatedUnion('action', [
+      z.object({ action: z.literal('restore'), path, backup: backupFile }),
+      z.object({ action: z.literal('salvage'), path, movedTo: path })
+    ])
+  ),
+  'backup.list': method<BackupList>()(z.object({})),
+  /** "Back up now": a verified copy in the project's backup folder. */
+  'backup.create': method<BackupEntry>()(z.object({})),
+  /** Replaces the open project with a backup, after backing up its current state (so a restore can be undone by another). */
+  'backup.restore': method<ProjectInfo>()(z.object({ backup: backupFile })),
   'articles.list': method<{ rows: ArticleSummary[]; next: ArticleCursor | null }>()(listArticlesInput),
   'articles.facets': method<{ total: number; sources: string[]; languages: string[]; labels: string[] }>()(z.object({})),
   'articles.search': method<SearchPage>()(searchInput),

@@ -1,3 +1,4 @@
+import type { DamagedProject } from './backups/backup-entry'
 export const ARTICLE_STATUSES = ['new', 'in_progress', 'done'] as const
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
 
@@ -139,6 +140,8 @@ export interface AppInfo {
   maxTextBytes: number
   /** Why start-up did not open the last project, if it could not; shown to the user once. */
   startupNotice: string | null
+  /** The last project, if start-up found it damaged and moved it aside; the UI offers restore or salvage. */
+  damaged: DamagedProject | null
 }
 
 export const IMPORT_ISSUE_CODES = [

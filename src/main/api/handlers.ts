@@ -32,6 +32,10 @@ export function createHandlers(wb: Workbench): Handlers {
     'project.open': ({ path }) => wb.open(path),
     'project.create': (input) => wb.create(input),
     'project.openDemo': () => wb.openDemo(),
+    'project.recover': (input) => wb.recover(input),
+    'backup.list': () => wb.backupList(),
+    'backup.create': () => wb.backupNow(),
+    'backup.restore': ({ backup }) => wb.restore(backup),
     'project.pick': async ({ mode }) => {
       if (!wb.options.pickFile) throw new AppError('NOT_SUPPORTED', 'A file dialog is only available in the desktop app; type the project path instead.')
       return { path: await wb.options.pickFile(mode) }

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
+import type { BackupEntry, BackupList, DamagedProject, SalvageReport } from '../../shared/backups/backup-entry'
 import type { AppInfo, ProjectInfo, User } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { ActorService } from '../actors/actor-service'
@@ -12,6 +13,11 @@ import { MAX_TEXT_BYTES } from '../import/import-limits'
 import type { EventSink } from '../jobs/event-sink'
 import { JobRunner } from '../jobs/job-runner'
 import { createProjectDb, openProjectDb } from '../store/open-project-db'
+import { backupFolderOf } from '../store/backup/backup-folder'
+import { readManifest } from '../store/backup/backup-manifest'
+import { BackupScheduler } from '../store/backup/backup-scheduler'
+import { findBackup, restoreBackup } from '../store/backup/restore-backup'
+import { salvageProject } from '../store/backup/salvage-project'
 import { Store } from '../store/store'
 import { Settings } from './settings'
 
@@ -25,6 +31,10 @@ export interface WorkbenchOptions {
   emit: EventSink
   /** Native file dialog; only the Electron shell has one. */
   pickFile?: (mode: 'open' | 'create') => Promise<string | null>
+  /** Minutes between automatic backups while the project changes (default 10; 0 = off, for benchmarks). */
+  backupIntervalMinutes?: number
+  /** Delay before the on-open backup (default 5 s). */
+  backupOpenDelayMs?: number
 }
 
 /** The state behind every front door: the user's settings, the open project and running jobs. */
@@ -33,6 +43,8 @@ export class Workbench {
   readonly jobs: JobRunner
   private project: { store: Store; annotations: AnnotationService; actors: ActorService; codebooks: CodebookService; review: ReviewService } | null = null
   private startupNotice: string | null = null
+  private damaged: DamagedProject | null = null
+  private backups: BackupScheduler | null = null
 
   constructor(readonly options: WorkbenchOptions) {
     mkdirSync(options.dataDir, { recursive: true })
@@ -61,6 +73,7 @@ export class Workbench {
         return
       } catch (error) {
         if (explicit) throw error
+        if (error instanceof AppError && error.code === 'PROJECT_DAMAGED') this.damaged = error.details as DamagedProject
         this.startupNotice = `Your last project (${last}) could not be opened, so the demo project was opened instead: ${(error as Error).message}`
       }
     }
@@ -76,6 +89,14 @@ export class Workbench {
     const store = new Store(db, file)
     const annotations = new AnnotationService(store)
     this.project = { store, annotations, actors: new ActorService(store), codebooks: new CodebookService(store), review: new ReviewService(store, annotations) }
+    this.backups = new BackupScheduler(db, file, {
+      intervalMinutes: this.options.backupIntervalMinutes ?? 10,
+      openDelayMs: this.options.backupOpenDelayMs,
+      isBusy: () => this.jobs.busy,
+      onError: (error) => console.error(`Automatic backup of ${file} failed:`, (error as Error).message)
+    })
+    this.backups.start()
+    if (this.damaged?.path === file) this.damaged = null
     this.settings.noteOpened(file, projectName(file))
     this.emit('project.changed', { what: 'project' })
     return this.projectInfo()
@@ -97,8 +118,56 @@ export class Workbench {
   }
 
   close(): void {
+    // a backup still copying is abandoned with the connection and removes its partial file
+    void this.backups?.stop()
+    this.backups = null
     this.project?.store.close()
     this.project = null
+  }
+
+  /** The open project's verified backups, newest first. */
+  backupList(): BackupList {
+    const store = this.store
+    return { folder: backupFolderOf(store.path), entries: readManifest(backupFolderOf(store.path)), running: this.backups?.busy ?? false, intervalMinutes: this.options.backupIntervalMinutes ?? 10 }
+  }
+
+  async backupNow(kind: 'manual' | 'before-restore' = 'manual'): Promise<BackupEntry> {
+    const store = this.store
+    if (!this.backups) throw new AppError('NO_PROJECT', 'No project is open; open or create one first.')
+    const entry = await this.backups.backup(kind)
+    if (this.store !== store) throw new AppError('CONFLICT', 'The project was closed while the backup was written.')
+    return entry
+  }
+
+  /** Replaces the open project with a backup; its current state is backed up first, so this can be undone. */
+  async restore(backup: string): Promise<ProjectInfo> {
+    if (this.jobs.busy) throw new AppError('JOB_RUNNING', 'Wait for the running job to finish (or cancel it) before restoring a backup.')
+    const file = this.store.path
+    const entry = findBackup(file, backup)
+    await this.backupNow('before-restore')
+    this.close()
+    try {
+      restoreBackup(file, entry)
+    } finally {
+      await this.open(file)
+    }
+    return this.projectInfo()
+  }
+
+  /** Puts back a project found damaged: a verified backup, or a salvage of the moved-aside file into a new file at its old path. */
+  async recover(input: { action: 'restore'; path: string; backup: string } | { action: 'salvage'; path: string; movedTo: string }): Promise<{ project: ProjectInfo; salvage: SalvageReport | null }> {
+    const file = resolve(input.path)
+    if (existsSync(file)) throw new AppError('PROJECT_EXISTS', `${file} exists again, so there is nothing to recover; open it instead.`)
+    let salvage: SalvageReport | null = null
+    if (input.action === 'restore') restoreBackup(file, findBackup(file, input.backup))
+    else {
+      const damaged = resolve(input.movedTo)
+      const ext = extname(file)
+      if (dirname(damaged) !== dirname(file) || !basename(damaged).startsWith(`${basename(file, ext)}.damaged-`) || !existsSync(damaged))
+        throw new AppError('VALIDATION', `${input.movedTo} is not the moved-aside copy of ${file}; salvage reads only that file.`)
+      salvage = salvageProject(damaged, file)
+    }
+    return { project: await this.open(file), salvage }
   }
 
   get store(): Store {
@@ -146,7 +215,8 @@ export class Workbench {
       dataDir: this.options.dataDir,
       canPickFiles: !!this.options.pickFile,
       maxTextBytes: MAX_TEXT_BYTES,
-      startupNotice: this.startupNotice
+      startupNotice: this.startupNotice,
+      damaged: this.damaged
     }
   }
 }

@@ -2,11 +2,16 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
-import { LATEST_VERSION } from './migrations'
+import { APPLICATION_ID } from './application-id'
+import { backupFolderOf } from './backup/backup-folder'
+import { makeBackup } from './backup/make-backup'
+import { hasBackups, quarantineProject } from './backup/quarantine-project'
+import { findDamage } from './find-damage'
+import type { Migration } from './migration'
+import { LATEST_VERSION, MIGRATIONS } from './migrations'
 import { migrate } from './migrate'
 
-/** Marks our SQLite files ("Spnw"), so we never mistake another database for a project. */
-export const APPLICATION_ID = 0x53706e77
+export { APPLICATION_ID }
 const SQLITE_HEADER = 'SQLite format 3\0'
 
 export type Db = Database.Database
@@ -36,18 +41,29 @@ export function createProjectDb(file: string): Db {
 }
 
 /**
- * Opens an existing project: checks it is ours and not from a newer version before writing anything,
- * backs it up, then migrates it to the latest schema.
+ * Opens an existing project: checks it is ours, not from a newer version and not damaged before writing
+ * anything, then (if its schema is older) backs it up and migrates it. A damaged project is moved aside
+ * untouched and reported as PROJECT_DAMAGED with its backups; a failed migration leaves the file as it was.
  */
-export async function openProjectDb(file: string): Promise<Db> {
-  inspectProjectFile(file)
+export async function openProjectDb(file: string, migrations: readonly Migration[] = MIGRATIONS): Promise<Db> {
+  const { version } = inspectProjectFile(file)
+  const problem = findDamage(file)
+  if (problem) throw quarantineProject(file, problem)
   const db = new Database(file, { fileMustExist: true })
   try {
     configure(db)
-    const version = db.pragma('user_version', { simple: true }) as number
-    if (version < LATEST_VERSION) {
-      await db.backup(`${file}.before-v${LATEST_VERSION}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`)
-      migrate(db)
+    const latest = migrations[migrations.length - 1]!.version
+    if (version < latest) {
+      const backup = await makeBackup(db, file, 'before-migration')
+      try {
+        migrate(db, latest, migrations)
+      } catch (error) {
+        throw new AppError(
+          'MIGRATION_FAILED',
+          `${basename(file)} could not be upgraded from schema ${version} to ${latest}: ${(error as Error).message}. Nothing was changed in it, and a copy was kept as ${backup.file} in ${basename(backupFolderOf(file))}. Report this problem with the file attached.`,
+          { from: version, to: latest, backup: backup.file }
+        )
+      }
     }
     return db
   } catch (error) {
@@ -63,7 +79,7 @@ export function openWorkerDb(file: string): Db {
   return db
 }
 
-/** Throws a clear AppError unless `file` is a Spanwise project this build can open. Writes nothing. */
+/** Throws a clear AppError unless `file` is a Spanwise project this build can open. Writes nothing; a damaged project is only moved aside. */
 export function inspectProjectFile(file: string): { version: number } {
   const name = basename(file)
   if (!existsSync(file)) throw new AppError('NOT_FOUND', `${file} does not exist. Check the path, or create a new project.`)
@@ -76,24 +92,38 @@ export function inspectProjectFile(file: string): { version: number } {
   } finally {
     closeSync(fd)
   }
-  if (read < 16 || header.toString('latin1', 0, 16) !== SQLITE_HEADER)
+  if (read < 16 || header.toString('latin1', 0, 16) !== SQLITE_HEADER) {
+    if (hasBackups(file)) throw quarantineProject(file, 'its first bytes are not an SQLite header')
     throw new AppError('NOT_A_PROJECT', `${name} is not a Spanwise project (it is not an SQLite database). Choose a .spanwise file, or import it as an article instead.`)
+  }
   // Read user_version (offset 60) and application_id (offset 68) from the header: even a read-only SQLite
   // connection to a WAL-mode file creates -wal and -shm files beside it. Only a file that already has a -wal
   // (writes not yet checkpointed into the header) is asked through SQLite.
-  const db = existsSync(`${file}-wal`) ? new Database(file, { readonly: true, fileMustExist: true }) : null
+  const { appId, version, unreadable } = readHeaderFields(file, read < 100 ? null : header)
+  if (appId !== APPLICATION_ID || unreadable) {
+    const problem = hasBackups(file) || (unreadable && appId === APPLICATION_ID) ? (unreadable ?? findDamage(file) ?? 'its header no longer marks it as a Spanwise project') : null
+    if (problem) throw quarantineProject(file, problem)
+    throw new AppError('NOT_A_PROJECT', `${name} is an SQLite database but not a Spanwise project; it was left unchanged.`)
+  }
+  if (version > LATEST_VERSION)
+    throw new AppError(
+      'PROJECT_TOO_NEW',
+      `${name} was written by a newer version of Spanwise (schema ${version}; this version reads up to ${LATEST_VERSION}). Update Spanwise to open it; the file was left unchanged.`,
+      { version, supported: LATEST_VERSION }
+    )
+  return { version }
+}
+
+/** application_id and user_version, from the header bytes or, when a -wal may hold newer ones, through SQLite. */
+function readHeaderFields(file: string, header: Buffer | null): { appId: number; version: number; unreadable: string | null } {
+  const fromHeader = { appId: header ? header.readInt32BE(68) : 0, version: header ? header.readInt32BE(60) : 0 }
+  if (!existsSync(`${file}-wal`)) return { ...fromHeader, unreadable: null }
+  let db: Database.Database | null = null
   try {
-    const appId = db ? (db.pragma('application_id', { simple: true }) as number) : read < 100 ? 0 : header.readInt32BE(68)
-    const version = db ? (db.pragma('user_version', { simple: true }) as number) : read < 100 ? 0 : header.readInt32BE(60)
-    if (appId !== APPLICATION_ID)
-      throw new AppError('NOT_A_PROJECT', `${name} is an SQLite database but not a Spanwise project; it was left unchanged.`)
-    if (version > LATEST_VERSION)
-      throw new AppError(
-        'PROJECT_TOO_NEW',
-        `${name} was written by a newer version of Spanwise (schema ${version}; this version reads up to ${LATEST_VERSION}). Update Spanwise to open it; the file was left unchanged.`,
-        { version, supported: LATEST_VERSION }
-      )
-    return { version }
+    db = new Database(file, { readonly: true, fileMustExist: true })
+    return { appId: db.pragma('application_id', { simple: true }) as number, version: db.pragma('user_version', { simple: true }) as number, unreadable: null }
+  } catch (error) {
+    return { ...fromHeader, unreadable: (error as Error).message }
   } finally {
     db?.close()
   }

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/shared/errors'
 import { LATEST_VERSION } from '../../../src/main/store/migrations'
 import { APPLICATION_ID, createProjectDb, openProjectDb } from '../../../src/main/store/open-project-db'
+import { backupFolderOf } from '../../../src/main/store/backup/backup-folder'
+import { readManifest } from '../../../src/main/store/backup/backup-manifest'
 import { cleanupTemp, sha256File, sideFiles, tempDir } from '../../helpers/project'
 
 afterEach(cleanupTemp)
@@ -166,7 +168,7 @@ describe('openProjectDb on an older project', () => {
     db.close()
   }
 
-  it('backs the file up next to it, then migrates it to LATEST_VERSION', async () => {
+  it('backs the file up into its backup folder (verified, recorded), then migrates it to LATEST_VERSION', async () => {
     const dir = tempDir()
     const file = join(dir, 'old.spanwise')
     makeVersion0(file)
@@ -178,9 +180,10 @@ describe('openProjectDb on an older project', () => {
     } finally {
       db.close()
     }
-    const backups = readdirSync(dir).filter((n) => n.startsWith(`old.spanwise.before-v${LATEST_VERSION}-`) && n.endsWith('.bak'))
-    expect(backups).toHaveLength(1)
-    const backup = new Database(join(dir, backups[0]!), { readonly: true })
+    const entries = readManifest(backupFolderOf(file))
+    expect(entries.map((e) => [e.kind, e.schemaVersion])).toEqual([['before-migration', 0]])
+    expect(sha256File(join(backupFolderOf(file), entries[0]!.file))).toBe(entries[0]!.sha256)
+    const backup = new Database(join(backupFolderOf(file), entries[0]!.file), { readonly: true })
     try {
       expect(backup.pragma('user_version', { simple: true })).toBe(0)
       expect(backup.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
@@ -197,6 +200,6 @@ describe('openProjectDb on an older project', () => {
     createProjectDb(file).close()
     const db = await openProjectDb(file)
     db.close()
-    expect(readdirSync(dir).filter((n) => n.endsWith('.bak'))).toEqual([])
+    expect(readManifest(backupFolderOf(file)).filter((e) => e.kind === 'before-migration')).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import type { ImportIssue, ImportReport } from '../../shared/domain'
 import { ArticleRepository, type NewArticle } from '../store/article-repository'
 import type { Db } from '../store/open-project-db'
 import { BATCH_SIZE } from './import-limits'
+import { currentImportOwner, importOwnerAlive } from './import-owner'
 import { ImportCancelled, type ImportSink, type PreparedArticle } from './read-import-files'
 
 export interface ImportProgress {
@@ -39,7 +40,7 @@ export class ImportWriter implements ImportSink {
     private readonly options: ImportWriterOptions = {}
   ) {
     this.articlesRepo = new ArticleRepository(db)
-    this.batchId = Number(db.prepare("INSERT INTO import_batch (state, started_at, heartbeat_at) VALUES ('running', ?, ?)").run(now(), now()).lastInsertRowid)
+    this.batchId = Number(db.prepare("INSERT INTO import_batch (state, started_at, heartbeat_at, owner) VALUES ('running', ?, ?, ?)").run(now(), now(), currentImportOwner()).lastInsertRowid)
     this.heartbeat = db.prepare('UPDATE import_batch SET heartbeat_at = ? WHERE id = ?')
     // batches need no fsync of their own: until the import is marked done it is discarded on failure,
     // and the final commit (synchronous FULL again) makes every batch durable with it
@@ -124,10 +125,16 @@ export function discardBatch(db: Db, batchId: number, state: 'cancelled' | 'fail
   })()
 }
 
-/** Removes imports a killed process left half-done (no heartbeat for two minutes). */
-export function discardAbandonedImports(db: Db): number {
+/**
+ * Removes imports a killed process left half-done: at once when their process is gone, otherwise once
+ * no heartbeat came for two minutes (another app instance on another machine may still be writing).
+ */
+export function discardAbandonedImports(db: Db, busyHere = false): number {
   const cutoff = new Date(Date.now() - STALE_BATCH_MS).toISOString()
-  const stale = db.prepare("SELECT id FROM import_batch WHERE state = 'running' AND heartbeat_at < ?").pluck().all(cutoff) as number[]
-  for (const id of stale) discardBatch(db, id, 'failed')
-  return stale.length
+  const running = db.prepare("SELECT id, owner, heartbeat_at AS heartbeat FROM import_batch WHERE state = 'running'").all() as { id: number; owner: string | null; heartbeat: string }[]
+  const own = currentImportOwner()
+  // this process's own running batch is abandoned only if no job of ours is running
+  const abandoned = running.filter((b) => b.heartbeat < cutoff || !importOwnerAlive(b.owner) || (b.owner === own && !busyHere))
+  for (const b of abandoned) discardBatch(db, b.id, 'failed')
+  return abandoned.length
 }

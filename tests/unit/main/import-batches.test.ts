@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process'
+import { hostname } from 'node:os'
+import { currentImportOwner } from '../../../src/main/import/import-owner'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -102,10 +105,28 @@ describe('discardAbandonedImports', () => {
     store.db.prepare("UPDATE import_batch SET state = 'running', finished_at = NULL, heartbeat_at = ? WHERE id = ?").run(new Date().toISOString(), live!.id)
     store.db.prepare("UPDATE import_batch SET heartbeat_at = '2000-01-01T00:00:00.000Z' WHERE id = ?").run(finished!.id)
 
-    expect(discardAbandonedImports(store.db)).toBe(1)
+    // busyHere: this process is still running batch 2, so only the stale heartbeat counts
+    expect(discardAbandonedImports(store.db, true)).toBe(1)
     const titles = store.db.prepare('SELECT title FROM article ORDER BY id').pluck().all()
     expect(titles).toEqual(['Still running', 'Finished long ago'])
     expect(batches(store.db).map((b) => b.state)).toEqual(['failed', 'running', 'done'])
-    expect(discardAbandonedImports(store.db)).toBe(0)
+    expect(discardAbandonedImports(store.db, true)).toBe(0)
+  })
+
+  it('removes at once, despite a fresh heartbeat, a batch whose process on this machine is gone, or one of ours when no job of ours runs', () => {
+    const { store } = createTempProject()
+    runImport(store.db, [bytes('a.txt', 'Killed mid-import')], { encoding: 'utf-8' })
+    runImport(store.db, [bytes('b.txt', 'Another machine is importing')], { encoding: 'utf-8' })
+    runImport(store.db, [bytes('c.txt', 'Our own worker died')], { encoding: 'utf-8' })
+    const [dead, remote, ours] = batches(store.db)
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString()
+    const running = store.db.prepare("UPDATE import_batch SET state = 'running', finished_at = NULL, heartbeat_at = ?, owner = ? WHERE id = ?")
+    running.run(new Date().toISOString(), `${hostname()}|${gone}`, dead!.id)
+    running.run(new Date().toISOString(), 'another-machine|4242', remote!.id)
+    running.run(new Date().toISOString(), currentImportOwner(), ours!.id)
+    expect(discardAbandonedImports(store.db, true)).toBe(1)
+    expect(batches(store.db).map((b) => b.state)).toEqual(['failed', 'running', 'running'])
+    expect(discardAbandonedImports(store.db, false)).toBe(1)
+    expect(store.db.prepare('SELECT title FROM article ORDER BY id').pluck().all()).toEqual(['Another machine is importing'])
   })
 })

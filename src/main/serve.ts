@@ -8,21 +8,24 @@ import { Workbench } from './app/workbench'
 import { createBrowserServer } from './serve/http-server'
 import type { EventSink } from './jobs/event-sink'
 
-// browser mode: `npm run serve [-- --project file --port n --data-dir dir]`
+// browser mode: `npm run serve [-- --project file --port n --data-dir dir --backup-minutes n]`
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { project: { type: 'string' }, port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+    options: { project: { type: 'string' }, port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' }, 'backup-minutes': { type: 'string', default: '10' } },
     strict: true
   })
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`)
+  const backupMinutes = Number(values['backup-minutes'])
+  if (!(backupMinutes >= 0)) throw new Error(`--backup-minutes must be a number of minutes (0 turns automatic backups off), not "${values['backup-minutes']}"`)
   let broadcast: EventSink = () => {}
   const wb = new Workbench({
     mode: 'browser',
     dataDir: values['data-dir'] ?? defaultDataDir(),
     resourcesDir: defaultResourcesDir(__dirname),
     workerPath: join(__dirname, 'import-worker.js'),
-    emit: (event, payload) => broadcast(event, payload)
+    emit: (event, payload) => broadcast(event, payload),
+    backupIntervalMinutes: backupMinutes
   })
   await wb.openInitial(values.project)
   const handlers = createHandlers(wb)

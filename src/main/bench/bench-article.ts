@@ -45,7 +45,7 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
   mkdirSync(dataDir)
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ user: USER, recent: [], lastProject: null }))
 
-  const server = spawn(process.execPath, [join(mainDir, 'serve.js'), '--port', '0', '--data-dir', dataDir, '--project', project], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const server = spawn(process.execPath, [join(mainDir, 'serve.js'), '--port', '0', '--data-dir', dataDir, '--project', project, '--backup-minutes', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise<string>((resolve, reject) => {
     server.stdout.on('data', (d: Buffer) => {
       const m = /Open (http:\/\/\S+)/.exec(d.toString())

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo } from '@shared/domain'
 import { api } from './api/client'
+import type { DamagedProject } from '@shared/backups/backup-entry'
 import { Notices } from './components/Notices'
 import { setCodebook } from './labels'
 import { SaveIndicator } from './components/SaveIndicator'
@@ -18,6 +19,8 @@ import { ImportTaggedDialog } from './views/exchange/ImportTaggedDialog'
 import { PackExportDialog } from './views/exchange/PackExportDialog'
 import { NameDialog } from './views/project/NameDialog'
 import { ProjectDialog } from './views/project/ProjectDialog'
+import { BackupsDialog } from './views/project/BackupsDialog'
+import { RecoveryDialog } from './views/project/RecoveryDialog'
 
 type Route = { view: 'corpus' } | { view: 'article'; id: number; review: boolean } | { view: 'review' } | { view: 'agreement' } | { view: 'actors'; id: string | null } | { view: 'codebook' }
 
@@ -38,6 +41,8 @@ export function App() {
   const [route, setRoute] = useState<Route>(parseRoute)
   const [actorsKey, setActorsKey] = useState(0)
   const [projects, setProjects] = useState(false)
+  const [backups, setBackups] = useState(false)
+  const [damaged, setDamaged] = useState<DamagedProject | null>(null)
   const [exchange, setExchange] = useState<'export' | 'import' | 'pack-export' | 'pack-import' | null>(null)
   const [refreshKey, setRefreshKey] = useState(0)
   const [dragging, setDragging] = useState(false)
@@ -46,7 +51,8 @@ export function App() {
   useEffect(() => {
     api.call('app.info', {}).then((first) => {
       setInfo(first)
-      if (first.startupNotice) notify('error', first.startupNotice)
+      if (first.damaged) setDamaged(first.damaged)
+      else if (first.startupNotice) notify('error', first.startupNotice)
     }, notifyError)
   }, [])
   useEffect(() => {
@@ -82,6 +88,12 @@ export function App() {
 
   const open = (id: number | null) => {
     location.hash = id === null ? '#/' : `#/article/${id}`
+  }
+  const projectSwitched = () => {
+    setProjects(false)
+    open(null)
+    void reload()
+    setRefreshKey((k) => k + 1)
   }
 
   if (!info) return <div className="empty">Starting Spanwise…</div>
@@ -175,14 +187,13 @@ export function App() {
         <ProjectDialog
           info={info}
           onClose={() => setProjects(false)}
-          onDone={() => {
-            setProjects(false)
-            open(null)
-            void reload()
-            setRefreshKey((k) => k + 1)
-          }}
+          onDone={projectSwitched}
+          onBackups={() => (setProjects(false), setBackups(true))}
+          onDamaged={(d) => (setProjects(false), setDamaged(d))}
         />
       )}
+      {backups && <BackupsDialog onClose={() => setBackups(false)} onRestored={() => (setBackups(false), projectSwitched())} />}
+      {damaged && <RecoveryDialog damaged={damaged} onClose={() => setDamaged(null)} onDone={() => (setDamaged(null), projectSwitched())} />}
       {exchange === 'export' && info.project && <ExportDialog projectPath={info.project.path} projectName={info.project.name} onClose={() => setExchange(null)} />}
       {exchange === 'pack-export' && info.project && info.user && (
         <PackExportDialog projectPath={info.project.path} projectName={info.project.name} userName={info.user.name} onClose={() => setExchange(null)} />

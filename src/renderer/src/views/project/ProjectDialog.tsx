@@ -1,14 +1,27 @@
 import { useState } from 'react'
 import type { AppInfo } from '@shared/domain'
-import { api } from '../../api/client'
+import type { DamagedProject } from '@shared/backups/backup-entry'
+import { api, ApiError } from '../../api/client'
 
 /** Open a recent project, create one, open one by path (or the file dialog in the desktop app), or the demo. */
-export function ProjectDialog({ info, onDone, onClose }: { info: AppInfo; onDone: () => void; onClose: () => void }) {
+export function ProjectDialog({
+  info,
+  onDone,
+  onClose,
+  onBackups,
+  onDamaged
+}: {
+  info: AppInfo
+  onDone: () => void
+  onClose: () => void
+  onBackups: () => void
+  onDamaged: (damaged: DamagedProject) => void
+}) {
   const [name, setName] = useState('')
   const [path, setPath] = useState('')
   const [error, setError] = useState<string | null>(null)
   const act = (work: () => Promise<unknown>) => () =>
-    work().then(onDone, (e: Error) => setError(e.message))
+    work().then(onDone, (e: Error) => (e instanceof ApiError && e.code === 'PROJECT_DAMAGED' ? onDamaged(e.details as DamagedProject) : setError(e.message)))
   const pick = (mode: 'open' | 'create') =>
     act(async () => {
       const { path: picked } = await api.call('project.pick', { mode })
@@ -55,6 +68,9 @@ export function ProjectDialog({ info, onDone, onClose }: { info: AppInfo; onDone
         <div className="row">
           <button type="button" onClick={act(() => api.call('project.openDemo', {}))}>
             Open the demo project
+          </button>
+          <button type="button" onClick={onBackups} disabled={!info.project}>
+            Backups…
           </button>
           <span className="spacer" />
           <button type="button" onClick={onClose}>

@@ -15,6 +15,10 @@ import { agreementInput } from './review/agreement-input'
 import { JobRunner } from './jobs/job-runner'
 import { createProjectDb, openProjectDb } from './store/open-project-db'
 import { Store } from './store/store'
+import { backupFolderOf } from './store/backup/backup-folder'
+import { readManifest } from './store/backup/backup-manifest'
+import { makeBackup } from './store/backup/make-backup'
+import { findBackup, restoreBackup } from './store/backup/restore-backup'
 
 const USAGE = `Usage:
   npm run cli -- import <files or folders...> --project <file> [--encoding utf-8|windows-1252]
@@ -29,6 +33,9 @@ const USAGE = `Usage:
                  [--map <FileLabel>=<Label>]... [--create <FileLabel>]... [--skip-label <FileLabel>]... [--skip-invalid]
   npm run cli -- agreement --project <file> [--annotators name,...] [--labels A,B] [--articles 1,2,...]
                  [--format json|csv|html] [--out <file>]
+  npm run cli -- backup --project <file>            (a verified copy in <file>.backups)
+  npm run cli -- backups --project <file>           (the verified backups, newest first)
+  npm run cli -- restore --project <file> --backup <name>
   npm run cli -- articles --project <file>
   npm run cli -- annotations --project <file> [--article <id>]
 
@@ -39,7 +46,9 @@ An annotated import is refused (nothing written) while any tag's label is not in
 A pack holds one coder's tags: pack export writes yours (SPANWISE_USER, else your login name), pack import
 files a colleague's tags under their name and refuses your own pack and packs older than one already imported.
 import creates the project when it does not exist. Output is JSON lines on stdout; messages go to stderr.
-Exit codes: 0 success, 1 some inputs were rejected or the import was refused, 2 bad usage, 3 the project cannot be opened.`
+restore backs the current state up first; a project found damaged (moved aside on open) is restored in its place.
+Exit codes: 0 success, 1 some inputs were rejected or the import was refused, 2 bad usage, 3 the project cannot be opened
+(a damaged project is moved aside and exits 3; then restore a backup or open it in the app to salvage it).`
 
 export const EXIT = { ok: 0, partial: 1, usage: 2, project: 3 } as const
 
@@ -74,7 +83,8 @@ async function main(argv: string[]): Promise<number> {
         overwrite: { type: 'boolean', default: false },
         'include-text': { type: 'boolean', default: false },
         'add-missing': { type: 'boolean' },
-        force: { type: 'boolean', default: false }
+        force: { type: 'boolean', default: false },
+        backup: { type: 'string' }
       }
     })
   } catch (error) {
@@ -87,12 +97,31 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage
   }
   // a mistyped command is bad usage: report it before opening (and perhaps migrating) the project
-  if (!['import', 'export', 'pack', 'agreement', 'articles', 'annotations'].includes(command)) throw new UsageError(`unknown command "${command}"`)
+  if (!['import', 'export', 'pack', 'agreement', 'articles', 'annotations', 'backup', 'backups', 'restore'].includes(command)) throw new UsageError(`unknown command "${command}"`)
   if (command === 'pack' && rest[0] !== 'export' && rest[0] !== 'import') throw new UsageError('pack needs export or import: pack export --project <file> --out <file.spanpack>, or pack import <file.spanpack> --project <file>')
   if (!values.project) throw new UsageError(`${command} needs --project <file>`)
   const projectPath = resolve(values.project)
   const out = (obj: unknown) => process.stdout.write(`${JSON.stringify(obj)}\n`)
 
+  if (command === 'backups') {
+    for (const entry of readManifest(backupFolderOf(projectPath))) out(entry)
+    return EXIT.ok
+  }
+  if (command === 'restore') {
+    if (!values.backup) throw new UsageError('restore needs --backup <name>; list them with: backups --project <file>')
+    const entry = findBackup(projectPath, values.backup)
+    if (existsSync(projectPath)) {
+      const current = await openStore(projectPath, false)
+      try {
+        out({ keptCurrentAs: (await makeBackup(current.db, projectPath, 'before-restore')).file })
+      } finally {
+        current.close()
+      }
+    }
+    restoreBackup(projectPath, entry)
+    out({ restored: entry.file, project: projectPath })
+    return EXIT.ok
+  }
   if (command === 'export') return runExportCommand(projectPath, values, out)
   if (command === 'pack' && rest[0] === 'export') return runExportCommand(projectPath, { ...values, format: 'pack' }, out)
   if (command === 'pack') return runAnnotatedImportCommand(projectPath, rest.slice(1), { ...values, format: 'pack' }, out)
@@ -125,6 +154,10 @@ async function main(argv: string[]): Promise<number> {
   const store = await openStore(projectPath, false)
   try {
     if (command === 'agreement') return agreementCommand(store, values)
+    if (command === 'backup') {
+      out(await makeBackup(store.db, projectPath, 'manual'))
+      return EXIT.ok
+    }
     if (command === 'articles') {
       let after
       do {

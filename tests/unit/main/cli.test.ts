@@ -191,3 +191,38 @@ describe('cli agreement', () => {
     expect(bad.stderr).toContain('No coder is called “Zed” in this project')
   })
 })
+
+describe('cli backup, backups, restore', () => {
+  it('backs up, lists, restores after keeping the current state, and restores a damaged project in its place', () => {
+    const project = join(tempDir(), 'p.spanwise')
+    expect(cli(['import', corpus(), '--project', project]).status).toBe(0)
+    const made = cli(['backup', '--project', project])
+    expect(made.status).toBe(0)
+    expect(made.lines[0]).toMatchObject({ kind: 'manual', articles: 2 })
+    const later = join(tempDir(), 'later.txt')
+    writeFileSync(later, 'A third article, written after the backup.')
+    expect(cli(['import', later, '--project', project]).status).toBe(0)
+
+    const restored = cli(['restore', '--project', project, '--backup', made.lines[0]!.file as string])
+    expect(restored.status).toBe(0)
+    expect(restored.lines[0]!.keptCurrentAs).toMatch(/before-restore\.spanwise$/)
+    expect(cli(['articles', '--project', project]).lines).toHaveLength(2)
+    const listed = cli(['backups', '--project', project]).lines
+    expect(listed.map((e) => [e.kind, e.articles])).toEqual([['before-restore', 3], ['manual', 2]])
+
+    // damage it: the next command moves it aside and exits 3 with advice; restore puts the backup in its place
+    writeFileSync(project, Buffer.alloc(8192, 0x41))
+    const refused = cli(['articles', '--project', project])
+    expect(refused.status).toBe(3)
+    expect(refused.stderr).toContain('p.spanwise is damaged')
+    expect(existsSync(project)).toBe(false)
+    expect(cli(['restore', '--project', project, '--backup', listed[0]!.file as string]).status).toBe(0)
+    expect(cli(['articles', '--project', project]).lines).toHaveLength(3)
+  })
+
+  it('restore without --backup is bad usage (exit 2)', () => {
+    const r = cli(['restore', '--project', join(tempDir(), 'p.spanwise')])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('restore needs --backup')
+  })
+})

@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     if (existsSync(projectPath)) {
       const current = await openStore(projectPath, false)
       try {
-        out({ keptCurrentAs: (await makeBackup(current.db, projectPath, 'before-restore')).file })
+        out({ keptCurrentAs: (await makeBackup(projectPath, 'before-restore')).file })
       } finally {
         current.close()
       }
@@ -155,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'agreement') return agreementCommand(store, values)
     if (command === 'backup') {
-      out(await makeBackup(store.db, projectPath, 'manual'))
+      out(await makeBackup(projectPath, 'manual'))
       return EXIT.ok
     }
     if (command === 'articles') {

@@ -5,10 +5,11 @@ import { benchArticle } from './bench-article'
 import { benchCorpus } from './bench-corpus'
 import { benchExchange } from './bench-exchange'
 import { benchReview } from './bench-review'
+import { benchBackup } from './bench-backup'
 import { benchImport } from './bench-import'
 import { benchOccurrences } from './bench-occurrences'
 
-// `npm run bench [-- --only import|article|occurrences|exchange|review|corpus] [--quick]`: prints each figure next to a floor measured in the same run
+// `npm run bench [-- --only import|article|occurrences|exchange|review|backup|corpus] [--quick]`: prints each figure next to a floor measured in the same run
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } })
   const quick = values.quick
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   if (want('occurrences')) benchOccurrences(quick ? 2000 : 10_000, runs)
   if (want('exchange')) benchExchange(quick ? 100_000 : 1_000_000, runs)
   if (want('review')) benchReview(quick ? 200 : 1000, 50, 2000, runs)
+  if (want('backup')) await benchBackup(quick ? 2000 : 10_000, quick ? 20_000 : 100_000, runs)
   if (want('corpus')) await benchCorpus(join(__dirname, 'import-worker.js'), quick ? 20_000 : 100_000)
 }
 

@@ -54,7 +54,7 @@ export async function openProjectDb(file: string, migrations: readonly Migration
     configure(db)
     const latest = migrations[migrations.length - 1]!.version
     if (version < latest) {
-      const backup = await makeBackup(db, file, 'before-migration')
+      const backup = await makeBackup(file, 'before-migration')
       try {
         migrate(db, latest, migrations)
       } catch (error) {

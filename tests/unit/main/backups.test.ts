@@ -28,7 +28,7 @@ const count = (file: string, table: string) => {
 describe('makeBackup', () => {
   it('writes a verified, self-contained copy with the same rows, and records it in the manifest', async () => {
     const { store, file } = codedProject()
-    const entry = await makeBackup(store.db, file, 'manual')
+    const entry = await makeBackup(file, 'manual')
     const copy = join(backupFolderOf(file), entry.file)
     expect(readdirSync(backupFolderOf(file)).sort()).toEqual([entry.file, 'manifest.json'].sort())
     expect(entry).toMatchObject({ kind: 'manual', articles: 2, sha256: sha256File(copy) })
@@ -42,29 +42,31 @@ describe('makeBackup', () => {
     expect(readManifest(backupFolderOf(file))).toEqual([entry])
   })
 
-  it('includes writes made through the same connection up to the moment it finishes', async () => {
+  it('copies a consistent snapshot while the app keeps writing, and the next backup has the later writes', async () => {
     const { store, file } = createTempProject()
     addArticle(store, 'First article about the talks.')
-    const pending = makeBackup(store.db, file, 'manual', { pagesPerStep: 1 })
-    addArticle(store, 'Second article, written while the backup copies.', 'b.txt')
-    const entry = await pending
-    expect(entry.articles).toBe(2)
+    const pending = makeBackup(file, 'manual')
+    for (let i = 0; i < 20; i++) addArticle(store, `Article ${i}, written while the backup copies.`, `b${i}.txt`)
+    const during = await pending
+    expect(during.articles).toBeGreaterThanOrEqual(1)
+    expect(count(join(backupFolderOf(file), during.file), 'article')).toBe(during.articles)
+    expect((await makeBackup(file, 'manual')).articles).toBe(21)
   })
 
   it('fails with BACKUP_FAILED and leaves no file and an unchanged manifest when the folder cannot be written', async () => {
     const { store, file } = createTempProject()
-    const first = await makeBackup(store.db, file, 'manual')
+    const first = await makeBackup(file, 'manual')
     // the backup folder replaced by a file: nothing can be written there
     const { store: other, file: otherFile } = createTempProject('blocked.spanwise')
     writeFileSync(backupFolderOf(otherFile), 'not a folder')
-    await expect(makeBackup(other.db, otherFile, 'manual')).rejects.toMatchObject({ code: 'BACKUP_FAILED' })
+    await expect(makeBackup(otherFile, 'manual')).rejects.toMatchObject({ code: 'BACKUP_FAILED' })
     expect(readManifest(backupFolderOf(file))).toEqual([first])
   })
 
   it('keeps the number of backups bounded on disk as more are made', async () => {
     const { store, file } = createTempProject()
     let t = Date.parse('2026-01-01T00:00:00Z')
-    for (let i = 0; i < BACKUP_RETENTION.manual + 3; i++) await makeBackup(store.db, file, 'manual', { now: () => new Date((t += 60_000)) })
+    for (let i = 0; i < BACKUP_RETENTION.manual + 3; i++) await makeBackup(file, 'manual', { now: () => new Date((t += 60_000)) })
     const entries = readManifest(backupFolderOf(file))
     expect(entries).toHaveLength(BACKUP_RETENTION.manual)
     expect(readdirSync(backupFolderOf(file)).filter((f) => f.endsWith('.spanwise')).sort()).toEqual(entries.map((e) => e.file).sort())

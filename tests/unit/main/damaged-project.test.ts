@@ -25,7 +25,7 @@ beforeAll(async () => {
     const id = addArticle(store, `Report ${i}: the ELN and the government met in Caracas to discuss the ceasefire. ${'Negotiators spoke at length. '.repeat(20)}`, `r${i}.txt`)
     service.create(ANA, { articleId: id, label: 'Actor', fragments: [{ start: 14, end: 17 }] })
   }
-  await makeBackup(store.db, file, 'manual')
+  await makeBackup(file, 'manual')
   store.close()
   fixture = { dir, file, tagsAtBackup: ARTICLES }
 })

@@ -61,7 +61,7 @@ export class BackupScheduler {
   async backup(kind: BackupKind): Promise<BackupEntry> {
     while (this.running) await this.running.catch(() => undefined)
     const mark = this.writeMark()
-    this.running = makeBackup(this.db, this.file, kind, this.options)
+    this.running = makeBackup(this.file, kind, this.options)
     try {
       const entry = await this.running
       this.writtenAtLastBackup = mark

@@ -1,25 +1,22 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import type { BackupEntry, BackupKind } from '../../../shared/backups/backup-entry'
 import { AppError } from '../../../shared/errors'
 import { backupFolderOf } from './backup-folder'
 import { fsyncFile, readManifest, writeManifest } from './backup-manifest'
 import { backupsToPrune } from './prune-backups'
-import { verifyBackupCopy } from './verify-backup-copy'
+import { copyProjectOffThread } from './copy-project-off-thread'
 
 export interface BackupOptions {
   now?: () => Date
-  /** Pages copied per event-loop turn; the online backup yields between steps so the app stays responsive. */
-  pagesPerStep?: number
 }
 
 /**
- * Copies the open project with SQLite's online backup API into its backup folder, turns the copy into a
- * self-contained file (rollback journal, no -wal), verifies it, records it and rotates old copies.
- * A failed backup leaves no file behind and the manifest unchanged.
+ * Copies the project with SQLite's online backup API into its backup folder (in a worker, from a snapshot,
+ * while the app keeps writing), turns the copy into a self-contained file (rollback journal, no -wal),
+ * verifies it, records it and rotates old copies. A failed backup leaves no file and the manifest unchanged.
  */
-export async function makeBackup(db: Database.Database, projectFile: string, kind: BackupKind, options: BackupOptions = {}): Promise<BackupEntry> {
+export async function makeBackup(projectFile: string, kind: BackupKind, options: BackupOptions = {}): Promise<BackupEntry> {
   const started = Date.now()
   const now = (options.now ?? (() => new Date()))()
   const folder = backupFolderOf(projectFile)
@@ -28,9 +25,7 @@ export async function makeBackup(db: Database.Database, projectFile: string, kin
   const partial = `${final}.partial`
   try {
     mkdirSync(folder, { recursive: true })
-    await db.backup(partial, { progress: () => options.pagesPerStep ?? 2000 })
-    selfContained(partial)
-    const copy = verifyBackupCopy(partial, { readonly: true })
+    const copy = await copyProjectOffThread(projectFile, partial)
     fsyncFile(partial)
     renameSync(partial, final)
     const entry: BackupEntry = { file, kind, createdAt: now.toISOString(), ...copy, tookMs: Date.now() - started }
@@ -43,16 +38,6 @@ export async function makeBackup(db: Database.Database, projectFile: string, kin
     for (const f of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) if (existsSync(f)) rmSync(f, { force: true })
     if (error instanceof AppError) throw error
     throw new AppError('BACKUP_FAILED', `Could not write a backup of ${projectFile} into ${folder}: ${(error as Error).message}. Check there is free disk space and the folder is writable.`)
-  }
-}
-
-/** The copy inherits WAL mode; switching it to a rollback journal makes it one file that opens read-only anywhere. */
-function selfContained(file: string): void {
-  const copy = new Database(file, { fileMustExist: true })
-  try {
-    copy.pragma('journal_mode = DELETE')
-  } finally {
-    copy.close()
   }
 }
 

@@ -82,4 +82,12 @@ describe('main window (fake electron module)', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false })
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/)
   })
+
+  it('allows no insecure content, experimental or Blink features, sub-frame Node, extra arguments or other session', () => {
+    createMainWindow(RENDERER)
+    const prefs = created.at(-1)!.options.webPreferences as Record<string, unknown>
+    expect(prefs).toMatchObject({ allowRunningInsecureContent: false, experimentalFeatures: false })
+    for (const key of ['enableBlinkFeatures', 'nodeIntegrationInSubFrames', 'additionalArguments', 'partition', 'session', 'disableBlinkFeatures'])
+      expect(prefs, key).not.toHaveProperty(key)
+  })
 })

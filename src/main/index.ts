@@ -1,25 +1,29 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createHandlers } from './api/handlers'
 import { assertComplete } from './api/dispatch'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppFileHandler } from './app-protocol'
 import { Workbench, PROJECT_EXTENSION } from './app/workbench'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
-import { denyPermissions, hardenApp, isSafeExternalUrl } from './security'
+import { rendererUrl as pickRendererUrl } from './renderer-url'
+import { denyPermissions, hardenApp } from './security'
 import { createMainWindow } from './window'
 
 // composition root only: wire the Electron shell to the workbench
 app.setName('Spanwise')
 // tests and power users can point the app at another data folder
 if (process.env.SPANWISE_DATA_DIR) app.setPath('userData', process.env.SPANWISE_DATA_DIR)
-hardenApp(app, (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : undefined))
+// schemes must be privileged before ready; the renderer is served from app://, not file://
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+hardenApp(app)
 let win: BrowserWindow | null = null
 
 app.whenReady().then(async () => {
   denyPermissions(session.defaultSession)
+  protocol.handle(APP_SCHEME, createAppFileHandler(join(__dirname, '../renderer')))
   installMenu(process.platform === 'darwin')
-  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString()
+  const rendererUrl = pickRendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL)
   const wb = new Workbench({
     mode: 'electron',
     dataDir: app.getPath('userData'),

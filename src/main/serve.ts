@@ -5,7 +5,7 @@ import { createHandlers } from './api/handlers'
 import { assertComplete } from './api/dispatch'
 import { defaultDataDir, defaultResourcesDir } from './app/default-dirs'
 import { Workbench } from './app/workbench'
-import { createBrowserServer } from './serve/http-server'
+import { createBrowserServer, listenOnLoopback, LOOPBACK_HOST } from './serve/http-server'
 import type { EventSink } from './jobs/event-sink'
 
 // browser mode: `npm run serve [-- --project file --port n --data-dir dir --backup-minutes n]`
@@ -33,11 +33,9 @@ async function main(): Promise<void> {
   const token = randomBytes(24).toString('base64url')
   const server = createBrowserServer({ handlers, staticDir: join(__dirname, '..', 'renderer'), token })
   broadcast = server.broadcast
-  server.server.listen(port, '127.0.0.1', () => {
-    const { port: actual } = server.server.address() as { port: number }
-    console.log(`Spanwise is running in browser mode on project ${wb.projectInfo().path}`)
-    console.log(`Open http://127.0.0.1:${actual}/?token=${token}`)
-  })
+  const actual = await listenOnLoopback(server.server, port)
+  console.log(`Spanwise is running in browser mode on project ${wb.projectInfo().path}`)
+  console.log(`Open http://${LOOPBACK_HOST}:${actual}/?token=${token}`)
   const stop = () => {
     server.server.close()
     wb.close()

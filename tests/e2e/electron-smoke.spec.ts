@@ -23,6 +23,14 @@ test.describe('Electron shell', () => {
       await page.getByRole('button', { name: 'Start coding' }).click()
       await expect(page.getByText('Maravia and northern rebels announce 30-day ceasefire')).toBeVisible()
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+      // served over app://, with no Node in the page, and neither window.open nor navigation leaves it
+      expect(page.url()).toMatch(/^app:\/\/spanwise\/index\.html/)
+      expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
+      expect(await page.evaluate(() => window.open('https://example.org/') === null)).toBe(true)
+      await page.evaluate(() => (location.href = 'https://example.org/'))
+      await page.waitForTimeout(500)
+      expect(page.url()).toMatch(/^app:\/\/spanwise\//)
+      expect(app.windows()).toHaveLength(1)
       await app.close()
     } finally {
       execSync('node scripts/native.mjs node', { cwd: root, stdio: 'inherit' })

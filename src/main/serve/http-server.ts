@@ -1,25 +1,18 @@
 import { timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
 import type { EventName } from '../../shared/method-names'
 import type { Handlers } from '../api/handlers'
 import { dispatch } from '../api/dispatch'
+import { CONTENT_SECURITY_POLICY } from '../static/content-security-policy'
+import { contentTypeOf } from '../static/content-type'
+import { resolveStaticFile } from '../static/resolve-static-file'
 
 /** Request bodies above this are refused (browser uploads of article files travel as base64 JSON). */
 export const MAX_BODY_BYTES = 300 * 1024 * 1024
 const COOKIE = 'spanwise_token'
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
-}
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+/** The only address browser mode listens on: the IPv4 loopback, unreachable from other machines. */
+export const LOOPBACK_HOST = '127.0.0.1'
 
 export interface BrowserServer {
   server: Server
@@ -49,7 +42,7 @@ export function createBrowserServer(options: { handlers: Handlers; staticDir: st
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    res.setHeader('Content-Security-Policy', CSP)
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Referrer-Policy', 'no-referrer')
     res.setHeader('Cache-Control', 'no-store')
@@ -91,17 +84,10 @@ export function createBrowserServer(options: { handlers: Handlers; staticDir: st
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed')
-    let rel: string
+    const file = resolveStaticFile(options.staticDir, url.pathname)
+    if (file === null) return send(res, 404, 'text/plain; charset=utf-8', 'not found')
     try {
-      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1))
-    } catch {
-      return send(res, 400, 'text/plain; charset=utf-8', 'malformed path')
-    }
-    const file = normalize(join(options.staticDir, rel))
-    if (!file.startsWith(options.staticDir + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'not found')
-    try {
-      const data = await readFile(file)
-      return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', data)
+      return send(res, 200, contentTypeOf(file), await readFile(file))
     } catch {
       return send(res, 404, 'text/plain; charset=utf-8', 'not found')
     }
@@ -112,6 +98,17 @@ export function createBrowserServer(options: { handlers: Handlers; staticDir: st
     for (const c of clients) c.write(frame)
   }
   return { server, broadcast }
+}
+
+/** Starts listening on LOOPBACK_HOST (port 0: any free port) and resolves with the port. */
+export function listenOnLoopback(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, LOOPBACK_HOST, () => {
+      server.off('error', reject)
+      resolve((server.address() as { port: number }).port)
+    })
+  })
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {

@@ -17,6 +17,9 @@ dt{font-weight:600;margin-top:1rem}dd{margin-left:0}dd p{margin:.25rem 0}
 @media print{body{margin:0}h2{break-after:avoid}table{break-inside:auto}}
 `
 
+/** The report runs no script and loads nothing, even if a value ever escaped escaping: only its own inline CSS. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
 /**
  * The report as one standalone HTML document: inline CSS, inline SVG charts, no scripts and nothing fetched.
  * Every string that comes from the data (labels, attribute keys, annotator names, article titles) is escaped.
@@ -27,7 +30,8 @@ export function reportToHtml(report: AgreementReport, title = 'Agreement report'
   const nameOf = (id: string): string => names.get(id) ?? id
   const { total, included, excluded } = report.articles
   const parts: string[] = []
-  parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`)
+  parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`)
+  parts.push(`<meta name="viewport" content="width=device-width,initial-scale=1">`)
   parts.push(`<title>${e(title)}</title><style>${CSS}</style></head><body>`)
   parts.push(`<h1>${e(title)}</h1>`)
   parts.push(

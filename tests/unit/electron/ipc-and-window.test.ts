@@ -23,7 +23,7 @@ const { createMainWindow } = await import('../../../src/main/window')
 const { createHandlers } = await import('../../../src/main/api/handlers')
 const { Workbench } = await import('../../../src/main/app/workbench')
 
-const RENDERER = 'file:///app/out/renderer/index.html'
+const { APP_PAGE_URL: RENDERER } = await import('../../../src/main/app-protocol')
 
 function registered() {
   const dataDir = mkdtempSync(join(tmpdir(), 'sw-ipc-'))
@@ -39,12 +39,33 @@ describe('IPC wiring (fake electron module)', () => {
     expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort())
   })
 
-  it('answers our own page and refuses a call from any other frame', async () => {
+  it('answers our own page, wherever in the app it has routed to', async () => {
+    const info = registered().get(channelOf('app.info'))!
+    for (const url of [RENDERER, `${RENDERER}#/article/3/review`])
+      expect(await info({ senderFrame: { url } }, {})).toMatchObject({ ok: true, value: { mode: 'electron' } })
+  })
+
+  it.each([
+    ['another origin', 'https://evil.example/'],
+    ['an about:blank iframe', 'about:blank'],
+    ['an srcdoc iframe', 'about:srcdoc'],
+    ['a data: page', 'data:text/html,<script>spanwise.call("app.info")</script>'],
+    ['another app:// host', 'app://evil/index.html'],
+    ['our bundle opened through file://', 'file:///app/out/renderer/index.html'],
+    ['a file:// page elsewhere', 'file:///tmp/evil.html'],
+    ['a dev server', 'http://localhost:5173/']
+  ])('refuses a call from %s before any handler runs', async (_what, url) => {
     const handlers = registered()
-    const info = handlers.get(channelOf('app.info'))!
-    expect(await info({ senderFrame: { url: RENDERER } }, {})).toMatchObject({ ok: true, value: { mode: 'electron' } })
-    expect(await info({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/unexpected frame/) } })
-    expect(await info({ senderFrame: null }, {})).toMatchObject({ ok: false })
+    expect(await handlers.get(channelOf('app.info'))!({ senderFrame: { url } }, {})).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/unexpected frame/) } })
+    // a refused write leaves nothing behind: the name is still unset afterwards
+    expect(await handlers.get(channelOf('user.setName'))!({ senderFrame: { url } }, { name: 'Mallory' })).toMatchObject({ ok: false })
+    expect(await handlers.get(channelOf('app.info'))!({ senderFrame: { url: RENDERER } }, {})).toMatchObject({ ok: true, value: { user: null } })
+  })
+
+  it('refuses a call whose frame is gone (destroyed or navigated away)', async () => {
+    const info = registered().get(channelOf('app.info'))!
+    expect(await info({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await info({}, {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
   it('validates input before any handler runs', async () => {
@@ -60,5 +81,13 @@ describe('main window (fake electron module)', () => {
     const prefs = created.at(-1)!.options.webPreferences as Record<string, unknown>
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false })
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/)
+  })
+
+  it('allows no insecure content, experimental or Blink features, sub-frame Node, extra arguments or other session', () => {
+    createMainWindow(RENDERER)
+    const prefs = created.at(-1)!.options.webPreferences as Record<string, unknown>
+    expect(prefs).toMatchObject({ allowRunningInsecureContent: false, experimentalFeatures: false })
+    for (const key of ['enableBlinkFeatures', 'nodeIntegrationInSubFrames', 'additionalArguments', 'partition', 'session', 'disableBlinkFeatures'])
+      expect(prefs, key).not.toHaveProperty(key)
   })
 })

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
-import { denyPermissions, hardenApp, isOwnPage, isSafeExternalUrl } from '../../../src/main/security'
+import { denyPermissions, hardenApp, isOwnPage } from '../../../src/main/security'
 
 // Electron cannot be downloaded on the build machines: these drive the real hardening code with fake app/webContents objects
 function fakeContents() {
@@ -12,56 +12,67 @@ function fakeContents() {
 describe('app hardening (fake electron module)', () => {
   const setup = () => {
     const app = new EventEmitter()
-    const openExternal = vi.fn()
-    hardenApp(app as never, openExternal)
-    const contents = fakeContents()
-    app.emit('web-contents-created', {}, contents)
-    return { contents, openExternal }
+    hardenApp(app as never)
+    const created = () => {
+      const contents = fakeContents()
+      app.emit('web-contents-created', {}, contents)
+      return contents
+    }
+    return { created }
   }
 
-  it.each(['will-navigate', 'will-redirect', 'will-attach-webview'])('prevents %s', (name) => {
-    const { contents } = setup()
-    const event = { preventDefault: vi.fn() }
-    contents.emit(name, event, 'https://evil.example/')
-    expect(event.preventDefault).toHaveBeenCalled()
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview'])('prevents %s in every web contents', (name) => {
+    const { created } = setup()
+    for (const contents of [created(), created()]) {
+      const event = { preventDefault: vi.fn() }
+      contents.emit(name, event, 'https://evil.example/')
+      expect(event.preventDefault).toHaveBeenCalledOnce()
+    }
   })
 
-  it('denies window.open and sends only http(s) links to the system browser', () => {
-    const { contents, openExternal } = setup()
-    expect(contents.openHandler!({ url: 'https://example.org/a' })).toEqual({ action: 'deny' })
-    expect(openExternal).toHaveBeenCalledWith('https://example.org/a')
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'not a url']) {
+  it.each(['https://example.org/a', 'http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://spanwise/index.html', 'about:blank', 'not a url'])(
+    'denies window.open(%s): no window, and nothing handed to the system',
+    (url) => {
+      const contents = setup().created()
       expect(contents.openHandler!({ url })).toEqual({ action: 'deny' })
     }
-    expect(openExternal).toHaveBeenCalledTimes(1)
-  })
+  )
 
-  it('denies every permission request and check', () => {
-    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() }
+  it('denies every permission request and check, and every device', () => {
+    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() }
     denyPermissions(session as never)
-    const callback = vi.fn()
-    session.setPermissionRequestHandler.mock.calls[0]![0]({}, 'media', callback)
-    expect(callback).toHaveBeenCalledWith(false)
-    expect(session.setPermissionCheckHandler.mock.calls[0]![0]({}, 'notifications')).toBe(false)
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'display-capture', 'openExternal', 'hid']) {
+      const callback = vi.fn()
+      session.setPermissionRequestHandler.mock.calls[0]![0]({}, permission, callback)
+      expect(callback).toHaveBeenCalledWith(false)
+      expect(session.setPermissionCheckHandler.mock.calls[0]![0]({}, permission)).toBe(false)
+    }
+    expect(session.setDevicePermissionHandler.mock.calls[0]![0]({ deviceType: 'usb', origin: 'app://spanwise' })).toBe(false)
   })
 })
 
-describe('URL checks', () => {
+describe('isOwnPage', () => {
+  const APP = 'app://spanwise/index.html'
   it.each([
-    ['https://example.org', true],
-    ['http://example.org/x?y', true],
-    ['javascript:alert(1)', false],
-    ['file:///tmp/x', false],
-    ['https://', false],
-    ['data:text/html,<script>', false]
-  ])('isSafeExternalUrl(%s) = %s', (url, ok) => expect(isSafeExternalUrl(url)).toBe(ok))
-
-  it.each([
+    [APP, APP, true],
+    ['app://spanwise/index.html#/article/1', APP, true],
+    ['app://spanwise/other.html', APP, true],
+    ['app://evil/index.html', APP, false],
+    ['app://spanwise.evil/index.html', APP, false],
+    ['about:blank', APP, false],
+    ['about:srcdoc', APP, false],
+    ['data:text/html,<script>1</script>', APP, false],
+    ['blob:app://spanwise/0b8e4f1c', APP, false],
+    ['file:///app/out/renderer/index.html', APP, false],
+    ['https://spanwise/index.html', APP, false],
     ['file:///app/out/renderer/index.html', 'file:///app/out/renderer/index.html', true],
     ['file:///tmp/evil.html', 'file:///app/out/renderer/index.html', false],
+    ['about:blank', 'file:///app/out/renderer/index.html', false],
     ['http://localhost:5173/#/article/1', 'http://localhost:5173', true],
     ['http://localhost:5174/', 'http://localhost:5173', false],
+    ['about:blank', 'http://localhost:5173', false],
     ['https://evil.example/', 'file:///app/out/renderer/index.html', false],
-    ['', 'file:///app/out/renderer/index.html', false]
+    ['', APP, false],
+    ['not a url', APP, false]
   ])('isOwnPage(%s, %s) = %s', (frame, own, ok) => expect(isOwnPage(frame, own)).toBe(ok))
 })

@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBrowserServer, type BrowserServer } from '../../../src/main/serve/http-server'
+import { createBrowserServer, listenOnLoopback, type BrowserServer } from '../../../src/main/serve/http-server'
 import { cleanupTemp, tempDir } from '../../helpers/project'
 import { createTempWorkbench, type TempWorkbench } from '../../helpers/workbench'
 
@@ -29,8 +28,8 @@ beforeAll(async () => {
   mkdirSync(join(root, 'static-evil'))
   writeFileSync(join(root, 'static-evil', 'x.txt'), SECRET)
   server = createBrowserServer({ handlers: bench.handlers, staticDir, token: TOKEN })
-  await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve))
-  port = (server.server.address() as AddressInfo).port
+  // started as serve.ts starts it
+  port = await listenOnLoopback(server.server, 0)
   host = `127.0.0.1:${port}`
 })
 
@@ -62,6 +61,27 @@ function send(method: string, path: string, options: { headers?: Record<string, 
 const cookie = { Cookie: `spanwise_token=${TOKEN}` }
 const json = { ...cookie, 'Content-Type': 'application/json' }
 
+/** The status and first chunk of GET /api/events; the stream is closed after that. */
+function openEvents(headers: Record<string, string>): Promise<{ status: number; type: string | undefined; first: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'GET', path: '/api/events', headers: { Host: host, ...headers } }, (res) => {
+      res.once('data', (c: Buffer) => {
+        resolve({ status: res.statusCode!, type: res.headers['content-type'], first: c.toString('utf8') })
+        req.destroy()
+      })
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('browser-mode server: where it listens', () => {
+  // tests/e2e/security.spec.ts also connects to the real serve entry through the machine's other addresses
+  it('is bound to 127.0.0.1 over IPv4 only', () => {
+    expect(server.server.address()).toMatchObject({ address: '127.0.0.1', family: 'IPv4' })
+  })
+})
+
 describe('browser-mode server: the token', () => {
   it('refuses a request without the token with 403', async () => {
     const reply = await send('GET', '/')
@@ -69,6 +89,19 @@ describe('browser-mode server: the token', () => {
     expect(reply.body).not.toContain(INDEX)
     expect((await send('POST', '/api/app.info', { headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(403)
     expect((await send('GET', '/', { headers: { Cookie: 'spanwise_token=wrong' } })).status).toBe(403)
+  })
+
+  it('needs the token for the static files and the event stream too', async () => {
+    for (const path of ['/index.html', '/assets/app.js', '/assets/missing.js']) {
+      const reply = await send('GET', path)
+      expect(reply.status).toBe(403)
+      expect(reply.body).not.toContain('console.log')
+    }
+    const refused = await openEvents({ Cookie: 'spanwise_token=wrong' })
+    expect(refused.status).toBe(403)
+    expect(refused.type).not.toBe('text/event-stream')
+    const stream = await openEvents(cookie)
+    expect(stream).toMatchObject({ status: 200, type: 'text/event-stream', first: ': connected\n\n' })
   })
 
   it('refuses a wrong token in the URL', async () => {
@@ -116,6 +149,11 @@ describe('browser-mode server: request checks', () => {
   it('refuses a cross-origin Origin with 403 and accepts our own', async () => {
     const evil = await send('POST', '/api/app.info', { headers: { ...json, Origin: 'http://evil.example' }, body: '{}' })
     expect(evil.status).toBe(403)
+    // another server on the loopback is same-site (the cookie goes along), so only the Origin check stops it
+    expect((await send('POST', '/api/app.info', { headers: { ...json, Origin: `http://127.0.0.1:${port + 1}` }, body: '{}' })).status).toBe(403)
+    // file:// pages and sandboxed frames send Origin: null
+    expect((await send('POST', '/api/app.info', { headers: { ...json, Origin: 'null' }, body: '{}' })).status).toBe(403)
+    for (const origin of ['http://evil.example', 'null']) expect((await openEvents({ ...cookie, Origin: origin })).status).toBe(403)
     expect((await send('POST', '/api/app.info', { headers: { ...json, Origin: `http://localhost:${port}` }, body: '{}' })).status).toBe(403)
     const own = await send('POST', '/api/app.info', { headers: { ...json, Origin: `http://${host}` }, body: '{}' })
     expect(own.status).toBe(200)

@@ -104,6 +104,8 @@ describe('reportToHtml', () => {
     expect(html).toMatch(/<style>[^<]+<\/style>/)
     // nothing is loaded from elsewhere: no link, no src or href attribute on any element
     expect(html).not.toMatch(/<link|<[^>]*\s(src|href)=/i)
+    // and a browser that opens it runs no script from it, even one that slipped past escaping
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`)
     expect(html).toContain('aria-label="Agreement per label"')
     expect(html).toContain('aria-label="Cohen&#39;s kappa per annotator pair"')
     expect((html.match(/<svg /g) ?? []).length).toBe(3)

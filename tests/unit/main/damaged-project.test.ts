@@ -179,3 +179,18 @@ function dump(file: string): unknown {
     db.close()
   }
 }
+
+describe('start-up with a damaged last project', () => {
+  it('opens the demo instead and hands the damage report to the UI, which offers recovery', async () => {
+    const file = damagedCopy((f) => zeroPages(f, 30, 4))
+    const { wb } = createTempWorkbench({ userName: 'Ana' })
+    wb.settings.noteOpened(file, 'talks')
+    await wb.openInitial()
+    const info = wb.info()
+    expect(info.project!.name).toBe('Demo project')
+    expect(info.damaged).toMatchObject({ path: file, problem: expect.any(String) })
+    expect(info.damaged!.backups).toHaveLength(1)
+    expect(info.startupNotice).toContain('talks.spanwise is damaged')
+    wb.close()
+  })
+})

@@ -4,6 +4,7 @@ import { ATTRIBUTES_NOTE_PREFIX, decodeNote } from '../../../export/brat/brat-no
 import type { ImportedAnnotation, IssueSink } from '../imported-document'
 import { bratFragments } from './brat-fragments'
 import type { AnnArgument, AnnRecord } from './parse-ann'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 
 const SPANWISE_REFERENCE = /^spanwise\.([a-z][a-z0-9_]*)$/
 
@@ -117,7 +118,7 @@ function roleOf(arg: AnnArgument, seen: Set<string>): string {
 
 function parseObject(json: string): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(json)
+    const value: unknown = parseBoundedJson(json)
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
   } catch {
     return null

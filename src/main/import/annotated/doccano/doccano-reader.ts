@@ -5,6 +5,7 @@ import type { FormatReader, ImportedDocument, IssueSink } from '../imported-docu
 import { collectByExtension } from '../collect-by-extension'
 import { parseJsonText } from '../json/read-json-file'
 import { readLines } from '../json/read-lines'
+import { decodeUtf8, readUtf8File } from '../read-utf8-file'
 import { doccanoDocument, type RecordPlace } from './doccano-record'
 
 /**
@@ -16,7 +17,7 @@ export class DoccanoReader implements FormatReader {
     for (const path of collectByExtension(paths, ['.jsonl', '.json', '.zip'], issue)) {
       const name = basename(path)
       if (extname(path).toLowerCase() === '.zip') yield* this.archive(path, name, issue)
-      else if (extname(path).toLowerCase() === '.json') yield* this.records(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), name, issue)
+      else if (extname(path).toLowerCase() === '.json') yield* this.records(readUtf8File(path, name, issue), name, issue)
       else yield* this.lines(path, name, issue)
     }
   }
@@ -24,10 +25,10 @@ export class DoccanoReader implements FormatReader {
   private *lines(path: string, name: string, issue: IssueSink): Iterable<ImportedDocument> {
     const annotator = annotatorOf(name)
     let seen = false
-    for (const { line, text } of readLines(path)) {
+    for (const { line, text } of readLines(path, name, issue)) {
       if (text.trim() === '') continue
       // doccano's own relation example is one pretty-printed object: a first line that is only an opening brace means JSON, not JSONL
-      if (!seen && /^\s*[[{]\s*$/.test(text)) return yield* this.records(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), name, issue)
+      if (!seen && /^\s*[[{]\s*$/.test(text)) return yield* this.records(readUtf8File(path, name, issue), name, issue)
       seen = true
       const record = parseJsonText(text, name, issue, line)
       if (record === undefined) continue
@@ -37,8 +38,9 @@ export class DoccanoReader implements FormatReader {
     if (!seen) issue({ file: name, severity: 'error', code: 'EMPTY_FILE', message: `${name} has no examples. Choose a doccano export with one JSON object per line.` })
   }
 
-  private *records(text: string, name: string, issue: IssueSink): Iterable<ImportedDocument> {
-    const value = parseJsonText(text, name, issue)
+  private *records(text: string | null, name: string, issue: IssueSink): Iterable<ImportedDocument> {
+    if (text === null) return
+    const value = parseJsonText(text.replace(/^\uFEFF/, ''), name, issue)
     if (value === undefined) return
     const at: RecordPlace = { file: name, line: 1, annotator: annotatorOf(name) }
     for (const record of Array.isArray(value) ? value : [value]) {
@@ -56,8 +58,9 @@ export class DoccanoReader implements FormatReader {
       return
     }
     for (const [entry, bytes] of Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')
       const file = `${name}/${entry}`
+      const text = decodeUtf8(bytes, file, issue)?.replace(/^\uFEFF/, '')
+      if (text === undefined) continue
       if (entry.toLowerCase().endsWith('.json')) {
         yield* this.records(text, file, issue)
         continue

@@ -13,6 +13,7 @@ import { byteLines } from './byte-lines'
 import { checkPackCoders } from './check-pack-coders'
 import { PackLayerChanges, type LayerBefore } from './pack-layer-changes'
 import { readPackFile, type PackFile } from './read-pack-file'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 
 const MAX_LISTED_MISSING = 500
 
@@ -176,7 +177,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** A line's JSON, or undefined when it is not JSON (the schema check then says what is wrong). */
 function parseLine(text: string): unknown {
   try {
-    return JSON.parse(text)
+    return parseBoundedJson(text)
   } catch {
     return undefined
   }

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
+import { isUtf8 } from 'node:buffer'
 import { unzipSync } from 'fflate'
 import { codebookSchema, type Codebook } from '../../../../shared/codebook/codebook-schema'
 import { AppError } from '../../../../shared/errors'
 import { NATIVE_FILE } from '../../../../shared/exchange/native-format'
 import { PACK_CODEBOOK, PACK_MANIFEST, packManifest, type PackManifest } from '../../../../shared/exchange/pack-format'
+import { firstInvalidUtf8 } from '../../first-invalid-utf8'
 import { where } from '../native/native-lines'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 
 // zip safety: a pack holds three small-to-medium entries; anything far beyond that is damage or a zip bomb
 export const PACK_LIMITS = { fileBytes: 512 * 2 ** 20, entries: 16, inflatedBytes: 512 * 2 ** 20, ratio: 200, ratioFloor: 2 ** 20 }
@@ -53,13 +56,14 @@ export function readPackFile(path: string): PackFile {
   if (!manifestBytes) throw refuse(`${file} is a zip archive but not an annotation pack: it has no ${PACK_MANIFEST}. Choose the .spanpack file your colleague exported.`)
   const manifest = parseManifest(manifestBytes, file)
   const articles = checked(entries, NATIVE_FILE, manifest.files[NATIVE_FILE], file)
+  if (!isUtf8(articles)) throw refuse(`${file} is damaged: ${NATIVE_FILE} is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(articles)}). Ask for the file again.`)
   if (manifest.files[NATIVE_FILE].lines !== manifest.counts.articles + 1) {
     throw refuse(`${file}: ${PACK_MANIFEST} says ${NATIVE_FILE} has ${manifest.files[NATIVE_FILE].lines} lines but ${manifest.counts.articles} articles (one header line plus one per article); the manifest was edited. Ask for the file again.`)
   }
   const codebookBytes = checked(entries, PACK_CODEBOOK, manifest.files[PACK_CODEBOOK], file)
   let codebook: Codebook
   try {
-    const parsed = codebookSchema.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(codebookBytes)))
+    const parsed = codebookSchema.safeParse(parseBoundedJson(new TextDecoder('utf-8', { fatal: true }).decode(codebookBytes)))
     if (!parsed.success) throw new Error(where(parsed.error.issues))
     codebook = parsed.data
   } catch (error) {
@@ -104,7 +108,7 @@ function unpack(data: Uint8Array, file: string): Map<string, Uint8Array> {
 function parseManifest(bytes: Uint8Array, file: string): PackManifest {
   let value: unknown
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+    value = parseBoundedJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
   } catch (error) {
     throw refuse(`${file}: ${PACK_MANIFEST} is not valid JSON (${(error as Error).message}); the pack is damaged. Ask for the file again.`)
   }

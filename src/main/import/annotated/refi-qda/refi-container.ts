@@ -92,7 +92,7 @@ export function openRefiFile(path: string, issue: IssueSink): RefiFile | null {
     return fail('NOT_THIS_FORMAT', `${name} has ${found}; a REFI-QDA project has <Project xmlns="${PROJECT_NS}"> and a codebook <CodeBook xmlns="${CODEBOOK_NS}">. Choose the .qdpx or .qdc the QDA program exported.`)
   }
   const parsed = parseXml(xml)
-  if ('error' in parsed) return fail('BAD_LINE', `${name} is not well-formed XML at line ${parsed.line}: ${parsed.error}. Export it again.`, parsed.line)
+  if ('error' in parsed) return fail('BAD_LINE', `${name} cannot be read as XML${parsed.line ? ` at line ${parsed.line}` : ''}: ${parsed.error}. Export it again.`, parsed.line)
   const top = parsed.root[kind === 'project' ? 'Project' : 'CodeBook']
   return { kind, name, xml, root: typeof top === 'object' && top !== null ? (top as XmlNode) : {}, line: guidLines(xml), source }
 }

@@ -1,6 +1,7 @@
 import { ANNOTATION_STATUSES, type AnnotationStatus } from '../../../../shared/domain'
 import type { ImportedAnnotation, ImportedSpan } from '../imported-document'
 import { annotatorIdOf } from '../../../export/w3c/w3c-iris'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v)
@@ -83,7 +84,7 @@ export function w3cTagOrLink(a: Obj, key: string): W3cTag | W3cLink | { error: s
 
 function safeJson(text: string | undefined): unknown {
   try {
-    return text === undefined ? undefined : JSON.parse(text)
+    return text === undefined ? undefined : parseBoundedJson(text)
   } catch {
     return undefined
   }

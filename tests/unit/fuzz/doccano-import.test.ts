@@ -6,7 +6,7 @@ import { fuzzParams, fuzzTimeout } from '../../helpers/fuzz/fuzz-params'
 import { fuzzProjects } from '../../helpers/fuzz/fuzz-projects'
 import { fuzzTally } from '../../helpers/fuzz/fuzz-tally'
 import { importFilesCase } from '../../helpers/fuzz/import-files-case'
-import { applyByteOps, byteOp } from '../../helpers/fuzz/mutate-bytes'
+import { applyZipOp, HOSTILE_ENTRY_NAMES, zipOp } from '../../helpers/fuzz/mutate-zip'
 import { applyFilesMutation, filesMutation, type Files } from '../../helpers/fuzz/mutate-files'
 import { cleanupTemp } from '../../helpers/project'
 
@@ -36,20 +36,21 @@ describe('doccano import survives hostile input: an AppError or clear issues, no
     )
   }, fuzzTimeout())
 
-  it('mutated zip exports (entries changed, then the archive bytes)', () => {
+  it('mutated zip exports (entries changed, then the archive: its bytes, declared sizes and entry count)', () => {
     fc.assert(
-      fc.property(fc.constantFrom('empty', 'imported' as const), filesMutation, fc.array(byteOp, { maxLength: 2 }), options, (project, mutation, zipOps, o) => {
-        const zip = applyByteOps(zipSync(applyFilesMutation(seeds, mutation)), zipOps)
+      fc.property(fc.constantFrom('empty', 'imported' as const), filesMutation, fc.array(zipOp, { maxLength: 2 }), options, (project, mutation, zipOps, o) => {
+        const zip = zipOps.reduce(applyZipOp, zipSync(applyFilesMutation(seeds, mutation)))
         tally.add(importFilesCase(projects[project], { 'export.zip': zip }, { ...DOCCANO, ...o }))
       }),
       fuzzParams(100)
     )
   }, fuzzTimeout())
 
-  it('random files: arbitrary bytes, or lines of arbitrary JSON', () => {
+  it('random files: arbitrary bytes, lines of arbitrary JSON, or a zip of entries with hostile names', () => {
     const content = fc.oneof(
       fc.uint8Array({ maxLength: 2000 }),
-      fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 8 }).map((lines) => Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')))
+      fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 8 }).map((lines) => Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n'))),
+      fc.dictionary(fc.constantFrom('Ana.jsonl', 'all.json', ...HOSTILE_ENTRY_NAMES), fc.uint8Array({ maxLength: 200 }), { maxKeys: 4 }).map((e) => zipSync(e))
     )
     fc.assert(
       fc.property(content, fc.constantFrom('Ana.jsonl', 'all.json', 'x.zip'), options, (bytes, name, o) => {

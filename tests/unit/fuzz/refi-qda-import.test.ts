@@ -6,7 +6,7 @@ import { fuzzParams, fuzzTimeout } from '../../helpers/fuzz/fuzz-params'
 import { fuzzProjects } from '../../helpers/fuzz/fuzz-projects'
 import { fuzzTally } from '../../helpers/fuzz/fuzz-tally'
 import { importFilesCase } from '../../helpers/fuzz/import-files-case'
-import { applyByteOps, byteOp } from '../../helpers/fuzz/mutate-bytes'
+import { applyZipOp, HOSTILE_ENTRY_NAMES, zipOp } from '../../helpers/fuzz/mutate-zip'
 import { applyFilesMutation, filesMutation, type Files } from '../../helpers/fuzz/mutate-files'
 import { cleanupTemp } from '../../helpers/project'
 
@@ -72,10 +72,11 @@ describe('REFI-QDA import survives hostile input: an AppError or clear issues, n
     )
   }, fuzzTimeout())
 
-  it('mutated .qdpx archives: bytes of the zip changed', () => {
+  it('mutated .qdpx archives: the zip\'s bytes, declared sizes and entry count changed, entries with hostile names added', () => {
+    const extra = fc.dictionary(fc.constantFrom(...HOSTILE_ENTRY_NAMES, 'sources/extra.txt', 'Sources/x.jpg'), fc.uint8Array({ maxLength: 100 }), { maxKeys: 2 })
     fc.assert(
-      fc.property(fc.array(byteOp, { minLength: 1, maxLength: 3 }), options, (ops, o) => {
-        tally.add(importFilesCase(projects.empty, { 'project.qdpx': applyByteOps(zipSync(inside), ops) }, { ...REFI, ...o }))
+      fc.property(extra, fc.array(zipOp, { minLength: 1, maxLength: 3 }), options, (more, ops, o) => {
+        tally.add(importFilesCase(projects.empty, { 'project.qdpx': ops.reduce(applyZipOp, zipSync({ ...inside, ...more })) }, { ...REFI, ...o }))
       }),
       fuzzParams(100)
     )

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import { unzipSync } from 'fflate'
 import type { FormatReader, ImportedDocument, IssueSink } from '../imported-document'
 import { collectByExtension } from '../collect-by-extension'
 import { parseJsonText } from '../json/read-json-file'
 import { readLines } from '../json/read-lines'
 import { decodeUtf8, readUtf8File } from '../read-utf8-file'
+import { readBoundedZip } from '../zip/read-bounded-zip'
+import { ZIP_LIMITS } from '../zip/zip-limits'
+import { ZipRefused } from '../zip/zip-refused'
 import { doccanoDocument, type RecordPlace } from './doccano-record'
 
 /**
@@ -50,14 +52,22 @@ export class DoccanoReader implements FormatReader {
   }
 
   private *archive(path: string, name: string, issue: IssueSink): Iterable<ImportedDocument> {
-    let entries: Record<string, Uint8Array>
+    const limits = ZIP_LIMITS.doccano
+    let entries: Map<string, Uint8Array>
     try {
-      entries = unzipSync(readFileSync(path), { filter: (f) => /\.jsonl?$/i.test(f.name) && !f.name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX') })
+      const size = statSync(path).size
+      if (size > limits.fileBytes) {
+        issue({ file: name, severity: 'error', code: 'FILE_TOO_LARGE', message: `${name} is ${Math.round(size / 2 ** 20)} MB, above the ${limits.fileBytes / 2 ** 20} MB Spanwise reads. ${limits.advice}` })
+        return
+      }
+      // macOS adds __MACOSX/ and dot files beside the data: they are not examples
+      entries = readBoundedZip(readFileSync(path), name, limits, (f) => /\.jsonl?$/i.test(f) && !f.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'))
     } catch (error) {
-      issue({ file: name, severity: 'error', code: 'BAD_ARCHIVE', message: `${name} is not a readable zip archive (${(error as Error).message}). Unzip it and import the .jsonl files.` })
+      if (!(error instanceof ZipRefused)) throw error
+      issue({ file: name, severity: 'error', code: error.issueCode, message: error.message })
       return
     }
-    for (const [entry, bytes] of Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [entry, bytes] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const file = `${name}/${entry}`
       const text = decodeUtf8(bytes, file, issue)?.replace(/^\uFEFF/, '')
       if (text === undefined) continue

@@ -16,6 +16,7 @@ const MB = (bytes: number) => Math.round(bytes / 2 ** 20)
 export function readBoundedZip(data: Uint8Array, file: string, limits: ZipLimits, wanted: (name: string) => boolean): Map<string, Uint8Array> {
   // `what` follows the file name: " is damaged…" or ": the entry…"
   const refuse = (code: 'BAD_ARCHIVE' | 'FILE_TOO_LARGE', what: string) => new ZipRefused(code, `${file}${what} ${limits.advice}`)
+  const ratioRefusal = (name: string) => refuse('FILE_TOO_LARGE', `: the entry "${name}" is compressed more than ${limits.ratio} to 1, as zip bombs are; the file is refused.`)
   if (data[0] !== 0x50 || data[1] !== 0x4b) throw refuse('BAD_ARCHIVE', ` is not a zip archive, so it is not ${limits.kind}.`)
   let entries
   try {
@@ -61,8 +62,4 @@ export function readBoundedZip(data: Uint8Array, file: string, limits: ZipLimits
     out.set(e.name, bytes)
   }
   return out
-
-  function ratioRefusal(name: string) {
-    return refuse('FILE_TOO_LARGE', `: the entry "${name}" is compressed more than ${limits.ratio} to 1, as zip bombs are; the file is refused.`)
-  }
 }

@@ -16,6 +16,9 @@ export const HOSTILE_STRINGS = [
   '👨🏻‍🚒',
   'q\u0307',
   'n\u0303',
+  // an accent behind a character canonicalisation removes: the letter before it and the accent must still compose
+  '\u202e\u0301',
+  '\ufeff\u0308',
   '\uD800',
   '\uDC00',
   '\u202E',
@@ -72,8 +75,8 @@ export const HOSTILE_BYTES = [
 
 /** A short hostile text: one of the fragments above, a few of them together, or arbitrary (also ill-formed) UTF-16. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
-  { weight: 2, arbitrary: fc.array(fc.constantFrom(...HOSTILE_STRINGS, 'a', ' ', 'é'), { minLength: 2, maxLength: 8 }).map((p) => p.join('')) },
+  { weight: 5, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
+  { weight: 3, arbitrary: fc.array(fc.constantFrom(...HOSTILE_STRINGS, 'a', ' ', 'é'), { minLength: 2, maxLength: 8 }).map((p) => p.join('')) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) }
 )

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { unzipSync, zipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
+import { AnnotationService } from '../../../src/main/annotations/annotation-service'
 import { runAnnotatedImport } from '../../../src/main/import/annotated/run-annotated-import'
 import { runImport } from '../../../src/main/import/run-import'
 import type { Store } from '../../../src/main/store/store'
@@ -146,6 +147,21 @@ describe('annotated imports report hostile input instead of crashing', () => {
     const before = dumpTables(ana.store)
     expect(() => importPack(ana.store, ANA, [path])).toThrow(`x.spanpack is damaged: articles.jsonl is not valid UTF-8 (first bad byte at offset ${articles.length - 2}). Ask for the file again.`)
     expect(dumpTables(ana.store)).toEqual(before)
+  })
+})
+
+describe('canonical text is canonical', () => {
+  it('a control character between a letter and its accent leaves NFC text, so a pack of the article imports (was refused as edited)', () => {
+    const ben = createTempProject()
+    runImport(ben.store.db, [{ kind: 'path', path: folder({ 'a.txt': 'Talks in Quibdo\u202e\u0301 resumed.' }) }], { encoding: 'utf-8' })
+    const text = ben.store.db.prepare('SELECT text FROM article').pluck().get() as string
+    expect(text).toBe('Talks in Quibdó resumed.')
+    const id = ben.store.db.prepare('SELECT id FROM article').pluck().get() as number
+    new AnnotationService(ben.store).create(BEN, { articleId: id, label: 'Place', fragments: [{ start: 9, end: 15 }] })
+    const { store } = createTempProject()
+    const report = importPack(store, ANA, [exportPack(ben.store, BEN, { includeText: true }).file], { addMissingArticles: true })
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
+    expect(report.committed).toBe(true)
   })
 })
 

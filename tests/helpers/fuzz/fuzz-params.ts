@@ -10,7 +10,7 @@ export const HANG_LIMIT_MS = 10_000
  * fast-check settings for one fuzz property: `runs` cases (scaled by SPANWISE_FUZZ_RUNS), a fixed seed when
  * SPANWISE_FUZZ_SEED is set (to replay a failure), and a time cap so a slow machine shortens the run instead of hanging CI.
  */
-export function fuzzParams<T>(runs: number, seconds = 30): fc.Parameters<T> {
+export function fuzzParams<T>(runs: number, seconds = 15): fc.Parameters<T> {
   const seed = process.env.SPANWISE_FUZZ_SEED
   return {
     numRuns: Math.round(runs * FUZZ_SCALE),
@@ -20,4 +20,4 @@ export function fuzzParams<T>(runs: number, seconds = 30): fc.Parameters<T> {
 }
 
 /** The vitest timeout for a property run with fuzzParams(…, seconds): its time cap plus room for the last case and set-up. */
-export const fuzzTimeout = (seconds = 30) => (seconds * FUZZ_SCALE + 30) * 1000
+export const fuzzTimeout = (seconds = 15) => (seconds * FUZZ_SCALE + 30) * 1000

@@ -46,7 +46,7 @@ describe('the article import survives hostile input: clear issues, only the arti
       fc.property(fc.constantFrom('empty', 'imported' as const), filesMutation, encoding, (project, mutation, enc) => {
         tally.add(importArticlesCase(projects[project], applyFilesMutation(SEEDS, mutation), enc))
       }),
-      fuzzParams(200)
+      fuzzParams(150)
     )
   }, fuzzTimeout())
 
@@ -60,7 +60,7 @@ describe('the article import survives hostile input: clear issues, only the arti
         const csv = ['title,text,published,source,extra', ...rows.map((r) => [r.title, r.text, r.published, r.source, r.extra].map(cell).join(','))].join('\r\n')
         tally.add(importArticlesCase(projects.empty, asCsv ? { 'rows.csv': utf8(csv) } : { 'rows.jsonl': utf8(jsonl) }, enc))
       }),
-      fuzzParams(150)
+      fuzzParams(100)
     )
   }, fuzzTimeout())
 
@@ -69,7 +69,7 @@ describe('the article import survives hostile input: clear issues, only the arti
       fc.property(fc.uint8Array({ maxLength: 2000 }), name, encoding, (bytes, n, enc) => {
         tally.add(importArticlesCase(projects.empty, { [n]: bytes }, enc))
       }),
-      fuzzParams(100)
+      fuzzParams(60)
     )
   }, fuzzTimeout())
 })

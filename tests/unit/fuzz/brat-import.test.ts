@@ -47,7 +47,7 @@ describe('brat import survives hostile input: an AppError or clear issues, no pa
       fc.property(fc.constantFrom('empty', 'imported' as const), filesMutation, options, (project, mutation, o) => {
         tally.add(importFilesCase(projects[project], applyFilesMutation(seeds, mutation), { ...BRAT, ...o }))
       }),
-      fuzzParams(200)
+      fuzzParams(140)
     )
   }, fuzzTimeout())
 
@@ -58,7 +58,7 @@ describe('brat import survives hostile input: an AppError or clear issues, no pa
         const files = { [txt]: seeds[txt]!, [txt.replace(/\.txt$/, '.ann')]: Buffer.from(lines.join(eol)), 'annotation.conf': seeds['annotation.conf']! }
         tally.add(importFilesCase(projects.empty, files, { ...BRAT, ...o }))
       }),
-      fuzzParams(150)
+      fuzzParams(100)
     )
   }, fuzzTimeout())
 
@@ -67,7 +67,7 @@ describe('brat import survives hostile input: an AppError or clear issues, no pa
       fc.property(fc.uint8Array({ maxLength: 1000 }), fc.uint8Array({ maxLength: 1000 }), fc.constantFrom('annotation.conf', 'visual.conf', 'articles.tsv'), fc.uint8Array({ maxLength: 500 }), options, (ann, txt, conf, confBytes, o) => {
         tally.add(importFilesCase(projects.empty, { 'doc.ann': ann, 'doc.txt': txt, [conf]: confBytes }, { ...BRAT, ...o }))
       }),
-      fuzzParams(100)
+      fuzzParams(60)
     )
   }, fuzzTimeout())
 })

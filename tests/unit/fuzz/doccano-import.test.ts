@@ -32,7 +32,7 @@ describe('doccano import survives hostile input: an AppError or clear issues, no
       fc.property(fc.constantFrom('empty', 'imported' as const), filesMutation, options, (project, mutation, o) => {
         tally.add(importFilesCase(projects[project], applyFilesMutation(seeds, mutation), { ...DOCCANO, ...o }))
       }),
-      fuzzParams(150)
+      fuzzParams(110)
     )
   }, fuzzTimeout())
 
@@ -42,7 +42,7 @@ describe('doccano import survives hostile input: an AppError or clear issues, no
         const zip = zipOps.reduce(applyZipOp, zipSync(applyFilesMutation(seeds, mutation)))
         tally.add(importFilesCase(projects[project], { 'export.zip': zip }, { ...DOCCANO, ...o }))
       }),
-      fuzzParams(100)
+      fuzzParams(70)
     )
   }, fuzzTimeout())
 
@@ -56,7 +56,7 @@ describe('doccano import survives hostile input: an AppError or clear issues, no
       fc.property(content, fc.constantFrom('Ana.jsonl', 'all.json', 'x.zip'), options, (bytes, name, o) => {
         tally.add(importFilesCase(projects.empty, { [name]: bytes }, { ...DOCCANO, ...o }))
       }),
-      fuzzParams(100)
+      fuzzParams(60)
     )
   }, fuzzTimeout())
 })

@@ -48,7 +48,7 @@ describe('Label Studio import survives hostile input: an AppError or clear issue
       fc.property(fc.constantFrom('empty', 'imported' as const), filesMutation, options, (project, mutation, o) => {
         tally.add(importFilesCase(projects[project], applyFilesMutation(seeds, mutation), { ...LABEL_STUDIO, ...o }))
       }),
-      fuzzParams(150)
+      fuzzParams(110)
     )
   }, fuzzTimeout())
 
@@ -58,7 +58,7 @@ describe('Label Studio import survives hostile input: an AppError or clear issue
         const files = { 'tasks.json': Buffer.from(JSON.stringify(tasks)), ...(withConfig ? { 'label_config.xml': seeds['label_config.xml']! } : {}) }
         tally.add(importFilesCase(projects.empty, files, { ...LABEL_STUDIO, ...o }))
       }),
-      fuzzParams(150)
+      fuzzParams(100)
     )
   }, fuzzTimeout())
 
@@ -68,7 +68,7 @@ describe('Label Studio import survives hostile input: an AppError or clear issue
       fc.property(content, fc.uint8Array({ maxLength: 300 }), options, (bytes, config, o) => {
         tally.add(importFilesCase(projects.empty, { 'export.json': bytes, 'config.xml': config }, { ...LABEL_STUDIO, ...o }))
       }),
-      fuzzParams(75)
+      fuzzParams(50)
     )
   }, fuzzTimeout())
 })

@@ -30,7 +30,7 @@ describe('Spanwise JSONL import survives hostile input: an AppError or clear iss
       fc.property(fc.constantFrom('empty', 'imported' as const), filesMutation, options, (project, mutation, o) => {
         tally.add(importFilesCase(projects[project], applyFilesMutation(seeds, mutation), { ...NATIVE, ...o }))
       }),
-      fuzzParams(200)
+      fuzzParams(150)
     )
   }, fuzzTimeout())
 
@@ -44,7 +44,7 @@ describe('Spanwise JSONL import survives hostile input: an AppError or clear iss
       fc.property(content, options, (bytes, o) => {
         tally.add(importFilesCase(projects.empty, { 'articles.jsonl': bytes }, { ...NATIVE, ...o }))
       }),
-      fuzzParams(100)
+      fuzzParams(70)
     )
   }, fuzzTimeout())
 })

@@ -79,7 +79,7 @@ describe('annotation pack import survives hostile input: an AppError or clear is
         const changed = applyFilesMutation(entries, mutation, (name) => target === null || name === target)
         tally.add(importFilesCase(project, { 'ben.spanpack': zipSync(redo ? rehash(changed) : changed) }, { ...PACK, ...o }, inFolder))
       }),
-      fuzzParams(200)
+      fuzzParams(150)
     )
   }, fuzzTimeout())
 
@@ -88,7 +88,7 @@ describe('annotation pack import survives hostile input: an AppError or clear is
       fc.property(fc.array(zipOp, { minLength: 1, maxLength: 3 }), options, (ops, o) => {
         tally.add(importFilesCase(project, { 'ben.spanpack': ops.reduce(applyZipOp, zipSync(entries)) }, { ...PACK, ...o }, inFolder))
       }),
-      fuzzParams(100)
+      fuzzParams(70)
     )
   }, fuzzTimeout())
 
@@ -101,7 +101,7 @@ describe('annotation pack import survives hostile input: an AppError or clear is
       fc.property(content, options, (bytes, o) => {
         tally.add(importFilesCase(project, { 'ben.spanpack': bytes }, { ...PACK, ...o }, inFolder))
       }),
-      fuzzParams(75)
+      fuzzParams(50)
     )
   }, fuzzTimeout())
 })

@@ -68,7 +68,7 @@ describe('REFI-QDA import survives hostile input: an AppError or clear issues, n
         const qdpx = zipSync(withXml(entries, xml))
         tally.add(importFilesCase(projects[project], { 'project.qdpx': qdpx, ...(qdc ? { 'codebook.qdc': qdc } : {}) }, { ...REFI, ...o }))
       }),
-      fuzzParams(150)
+      fuzzParams(110)
     )
   }, fuzzTimeout())
 
@@ -78,7 +78,7 @@ describe('REFI-QDA import survives hostile input: an AppError or clear issues, n
       fc.property(extra, fc.array(zipOp, { minLength: 1, maxLength: 3 }), options, (more, ops, o) => {
         tally.add(importFilesCase(projects.empty, { 'project.qdpx': ops.reduce(applyZipOp, zipSync({ ...inside, ...more })) }, { ...REFI, ...o }))
       }),
-      fuzzParams(100)
+      fuzzParams(70)
     )
   }, fuzzTimeout())
 
@@ -87,7 +87,7 @@ describe('REFI-QDA import survives hostile input: an AppError or clear issues, n
       fc.property(filesMutation, fc.option(xmlChange), options, (mutation, xml, o) => {
         tally.add(importFilesCase(projects.empty, withXml(applyFilesMutation(inside, mutation), xml), { ...REFI, ...o }))
       }),
-      fuzzParams(100)
+      fuzzParams(70)
     )
   }, fuzzTimeout())
 
@@ -96,7 +96,7 @@ describe('REFI-QDA import survives hostile input: an AppError or clear issues, n
       fc.property(fc.uint8Array({ maxLength: 1000 }), fc.constantFrom('x.qdpx', 'x.qde', 'x.qdc'), options, (bytes, name, o) => {
         tally.add(importFilesCase(projects.empty, { [name]: bytes }, { ...REFI, ...o }))
       }),
-      fuzzParams(50)
+      fuzzParams(40)
     )
   }, fuzzTimeout())
 })

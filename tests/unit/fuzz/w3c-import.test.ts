@@ -58,7 +58,7 @@ describe('W3C Web Annotation import survives hostile input: an AppError or clear
       fc.property(fc.constantFrom('empty', 'imported' as const), filesMutation, entry, options, (project, mutation, paths, o) => {
         tally.add(importFilesCase(projects[project], applyFilesMutation(seeds, mutation), { ...W3C, ...o }, paths))
       }),
-      fuzzParams(200)
+      fuzzParams(140)
     )
   }, fuzzTimeout())
 
@@ -70,7 +70,7 @@ describe('W3C Web Annotation import survives hostile input: an AppError or clear
         const files = { ...seeds, [page]: Buffer.from(JSON.stringify({ type: 'AnnotationPage', items })) }
         tally.add(importFilesCase(projects.empty, files, { ...W3C, ...o }))
       }),
-      fuzzParams(150)
+      fuzzParams(100)
     )
   }, fuzzTimeout())
 
@@ -80,7 +80,7 @@ describe('W3C Web Annotation import survives hostile input: an AppError or clear
       fc.property(content, options, (bytes, o) => {
         tally.add(importFilesCase(projects.empty, { 'annotations.jsonld': bytes }, { ...W3C, ...o }))
       }),
-      fuzzParams(75)
+      fuzzParams(50)
     )
   }, fuzzTimeout())
 })

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import type { ImportIssueCode } from '../../shared/domain'
 import { parseBoundedJson } from '../../shared/text/parse-bounded-json'
+import { jsonValueText } from '../../shared/text/json-value-text'
 
 /** One article as read from a file, before its text is made canonical. */
 export interface ArticleRecord {
@@ -121,7 +122,7 @@ function toRecord(obj: Record<string, unknown>, line: number): { record: Article
       const v = lower.get(name)
       if (v !== undefined && v !== null) {
         used.add(name)
-        return typeof v === 'string' ? v : String(v)
+        return jsonValueText(v)
       }
     }
     return ''

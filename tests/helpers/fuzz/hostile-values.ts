@@ -49,7 +49,10 @@ export const HOSTILE_STRINGS = [
   '/etc/passwd',
   'C:\\Windows\\win.ini',
   '%s%n',
-  '__proto__'
+  '__proto__',
+  // names Object.prototype already has: a lookup by them must not find a function
+  'constructor',
+  'toString'
 ]
 
 /** Byte sequences hostile files are made of: BOMs, NUL, CR, truncated, overlong and surrogate UTF-8, astral and bidi characters, stray continuation bytes. */

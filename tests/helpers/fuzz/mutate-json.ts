@@ -23,7 +23,7 @@ export const jsonOp: fc.Arbitrary<JsonOp> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), k: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('duplicate' as const), k: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('swap' as const), k: fc.nat(), j: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('rename' as const), k: fc.nat(), key: fc.constantFrom('__proto__', 'constructor', '', 'id', 'text', 'label', 'start', 'end') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('rename' as const), k: fc.nat(), key: fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', '', 'id', 'text', 'label', 'start', 'end') }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('deep' as const), k: fc.nat(), depth: fc.constantFrom(64, 2000, 100_000), open: fc.constantFrom('[' as const, '{' as const) }) }
 )
 

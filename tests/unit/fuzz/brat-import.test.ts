@@ -28,7 +28,7 @@ const options = fc.record({ skipInvalid: fc.boolean(), dryRun: fc.constantFrom(f
 // .ann lines from brat's grammar with ids drawn from a few, so references, duplicates, overlaps and bad offsets meet
 const id = (kind: string) => fc.nat(4).map((n) => `${kind}${n + 1}`)
 const offset = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 120 }) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS) })
-const type = fc.constantFrom('Actor', 'Event', 'Place', 'Weapon', 'Unknown type', '', 'Actor\u0000')
+const type = fc.constantFrom('Actor', 'Event', 'Place', 'Weapon', 'Unknown type', '', 'Actor\u0000', 'constructor', '__proto__')
 const annLine = fc.oneof(
   fc.tuple(id('T'), type, fc.array(fc.tuple(offset, offset), { minLength: 1, maxLength: 3 }), fc.option(hostileString)).map(([i, t, spans, text]) => `${i}\t${t} ${spans.map(([s, e]) => `${s} ${e}`).join(';')}${text === null ? '' : `\t${text}`}`),
   fc.tuple(id('E'), type, id('T'), fc.array(fc.tuple(fc.constantFrom('Agent', 'Agent2', 'Place', 'x:y'), fc.oneof(id('T'), id('E'))), { maxLength: 3 })).map(([i, t, trig, args]) => `${i}\t${t}:${trig}${args.map(([r, a]) => ` ${r}:${a}`).join('')}`),

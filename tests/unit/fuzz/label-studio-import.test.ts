@@ -28,10 +28,10 @@ const options = fc.record({ skipInvalid: fc.boolean(), dryRun: fc.constantFrom(f
 // results whose offsets and quotes disagree with the task text (UTF-16 offsets: emoji halves, inclusive ends, out of range)
 const TEXT = 'Hoy 😊 𝔸 q\u0307 en Cali: el ELN atacó una patrulla. El ELN negó el ataque.'
 const offset = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: -2, max: 80 }) }, { weight: 1, arbitrary: fc.constantFrom(5, 1.5, -1, 1e308, 2 ** 53) })
-const regionId = fc.constantFrom('r1', 'r2', 'r1#2', 'r2#1', 'x')
+const regionId = fc.oneof(fc.constantFrom('r1', 'r2', 'r1#2', 'r2#1', 'x'), fc.constant({ toString: 1 }))
 const result = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ id: regionId, type: fc.constant('labels'), from_name: fc.constant('label'), value: fc.record({ start: offset, end: offset, text: fc.oneof(fc.constantFrom('ELN', '😊', '\uD83D', ''), hostileString), labels: fc.array(fc.constantFrom('Actor', 'Event', 'Weapon', 'Nope', ''), { maxLength: 2 }) }) }) },
-  { weight: 1, arbitrary: fc.record({ id: regionId, type: fc.constantFrom('choices', 'textarea', 'number', 'rating', 'taxonomy'), from_name: fc.constantFrom('Event.event_type', 'Actor.entity', 'x'), value: fc.record({ choices: fc.array(fc.oneof(fc.constantFrom('true', 'battle'), hostileString), { maxLength: 2 }), text: fc.array(hostileString, { maxLength: 2 }), number: fc.oneof(fc.integer(), fc.constant(1e308)) }) }) },
+  { weight: 4, arbitrary: fc.record({ id: regionId, type: fc.constant('labels'), from_name: fc.constant('label'), value: fc.record({ start: offset, end: offset, text: fc.oneof(fc.constantFrom('ELN', '😊', '\uD83D', ''), hostileString), labels: fc.array(fc.constantFrom('Actor', 'Event', 'Weapon', 'Nope', '', 'constructor'), { maxLength: 2 }) }) }) },
+  { weight: 1, arbitrary: fc.record({ id: regionId, type: fc.constantFrom('choices', 'textarea', 'number', 'rating', 'taxonomy', 'toString'), from_name: fc.constantFrom('Event.event_type', 'Actor.entity', 'x'), value: fc.record({ choices: fc.array(fc.oneof(fc.constantFrom('true', 'battle'), hostileString), { maxLength: 2 }), text: fc.array(hostileString, { maxLength: 2 }), number: fc.oneof(fc.integer(), fc.constant(1e308)) }) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('relation'), from_id: regionId, to_id: regionId, direction: fc.constantFrom('right', 'left', 'bi'), labels: fc.array(fc.constantFrom('perpetrator', ''), { maxLength: 1 }) }) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }
 )

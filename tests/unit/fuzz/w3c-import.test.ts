@@ -42,7 +42,7 @@ const annotation = (source: string) =>
     id: fc.constantFrom('urn:a1', 'urn:a2', 'urn:a3'),
     motivation: fc.constantFrom('tagging', 'tagging', 'tagging', 'linking'),
     // a label body first, so most annotations get as far as their selectors
-    body: fc.tuple(fc.constantFrom('Actor', 'Event', 'Weapon', 'Nope'), fc.array(body, { maxLength: 2 })).map(([label, more]) => [{ type: 'TextualBody', purpose: 'tagging', value: label }, ...more]),
+    body: fc.tuple(fc.constantFrom('Actor', 'Event', 'Weapon', 'Nope', 'toString'), fc.array(body, { maxLength: 2 })).map(([label, more]) => [{ type: 'TextualBody', purpose: 'tagging', value: label }, ...more]),
     target: fc.array(
       fc.oneof(
         { weight: 4, arbitrary: fc.record({ type: fc.constant('SpecificResource'), source: fc.constantFrom(source, source, 'urn:other'), selector: fc.array(selector, { maxLength: 2 }) }) },

@@ -150,6 +150,33 @@ describe('annotated imports report hostile input instead of crashing', () => {
   })
 })
 
+describe('names and values that Object.prototype already has', () => {
+  it('a label named constructor or toString is a label like any other (the label map found a function: TypeError)', () => {
+    for (const label of ['constructor', 'toString', '__proto__']) {
+      const { store } = createTempProject()
+      const report = annotated(store, { format: 'brat', paths: [folder({ 'a.txt': 'The ELN met.', 'a.ann': `T1\t${label} 4 7\tELN` })] })
+      expect(report.unresolvedLabels, label).toEqual([label])
+      expect(report.committed).toBe(false)
+    }
+  })
+
+  it('an id, a field or a category that is an object with a "toString" key is read as its JSON (String() threw a TypeError)', () => {
+    const { store } = createTempProject()
+    const records = runImport(store.db, [{ kind: 'path', path: folder({ 'a.jsonl': '{"title":{"toString":""},"text":"Talks resumed."}' }) }], { encoding: 'utf-8' })
+    expect(records.imported).toBe(1)
+    expect(store.db.prepare('SELECT title FROM article').pluck().get()).toBe('{"toString":""}')
+    const line = { text: 'ELN met.', entities: [{ id: { toString: 1 }, start_offset: 0, end_offset: 3, label: 'Actor' }], relations: [{ from_id: { toString: 1 }, to_id: 9, type: 'x' }], cats: [{ toString: 1 }] }
+    const doccano = annotated(store, { format: 'doccano', paths: [folder({ 'Ana.jsonl': JSON.stringify(line) })] })
+    expect(doccano.issues.map((i) => i.message)).toEqual([
+      'Ana.jsonl line 1: relation 1 (x) refers to entity 9, which this line does not have; fix the id or remove the relation.',
+      'Ana.jsonl line 1: document categories ({"toString":1}) are not tags; they were kept in the article\'s metadata as "categories".'
+    ])
+    const task = { id: { toString: 1 }, data: { text: 'ELN met.' }, annotations: [{ result: [{ id: { toString: 1 }, type: 'labels', value: { start: 0, end: 3, labels: ['Actor'] } }, { type: 'relation', from_id: { toString: 1 }, to_id: 'r9' }] }] }
+    const labelStudio = annotated(store, { format: 'label-studio', paths: [folder({ 'tasks.json': JSON.stringify([task]) })] })
+    expect(labelStudio.issues.map((i) => i.message)).toEqual(['tasks.json task {"toString":1}: relation related from {"toString":1} to r9 refers to a region this annotation does not have; fix "from_id"/"to_id" or remove it.'])
+  })
+})
+
 describe('canonical text is canonical', () => {
   it('a control character between a letter and its accent leaves NFC text, so a pack of the article imports (was refused as edited)', () => {
     const ben = createTempProject()

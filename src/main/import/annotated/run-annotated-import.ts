@@ -200,7 +200,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       const version = a.codebookVersion != null && versionMap ? (versionMap.get(a.codebookVersion) ?? current) : current
       const tagCodebook = version === current ? codebook : store.codebooks.get(version)
       let label: string | null | undefined = a.label
-      if (!tagCodebook.labels.some((l) => l.name === a.label)) label = a.label in options.labelMap ? options.labelMap[a.label] : options.createLabels.includes(a.label) ? a.label : undefined
+      if (!tagCodebook.labels.some((l) => l.name === a.label)) label = Object.hasOwn(options.labelMap, a.label) ? options.labelMap[a.label] : options.createLabels.includes(a.label) ? a.label : undefined
       labelOf.set(a.label, label)
       if (label === null || label === undefined) {
         report.skipped++

@@ -1,10 +1,10 @@
 import { ArticleOffsets } from '../../../../shared/offsets'
 import type { ImportIssueCode } from '../../../../shared/domain'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 import { ATTRIBUTES_NOTE_PREFIX, decodeNote } from '../../../export/brat/brat-note'
 import type { ImportedAnnotation, IssueSink } from '../imported-document'
 import { bratFragments } from './brat-fragments'
 import type { AnnArgument, AnnRecord } from './parse-ann'
-import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 
 const SPANWISE_REFERENCE = /^spanwise\.([a-z][a-z0-9_]*)$/
 

@@ -1,9 +1,9 @@
 import { basename } from 'node:path'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 import type { FormatReader, ImportedDocument, ImportExtras, IssueSink } from '../imported-document'
 import { collectByExtension } from '../collect-by-extension'
 import { readLines } from '../json/read-lines'
 import { headerActors, nativeAnnotations, nativeArticle, nativeHeader, where } from './native-lines'
-import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 
 /** Reads Spanwise JSONL exports (articles.jsonl, or a folder holding one): header first, then articles. */
 export class NativeReader implements FormatReader {

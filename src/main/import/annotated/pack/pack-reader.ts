@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/errors'
 import { addsMissingArticles, type AnnotatedImportReport } from '../../../../shared/exchange/annotated-import'
 import { PACK_EXTENSION, type PackImportSummary } from '../../../../shared/exchange/pack-format'
 import type { Actor } from '../../../../shared/domain'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 import { canonicalize } from '../../canonicalize'
 import { collectFiles } from '../../collect-files'
 import { sameCodebook } from '../import-extras'
@@ -13,7 +14,6 @@ import { byteLines } from './byte-lines'
 import { checkPackCoders } from './check-pack-coders'
 import { PackLayerChanges, type LayerBefore } from './pack-layer-changes'
 import { readPackFile, type PackFile } from './read-pack-file'
-import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 
 const MAX_LISTED_MISSING = 500
 

@@ -64,14 +64,13 @@ export class W3cReader implements FormatReader {
     const known = new Map<string, { source: W3cSource; textPath: string | null }>()
     for (const dir of [dirname(path), dirname(dirname(path))]) if (isExport(dir)) for (const s of readW3cSources(dir, issue)) known.set(s.article, { source: s, textPath: fileInside(dir, s.textFile) })
     for (const [source, group] of groups) {
-      const s = known.get(source)?.source
-      const textPath = known.get(source)?.textPath
-      if (!s || !textPath) {
+      const found = known.get(source)
+      if (!found?.textPath) {
         issue({ file: name, severity: 'error', code: 'NOT_CARRIED', message: `${name}: target source ${source || '(none)'} has no text in this import (${group.length} annotations); import the article first or include it (an export folder with sources.jsonl and texts/).` })
         continue
       }
-      const text = readText(textPath, s.textFile, issue)
-      if (text !== null) yield w3cDocument(`${name} ${source}`, name, text, s.info, group, issue)
+      const text = readText(found.textPath, found.source.textFile, issue)
+      if (text !== null) yield w3cDocument(`${name} ${source}`, name, text, found.source.info, group, issue)
     }
   }
 }

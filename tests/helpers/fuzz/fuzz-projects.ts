@@ -1,4 +1,3 @@
-import fc from 'fast-check'
 import { runAnnotatedImport } from '../../../src/main/import/annotated/run-annotated-import'
 import { annotatedImportOptions } from '../../../src/shared/exchange/annotated-import'
 import { ANA } from '../project'
@@ -11,7 +10,7 @@ import { writeFiles } from './write-files'
  * The two projects hostile files are imported into: an empty one, and one that already holds the valid seed
  * files' import (so matching by hash, replacing a layer and clashing ids are reached too).
  */
-export function fuzzProjects(seed: Files, options: CaseOptions, paths: (dir: string) => string[] = (dir) => [dir]): { empty: ProjectTemplate; imported: ProjectTemplate; either: fc.Arbitrary<ProjectTemplate> } {
+export function fuzzProjects(seed: Files, options: CaseOptions, paths: (dir: string) => string[] = (dir) => [dir]): { empty: ProjectTemplate; imported: ProjectTemplate } {
   const empty = projectTemplate()
   const imported = projectTemplate((store) => {
     const { dir, dispose } = writeFiles(seed)
@@ -23,5 +22,5 @@ export function fuzzProjects(seed: Files, options: CaseOptions, paths: (dir: str
       dispose()
     }
   })
-  return { empty, imported, either: fc.constantFrom(empty, imported) }
+  return { empty, imported }
 }

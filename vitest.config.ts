@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@renderer': resolve(__dirname, 'src/renderer/src'), '@shared': resolve(__dirname, 'src/shared') } },
   test: {
     projects: [
-      { extends: true, test: { name: 'main', environment: 'node', include: ['tests/unit/main/**/*.test.ts', 'tests/unit/shared/**/*.test.ts', 'tests/unit/electron/**/*.test.ts', 'tests/unit/scripts/**/*.test.ts'] } },
+      { extends: true, test: { name: 'main', environment: 'node', include: ['tests/unit/main/**/*.test.ts', 'tests/unit/shared/**/*.test.ts', 'tests/unit/electron/**/*.test.ts', 'tests/unit/scripts/**/*.test.ts', 'tests/unit/fuzz/**/*.test.ts'] } },
       { extends: true, test: { name: 'renderer', environment: 'happy-dom', include: ['tests/unit/renderer/**/*.test.{ts,tsx}'] } }
     ]
   }

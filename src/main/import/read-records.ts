@@ -1,6 +1,8 @@
 import { basename, extname } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import type { ImportIssueCode } from '../../shared/domain'
+import { parseBoundedJson } from '../../shared/text/parse-bounded-json'
+import { jsonValueText } from '../../shared/text/json-value-text'
 
 /** One article as read from a file, before its text is made canonical. */
 export interface ArticleRecord {
@@ -34,9 +36,12 @@ type Field = keyof typeof FIELDS
 /** Reads the articles in one decoded file: a whole .txt/.md file, or each line/row of a .jsonl/.csv file. */
 export function readRecords(fileName: string, text: string): { records: ArticleRecord[]; issues: RecordIssue[] } {
   const ext = extname(fileName).toLowerCase()
-  if (ext === '.jsonl' || ext === '.ndjson') return readJsonl(text)
-  if (ext === '.csv') return readCsv(text)
-  return { records: [readPlain(fileName, text, ext === '.md' || ext === '.markdown')], issues: [] }
+  const table = ext === '.jsonl' || ext === '.ndjson' ? readJsonl(text) : ext === '.csv' ? readCsv(text) : null
+  if (!table) return { records: [readPlain(fileName, text, ext === '.md' || ext === '.markdown')], issues: [] }
+  // a table with no rows at all would otherwise import nothing without a word
+  if (table.records.length === 0 && table.issues.length === 0)
+    table.issues.push({ code: 'EMPTY_FILE', message: `the file holds no ${ext === '.csv' ? 'rows below its header' : 'records'}; each ${ext === '.csv' ? 'row' : 'line'} should be one article with a "text"` })
+  return table
 }
 
 function readPlain(fileName: string, text: string, markdown: boolean): ArticleRecord {
@@ -55,7 +60,7 @@ function readJsonl(text: string): { records: ArticleRecord[]; issues: RecordIssu
     if (raw.trim() === '') return
     let value: unknown
     try {
-      value = JSON.parse(raw)
+      value = parseBoundedJson(raw)
     } catch (error) {
       issues.push({ line, code: 'BAD_RECORD', message: `line ${line} is not valid JSON (${(error as Error).message}); fix or remove that line` })
       return
@@ -117,7 +122,7 @@ function toRecord(obj: Record<string, unknown>, line: number): { record: Article
       const v = lower.get(name)
       if (v !== undefined && v !== null) {
         used.add(name)
-        return typeof v === 'string' ? v : String(v)
+        return jsonValueText(v)
       }
     }
     return ''

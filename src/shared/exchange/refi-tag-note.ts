@@ -1,3 +1,5 @@
+import { parseBoundedJson } from '../text/parse-bounded-json'
+
 /** Heading of the attribute block in a tag's REFI-QDA note: one "key: <JSON value>" line per attribute follows. */
 export const REFI_ATTRIBUTES_HEADING = '[Spanwise attributes]'
 
@@ -38,7 +40,7 @@ export function parseTagNote(content: string): ParsedTagNote {
     const key = colon === -1 ? '' : line.slice(0, colon)
     try {
       if (!KEY.test(key)) throw new Error('no key')
-      attributes[key] = JSON.parse(line.slice(colon + 2))
+      attributes[key] = parseBoundedJson(line.slice(colon + 2))
     } catch {
       bad.push(line)
     }

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
-import { PACK_LIMITS, unsafeEntryName } from '../../../src/main/import/annotated/pack/read-pack-file'
+import { unsafeEntryName } from '../../../src/main/import/annotated/zip/unsafe-entry-name'
+import { ZIP_LIMITS } from '../../../src/main/import/annotated/zip/zip-limits'
 import { dumpTables, exportPack, importPack, projectWithArticles, rewritePack } from '../../helpers/pack-fixtures'
 import { ANA, BEN, cleanupTemp, tempDir } from '../../helpers/project'
 
@@ -49,7 +50,7 @@ describe('annotation pack import refuses bad files with a clear message and chan
     ['an absolute entry name', (pack) => rewritePack(pack, (e) => ({ ...e, '/etc/passwd': 'x' })), /holds an entry named "\/etc\/passwd", which points outside the archive/],
     [
       'too many entries',
-      (pack) => rewritePack(pack, (e) => ({ ...e, ...Object.fromEntries(Array.from({ length: PACK_LIMITS.entries }, (_, i) => [`extra-${i}.txt`, 'x'])) })),
+      (pack) => rewritePack(pack, (e) => ({ ...e, ...Object.fromEntries(Array.from({ length: ZIP_LIMITS.pack.entries }, (_, i) => [`extra-${i}.txt`, 'x'])) })),
       /has more than 16 entries/
     ],
     ['a zip bomb', () => write('bomb.spanpack', zipSync({ 'articles.jsonl': new Uint8Array(64 * 2 ** 20) }, { level: 9 })), /compressed more than 200 to 1, as zip bombs are/],

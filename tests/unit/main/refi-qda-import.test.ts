@@ -202,7 +202,7 @@ describe('REFI-QDA import: bad input is reported, never thrown', () => {
     const { docs, issues } = readAll([join(dir, 'cut.qdpx')])
     expect(docs).toEqual([])
     expect(issues).toMatchObject([{ code: 'BAD_ARCHIVE', severity: 'error', file: 'cut.qdpx' }])
-    expect(issues[0]!.message).toMatch(/not a complete ZIP archive.*export or download the \.qdpx again/)
+    expect(issues[0]!.message).toMatch(/is damaged or incomplete: its zip archive cannot be read.*Export or download the \.qdpx again/)
   })
 
   it('a zip without project.qde, and a .qdpx that is no zip at all, are BAD_ARCHIVE', () => {

@@ -148,6 +148,17 @@ describe('canonicalize', () => {
     expect(text).toBe('A\nB\nCD\tEF é')
     expect(removed).toBe(3)
   })
+
+  it('is idempotent: its output is canonical, also when a removed character sat between a letter and its accent', () => {
+    expect(canonicalize('Quibdo\u0000\u0301 e\u202e\u0301').text).toBe('Quibdó é')
+    const parts = fc.constantFrom('o', 'e', 'n', '\u0301', '\u0303', '\u0000', '\ufeff', '\u202e', '\u0085', '\r', '\n', '\r\n', '\ud800', '😊', ' ')
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 30 }), (p) => {
+        const once = canonicalize(p.join('')).text
+        expect(canonicalize(once)).toEqual({ text: once, removed: 0 })
+      })
+    )
+  })
 })
 
 describe('countCodePoints', () => {

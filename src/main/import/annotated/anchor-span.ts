@@ -30,7 +30,7 @@ export function anchorSpan(offsets: ArticleOffsets, span: ImportedSpan, map: Map
   const context = { prefix: span.prefix ? canon(span.prefix) : undefined, suffix: span.suffix ? canon(span.suffix) : undefined }
   let found = findQuote(offsets, quote, context)
   if (found.length === 0 && (context.prefix || context.suffix)) found = findQuote(offsets, quote)
-  const stated = start !== undefined && end !== undefined && end <= offsets.lengthCp && end > start ? ` (the text there is ${show(offsets.slice({ start, end }))})` : ''
+  const stated = start !== undefined && end !== undefined && checkRange(offsets, { start, end }) === null ? ` (the text there is ${show(offsets.slice({ start, end }))})` : ''
   if (found.length === 1) {
     const f = found[0]!
     return at(f.start, f.end, `the span ${where} did not cover its text ${show(quote)}${stated}; it was moved to ${f.start}..${f.end}, the only place that text occurs.`)

@@ -77,6 +77,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
   const labelCounts = new Map<string, number>()
   const cleared = new Set<string>()
   const findArticle = db.prepare('SELECT id, uid FROM article WHERE hash = ?')
+  const uidInUse = db.prepare('SELECT 1 FROM article WHERE uid = ?').pluck()
   const setStatusAndNote = db.prepare('UPDATE article SET status = coalesce(?, status), note = coalesce(?, note) WHERE id = ?')
   const annotatorByName = db.prepare('SELECT id FROM annotator WHERE name = ? ORDER BY created_at LIMIT 1').pluck()
   const addAnnotator = db.prepare('INSERT INTO annotator (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
@@ -160,7 +161,10 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       report.skipped += doc.annotations.length
       return
     } else {
-      uid = doc.uid ?? randomUUID()
+      // an article id the project already gives to another text (an edited copy) would break the id's uniqueness
+      const uidTaken = !!doc.uid && uidInUse.get(doc.uid) !== undefined
+      if (uidTaken) issue({ file: doc.name, severity: 'warning', code: 'DUPLICATE_ID', message: `${doc.name}: its article id ${doc.uid} already belongs to another article of this project with a different text (an edited copy?), so it was added with a new id.` })
+      uid = doc.uid && !uidTaken ? doc.uid : randomUUID()
       const [id] = store.articles.insertBatch([
         {
           uid,
@@ -196,7 +200,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       const version = a.codebookVersion != null && versionMap ? (versionMap.get(a.codebookVersion) ?? current) : current
       const tagCodebook = version === current ? codebook : store.codebooks.get(version)
       let label: string | null | undefined = a.label
-      if (!tagCodebook.labels.some((l) => l.name === a.label)) label = a.label in options.labelMap ? options.labelMap[a.label] : options.createLabels.includes(a.label) ? a.label : undefined
+      if (!tagCodebook.labels.some((l) => l.name === a.label)) label = Object.hasOwn(options.labelMap, a.label) ? options.labelMap[a.label] : options.createLabels.includes(a.label) ? a.label : undefined
       labelOf.set(a.label, label)
       if (label === null || label === undefined) {
         report.skipped++

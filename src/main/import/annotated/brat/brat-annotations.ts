@@ -1,5 +1,6 @@
 import { ArticleOffsets } from '../../../../shared/offsets'
 import type { ImportIssueCode } from '../../../../shared/domain'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 import { ATTRIBUTES_NOTE_PREFIX, decodeNote } from '../../../export/brat/brat-note'
 import type { ImportedAnnotation, IssueSink } from '../imported-document'
 import { bratFragments } from './brat-fragments'
@@ -117,7 +118,7 @@ function roleOf(arg: AnnArgument, seen: Set<string>): string {
 
 function parseObject(json: string): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(json)
+    const value: unknown = parseBoundedJson(json)
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
   } catch {
     return null

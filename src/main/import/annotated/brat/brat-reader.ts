@@ -8,7 +8,7 @@ import { findBratFiles, type BratPair } from './find-brat-files'
 import { parseAnn } from './parse-ann'
 import { parseAnnotationConf } from './parse-annotation-conf'
 import { parseVisualConf } from './parse-visual-conf'
-import { readUtf8File } from './read-utf8-file'
+import { readUtf8File } from '../read-utf8-file'
 
 type Label = NonNullable<ImportExtras['labels']>[number]
 

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import { unzipSync } from 'fflate'
 import type { FormatReader, ImportedDocument, IssueSink } from '../imported-document'
 import { collectByExtension } from '../collect-by-extension'
 import { parseJsonText } from '../json/read-json-file'
 import { readLines } from '../json/read-lines'
+import { decodeUtf8, readUtf8File } from '../read-utf8-file'
+import { readBoundedZip } from '../zip/read-bounded-zip'
+import { ZIP_LIMITS } from '../zip/zip-limits'
+import { ZipRefused } from '../zip/zip-refused'
 import { doccanoDocument, type RecordPlace } from './doccano-record'
 
 /**
@@ -16,7 +19,7 @@ export class DoccanoReader implements FormatReader {
     for (const path of collectByExtension(paths, ['.jsonl', '.json', '.zip'], issue)) {
       const name = basename(path)
       if (extname(path).toLowerCase() === '.zip') yield* this.archive(path, name, issue)
-      else if (extname(path).toLowerCase() === '.json') yield* this.records(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), name, issue)
+      else if (extname(path).toLowerCase() === '.json') yield* this.records(readUtf8File(path, name, issue), name, issue)
       else yield* this.lines(path, name, issue)
     }
   }
@@ -24,10 +27,10 @@ export class DoccanoReader implements FormatReader {
   private *lines(path: string, name: string, issue: IssueSink): Iterable<ImportedDocument> {
     const annotator = annotatorOf(name)
     let seen = false
-    for (const { line, text } of readLines(path)) {
+    for (const { line, text } of readLines(path, name, issue)) {
       if (text.trim() === '') continue
       // doccano's own relation example is one pretty-printed object: a first line that is only an opening brace means JSON, not JSONL
-      if (!seen && /^\s*[[{]\s*$/.test(text)) return yield* this.records(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), name, issue)
+      if (!seen && /^\s*[[{]\s*$/.test(text)) return yield* this.records(readUtf8File(path, name, issue), name, issue)
       seen = true
       const record = parseJsonText(text, name, issue, line)
       if (record === undefined) continue
@@ -37,8 +40,9 @@ export class DoccanoReader implements FormatReader {
     if (!seen) issue({ file: name, severity: 'error', code: 'EMPTY_FILE', message: `${name} has no examples. Choose a doccano export with one JSON object per line.` })
   }
 
-  private *records(text: string, name: string, issue: IssueSink): Iterable<ImportedDocument> {
-    const value = parseJsonText(text, name, issue)
+  private *records(text: string | null, name: string, issue: IssueSink): Iterable<ImportedDocument> {
+    if (text === null) return
+    const value = parseJsonText(text.replace(/^\uFEFF/, ''), name, issue)
     if (value === undefined) return
     const at: RecordPlace = { file: name, line: 1, annotator: annotatorOf(name) }
     for (const record of Array.isArray(value) ? value : [value]) {
@@ -48,16 +52,25 @@ export class DoccanoReader implements FormatReader {
   }
 
   private *archive(path: string, name: string, issue: IssueSink): Iterable<ImportedDocument> {
-    let entries: Record<string, Uint8Array>
+    const limits = ZIP_LIMITS.doccano
+    let entries: Map<string, Uint8Array>
     try {
-      entries = unzipSync(readFileSync(path), { filter: (f) => /\.jsonl?$/i.test(f.name) && !f.name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX') })
+      const size = statSync(path).size
+      if (size > limits.fileBytes) {
+        issue({ file: name, severity: 'error', code: 'FILE_TOO_LARGE', message: `${name} is ${Math.round(size / 2 ** 20)} MB, above the ${limits.fileBytes / 2 ** 20} MB Spanwise reads. ${limits.advice}` })
+        return
+      }
+      // macOS adds __MACOSX/ and dot files beside the data: they are not examples
+      entries = readBoundedZip(readFileSync(path), name, limits, (f) => /\.jsonl?$/i.test(f) && !f.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'))
     } catch (error) {
-      issue({ file: name, severity: 'error', code: 'BAD_ARCHIVE', message: `${name} is not a readable zip archive (${(error as Error).message}). Unzip it and import the .jsonl files.` })
+      if (!(error instanceof ZipRefused)) throw error
+      issue({ file: name, severity: 'error', code: error.issueCode, message: error.message })
       return
     }
-    for (const [entry, bytes] of Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')
+    for (const [entry, bytes] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const file = `${name}/${entry}`
+      const text = decodeUtf8(bytes, file, issue)?.replace(/^\uFEFF/, '')
+      if (text === undefined) continue
       if (entry.toLowerCase().endsWith('.json')) {
         yield* this.records(text, file, issue)
         continue

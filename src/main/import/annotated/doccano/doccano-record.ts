@@ -1,4 +1,5 @@
 import { CodePointIndex, utf16RangeToCp } from '../../../../shared/offsets'
+import { jsonValueText } from '../../../../shared/text/json-value-text'
 import type { ImportedAnnotation, ImportedDocument, IssueSink } from '../imported-document'
 
 const TEXT_KEYS = ['text', 'data', 'column_data']
@@ -51,7 +52,7 @@ export function doccanoDocument(record: unknown, at: RecordPlace, issue: IssueSi
     r['entities'].forEach((e, n) => {
       if (Array.isArray(e)) return add(`e${n}`, e[0], e[1], e[2], n)
       const o = (e ?? {}) as Record<string, unknown>
-      add(o['id'] === undefined ? `e${n}` : String(o['id']), o['start_offset'], o['end_offset'], o['label'], n)
+      add(o['id'] === undefined ? `e${n}` : jsonValueText(o['id']), o['start_offset'], o['end_offset'], o['label'], n)
     })
     readRelations(r['relations'], annotations, report)
   }
@@ -63,14 +64,14 @@ export function doccanoDocument(record: unknown, at: RecordPlace, issue: IssueSi
     if (categories.length > 0) metadata['categories'] = categories
   }
   if (Array.isArray(r['cats'])) metadata['categories'] = r['cats']
-  if (metadata['categories']) report('warning', 'NOT_CARRIED', `document categories (${(metadata['categories'] as unknown[]).join(', ')}) are not tags; they were kept in the article's metadata as "categories".`)
+  if (metadata['categories']) report('warning', 'NOT_CARRIED', `document categories (${(metadata['categories'] as unknown[]).map(jsonValueText).join(', ')}) are not tags; they were kept in the article's metadata as "categories".`)
 
   const doc: ImportedDocument = { name: where, text, annotations, metadata }
   for (const f of DOC_FIELDS) if (typeof r[f] === 'string') doc[f] = r[f] as string
   for (const m of [r['meta'], r['metadata']]) if (m && typeof m === 'object' && !Array.isArray(m)) Object.assign(metadata, m)
   for (const [k, v] of Object.entries(r)) if (!STRUCTURE.has(k)) metadata[k === 'id' ? 'doccanoId' : k] = v
   const comments = r['Comments'] ?? r['comments']
-  if (Array.isArray(comments) && comments.length > 0) doc.note = comments.map((c) => (typeof c === 'string' ? c : String((c as Record<string, unknown>)?.['text'] ?? JSON.stringify(c)))).join('\n\n')
+  if (Array.isArray(comments) && comments.length > 0) doc.note = comments.map((c) => jsonValueText((c as Record<string, unknown> | null)?.['text'] ?? c)).join('\n\n')
   return doc
 }
 
@@ -82,11 +83,11 @@ function readRelations(relations: unknown, annotations: ImportedAnnotation[], re
     if (o['from_id'] === undefined || o['to_id'] === undefined || typeof type !== 'string') {
       return report('error', 'BAD_LINE', `relation ${n + 1} needs "from_id", "to_id" and "type".`)
     }
-    const from = annotations.find((a) => a.key === String(o['from_id']))
-    const to = annotations.find((a) => a.key === String(o['to_id']))
+    const from = annotations.find((a) => a.key === jsonValueText(o['from_id']))
+    const to = annotations.find((a) => a.key === jsonValueText(o['to_id']))
     if (!from || !to) {
       const missing = !from ? o['from_id'] : o['to_id']
-      return report('error', 'UNKNOWN_REFERENCE', `relation ${n + 1} (${type}) refers to entity ${String(missing)}, which this line does not have; fix the id or remove the relation.`)
+      return report('error', 'UNKNOWN_REFERENCE', `relation ${n + 1} (${type}) refers to entity ${jsonValueText(missing)}, which this line does not have; fix the id or remove the relation.`)
     }
     ;(from.links ??= []).push({ type, to: to.key })
   })

@@ -1,8 +1,10 @@
+import { JsonTooDeep } from '../../../../shared/text/parse-bounded-json'
+
 /** Where in `text` a JSON.parse error happened, as 1-based line and column (V8's message often omits the position). */
 export function jsonErrorPlace(text: string, error: unknown): { line: number; column: number; reason: string } {
   const message = error instanceof Error ? error.message : String(error)
   const reason = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '')
-  const pos = firstSyntaxError(text)
+  const pos = error instanceof JsonTooDeep ? error.position : firstSyntaxError(text)
   const before = text.slice(0, pos)
   return { line: before.split('\n').length, column: pos - before.lastIndexOf('\n'), reason }
 }

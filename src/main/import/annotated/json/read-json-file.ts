@@ -1,17 +1,19 @@
-import { readFileSync } from 'node:fs'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 import type { IssueSink } from '../imported-document'
+import { readUtf8File } from '../read-utf8-file'
 import { jsonErrorPlace } from './json-error-place'
 
-/** Parses a whole JSON file (BOM dropped); reports a syntax error with its line and column and returns undefined. */
+/** Parses a whole JSON file (strict UTF-8, BOM dropped); reports an encoding or syntax error with its place and returns undefined. */
 export function readJsonFile(path: string, name: string, issue: IssueSink): unknown {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
-  return parseJsonText(text, name, issue)
+  const text = readUtf8File(path, name, issue)
+  if (text === null) return undefined
+  return parseJsonText(text.replace(/^\uFEFF/, ''), name, issue)
 }
 
-/** Parses JSON text, reporting a syntax error as BAD_LINE with its place. */
+/** Parses JSON text, reporting a syntax error (or nesting too deep to store) as BAD_LINE with its place. */
 export function parseJsonText(text: string, name: string, issue: IssueSink, firstLine = 1): unknown {
   try {
-    return JSON.parse(text)
+    return parseBoundedJson(text)
   } catch (error) {
     const at = jsonErrorPlace(text, error)
     const line = at.line + firstLine - 1

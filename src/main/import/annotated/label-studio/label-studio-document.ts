@@ -1,4 +1,5 @@
 import { ArticleOffsets } from '../../../../shared/offsets'
+import { jsonValueText } from '../../../../shared/text/json-value-text'
 import type { ImportedAnnotation, ImportedDocument, IssueSink } from '../imported-document'
 import type { LabelStudioConfig } from './label-studio-config'
 import { readResults, type ResultsScope } from './label-studio-results'
@@ -52,7 +53,7 @@ export function labelStudioDocument(task: unknown, at: { file: string; name: str
     list.forEach((entry, n) => {
       if (!isObj(entry) || !Array.isArray(entry['result'])) return report('error', 'BAD_RECORD', `${kind === 'a' ? 'annotation' : 'prediction'} ${n + 1} has no "result" list.`)
       if (entry['was_cancelled'] === true) return report('warning', 'NOT_CARRIED', `annotation ${n + 1} was cancelled (skipped) in Label Studio; it was left out.`)
-      const annotator = kind === 'a' ? annotatorOf(entry) : { name: String(entry['model_version'] ?? 'prediction') }
+      const annotator = kind === 'a' ? annotatorOf(entry) : { name: jsonValueText(entry['model_version'] ?? 'prediction') }
       const read = readResults(entry['result'], scope(`${kind}${n + 1}/`, { ...(annotator ? { annotator } : {}), ...(kind === 'p' ? { status: 'draft' as const } : {}) }))
       for (const t of read.tags) {
         if (typeof entry['created_at'] === 'string') t.createdAt = entry['created_at']
@@ -79,8 +80,8 @@ function annotatorOf(entry: Obj): { id?: string; name: string } | undefined {
   if (typeof by === 'number' || typeof by === 'string') return { id: `label-studio:${by}`, name: `Label Studio user ${by}` }
   if (isObj(by)) {
     const full = [by['first_name'], by['last_name']].filter((s) => typeof s === 'string' && s).join(' ')
-    const name = full || (typeof by['email'] === 'string' ? by['email'] : `Label Studio user ${String(by['id'])}`)
-    return { id: `label-studio:${String(by['id'] ?? name)}`, name }
+    const name = full || (typeof by['email'] === 'string' ? by['email'] : `Label Studio user ${jsonValueText(by['id'])}`)
+    return { id: `label-studio:${jsonValueText(by['id'] ?? name)}`, name }
   }
   return undefined
 }

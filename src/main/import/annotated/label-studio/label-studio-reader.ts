@@ -5,6 +5,7 @@ import { collectByExtension } from '../collect-by-extension'
 import { readJsonFile } from '../json/read-json-file'
 import { parseLabelConfig, type LabelStudioConfig } from './label-studio-config'
 import { labelStudioDocument } from './label-studio-document'
+import { jsonValueText } from '../../../../shared/text/json-value-text'
 
 const CONFIG_NAMES = ['label_config.xml', 'config.xml']
 
@@ -24,7 +25,7 @@ export class LabelStudioReader implements FormatReader {
       const tasks = Array.isArray(value) ? value : [value]
       for (let i = 0; i < tasks.length; i++) {
         const t = tasks[i] as Record<string, unknown> | null
-        const id = t && typeof t === 'object' && t['id'] !== undefined ? String(t['id']) : String(i + 1)
+        const id = t && typeof t === 'object' && t['id'] !== undefined ? jsonValueText(t['id']) : String(i + 1)
         const doc = labelStudioDocument(tasks[i], { file: name, name: `${name} task ${id}` }, config, issue)
         if (doc) yield doc
       }

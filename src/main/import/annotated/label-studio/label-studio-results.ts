@@ -1,5 +1,6 @@
 import { ANNOTATION_STATUSES, type AnnotationStatus } from '../../../../shared/domain'
 import { ArticleOffsets, utf16RangeToCp, type CpRange } from '../../../../shared/offsets'
+import { jsonValueText } from '../../../../shared/text/json-value-text'
 import type { ImportedAnnotation } from '../imported-document'
 import type { LabelStudioConfig } from './label-studio-config'
 
@@ -31,9 +32,9 @@ export function readResults(results: unknown[], scope: ResultsScope): { tags: Im
   let unnamed = 0
   const spans = items.filter((r) => r['type'] === 'labels')
   // fragments (<id>#2…) after the regions they continue, whatever their order in the file
-  spans.sort((a, b) => Number(FRAGMENT.test(String(a['id'] ?? ''))) - Number(FRAGMENT.test(String(b['id'] ?? ''))))
+  spans.sort((a, b) => Number(FRAGMENT.test(jsonValueText(a['id'] ?? ''))) - Number(FRAGMENT.test(jsonValueText(b['id'] ?? ''))))
   for (const r of spans) {
-    const id = r['id'] === undefined ? `r${++unnamed}` : String(r['id'])
+    const id = r['id'] === undefined ? `r${++unnamed}` : jsonValueText(r['id'])
     const v = isObj(r['value']) ? r['value'] : {}
     const labels = Array.isArray(v['labels']) ? v['labels'].filter((l): l is string => typeof l === 'string') : []
     const quote = typeof v['text'] === 'string' ? v['text'] : undefined
@@ -66,10 +67,10 @@ export function readResults(results: unknown[], scope: ResultsScope): { tags: Im
   }
   const skipped = new Set<string>()
   for (const r of items) {
-    const type = String(r['type'] ?? '')
+    const type = jsonValueText(r['type'] ?? '')
     if (type === 'labels') continue
     if (type === 'relation') readRelation(r, regions, scope)
-    else if (VALUE_KEYS[type]) readAttribute(r, type, regions, scope)
+    else if (Object.hasOwn(VALUE_KEYS, type)) readAttribute(r, type, regions, scope)
     else skipped.add(type || '(no type)')
   }
   if (skipped.size > 0) scope.report('warning', 'NOT_CARRIED', `results of type ${[...skipped].join(', ')} are not text spans and were left out.`)
@@ -91,7 +92,7 @@ function toSpan(start: unknown, end: unknown, quote: string | undefined, scope: 
 const VALUE_KEYS: Record<string, string> = { choices: 'choices', textarea: 'text', number: 'number', datetime: 'datetime', rating: 'rating', taxonomy: 'taxonomy' }
 
 function readAttribute(r: Obj, type: string, regions: Map<string, ImportedAnnotation>, scope: ResultsScope): void {
-  const from = String(r['from_name'] ?? type)
+  const from = jsonValueText(r['from_name'] ?? type)
   const raw = isObj(r['value']) ? r['value'][VALUE_KEYS[type]!] : undefined
   const c = scope.config
   let value: unknown = raw
@@ -101,7 +102,7 @@ function readAttribute(r: Obj, type: string, regions: Map<string, ImportedAnnota
   } else if (type === 'textarea' && Array.isArray(raw)) {
     if (c ? c.singleText.has(from) : raw.length === 1) value = raw[0]
   }
-  const region = r['id'] === undefined ? undefined : regions.get(scope.prefix + String(r['id']))
+  const region = r['id'] === undefined ? undefined : regions.get(scope.prefix + jsonValueText(r['id']))
   if (!region) {
     scope.metadata[from] = value
     scope.report('warning', 'NOT_CARRIED', `the ${type} result "${from}" belongs to the whole text, not a region; it was kept in the article's metadata.`)
@@ -112,7 +113,7 @@ function readAttribute(r: Obj, type: string, regions: Map<string, ImportedAnnota
 }
 
 function readRelation(r: Obj, regions: Map<string, ImportedAnnotation>, scope: ResultsScope): void {
-  let [from, to] = [String(r['from_id']), String(r['to_id'])]
+  let [from, to] = [jsonValueText(r['from_id']), jsonValueText(r['to_id'])]
   if (r['direction'] === 'left') [from, to] = [to, from]
   const type = Array.isArray(r['labels']) && typeof r['labels'][0] === 'string' ? r['labels'][0] : 'related'
   const source = regions.get(scope.prefix + from)

@@ -1,7 +1,8 @@
 import { basename } from 'node:path'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 import type { FormatReader, ImportedDocument, ImportExtras, IssueSink } from '../imported-document'
 import { collectByExtension } from '../collect-by-extension'
-import { readLines } from '../read-lines'
+import { readLines } from '../json/read-lines'
 import { headerActors, nativeAnnotations, nativeArticle, nativeHeader, where } from './native-lines'
 
 /** Reads Spanwise JSONL exports (articles.jsonl, or a folder holding one): header first, then articles. */
@@ -13,11 +14,11 @@ export class NativeReader implements FormatReader {
       const file = basename(path)
       let seenHeader = false
       const ids = new Set<string>()
-      for (const { line, text } of readLines(path)) {
+      for (const { line, text } of readLines(path, file, issue)) {
         if (text.trim() === '') continue
         let value: unknown
         try {
-          value = JSON.parse(text)
+          value = parseBoundedJson(text)
         } catch (error) {
           issue({ file, line, severity: 'error', code: 'BAD_LINE', message: `${file} line ${line} is not valid JSON (${(error as Error).message}); fix or remove the line.` })
           continue

@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/errors'
 import { addsMissingArticles, type AnnotatedImportReport } from '../../../../shared/exchange/annotated-import'
 import { PACK_EXTENSION, type PackImportSummary } from '../../../../shared/exchange/pack-format'
 import type { Actor } from '../../../../shared/domain'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 import { canonicalize } from '../../canonicalize'
 import { collectFiles } from '../../collect-files'
 import { sameCodebook } from '../import-extras'
@@ -176,7 +177,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** A line's JSON, or undefined when it is not JSON (the schema check then says what is wrong). */
 function parseLine(text: string): unknown {
   try {
-    return JSON.parse(text)
+    return parseBoundedJson(text)
   } catch {
     return undefined
   }

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
-import { unzipSync } from 'fflate'
+import { isUtf8 } from 'node:buffer'
 import { codebookSchema, type Codebook } from '../../../../shared/codebook/codebook-schema'
 import { AppError } from '../../../../shared/errors'
 import { NATIVE_FILE } from '../../../../shared/exchange/native-format'
 import { PACK_CODEBOOK, PACK_MANIFEST, packManifest, type PackManifest } from '../../../../shared/exchange/pack-format'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
+import { firstInvalidUtf8 } from '../../first-invalid-utf8'
 import { where } from '../native/native-lines'
+import { readBoundedZip } from '../zip/read-bounded-zip'
+import { ZIP_LIMITS } from '../zip/zip-limits'
 
-// zip safety: a pack holds three small-to-medium entries; anything far beyond that is damage or a zip bomb
-export const PACK_LIMITS = { fileBytes: 512 * 2 ** 20, entries: 16, inflatedBytes: 512 * 2 ** 20, ratio: 200, ratioFloor: 2 ** 20 }
 const WANTED = new Set([PACK_MANIFEST, NATIVE_FILE, PACK_CODEBOOK])
 
 /** A pack read whole and checked against its manifest; `articles` is articles.jsonl as bytes. */
@@ -24,11 +26,6 @@ export interface PackFile {
 const refuse = (message: string) => new AppError('VALIDATION', message)
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex')
 
-/** Names that would leave a folder if the archive were unpacked: "..", absolute or drive paths, backslashes. */
-export function unsafeEntryName(name: string): boolean {
-  return name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.includes('\\') || name.includes('\0') || name.split('/').includes('..')
-}
-
 /**
  * Reads an annotation pack and checks, before anything is imported: that it is a zip within the size,
  * entry and compression limits with no unsafe entry names, that pack.json is a valid manifest, and that
@@ -40,7 +37,7 @@ export function readPackFile(path: string): PackFile {
   if (!stat) throw new AppError('NOT_FOUND', `${path} does not exist; check the path.`)
   if (stat.isDirectory()) throw refuse(`${path} is a folder; choose the .spanpack file your colleague exported.`)
   if (stat.size === 0) throw refuse(`${file} is empty, so it is not an annotation pack; ask for the file again.`)
-  if (stat.size > PACK_LIMITS.fileBytes) throw refuse(`${file} is ${Math.round(stat.size / 2 ** 20)} MB; a pack can be at most ${PACK_LIMITS.fileBytes / 2 ** 20} MB. Export smaller packs (fewer articles, or without text).`)
+  if (stat.size > ZIP_LIMITS.pack.fileBytes) throw refuse(`${file} is ${Math.round(stat.size / 2 ** 20)} MB; a pack can be at most ${ZIP_LIMITS.pack.fileBytes / 2 ** 20} MB. Export smaller packs (fewer articles, or without text).`)
   const data = new Uint8Array(readFileSync(path))
   if (!(data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04)) {
     const looksJson = data[0] === 0x7b || data[0] === 0x5b
@@ -48,18 +45,19 @@ export function readPackFile(path: string): PackFile {
       `${file} is not an annotation pack: a .spanpack file is a zip archive and this file is not one${looksJson ? ' (it looks like JSON; import a Spanwise JSONL export with the "Spanwise JSONL" format)' : ''}. Choose the .spanpack file your colleague exported.`
     )
   }
-  const entries = unpack(data, file)
+  const entries = readBoundedZip(data, file, ZIP_LIMITS.pack, (name) => WANTED.has(name))
   const manifestBytes = entries.get(PACK_MANIFEST)
   if (!manifestBytes) throw refuse(`${file} is a zip archive but not an annotation pack: it has no ${PACK_MANIFEST}. Choose the .spanpack file your colleague exported.`)
   const manifest = parseManifest(manifestBytes, file)
   const articles = checked(entries, NATIVE_FILE, manifest.files[NATIVE_FILE], file)
+  if (!isUtf8(articles)) throw refuse(`${file} is damaged: ${NATIVE_FILE} is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(articles)}). Ask for the file again.`)
   if (manifest.files[NATIVE_FILE].lines !== manifest.counts.articles + 1) {
     throw refuse(`${file}: ${PACK_MANIFEST} says ${NATIVE_FILE} has ${manifest.files[NATIVE_FILE].lines} lines but ${manifest.counts.articles} articles (one header line plus one per article); the manifest was edited. Ask for the file again.`)
   }
   const codebookBytes = checked(entries, PACK_CODEBOOK, manifest.files[PACK_CODEBOOK], file)
   let codebook: Codebook
   try {
-    const parsed = codebookSchema.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(codebookBytes)))
+    const parsed = codebookSchema.safeParse(parseBoundedJson(new TextDecoder('utf-8', { fatal: true }).decode(codebookBytes)))
     if (!parsed.success) throw new Error(where(parsed.error.issues))
     codebook = parsed.data
   } catch (error) {
@@ -68,43 +66,10 @@ export function readPackFile(path: string): PackFile {
   return { path, file, manifest, codebook, articles }
 }
 
-/** Inflates the pack's entries, refusing unsafe names and sizes before inflating anything. */
-function unpack(data: Uint8Array, file: string): Map<string, Uint8Array> {
-  let count = 0
-  let total = 0
-  const declared = new Map<string, number>()
-  let files: Record<string, Uint8Array>
-  try {
-    files = unzipSync(data, {
-      filter: (entry) => {
-        if (++count > PACK_LIMITS.entries) throw refuse(`${file} has more than ${PACK_LIMITS.entries} entries; a pack has three (${[...WANTED].join(', ')}). It is not an annotation pack.`)
-        if (unsafeEntryName(entry.name)) throw refuse(`${file} holds an entry named "${entry.name}", which points outside the archive; such a file is refused. Ask for a pack exported by Spanwise.`)
-        if (declared.has(entry.name)) throw refuse(`${file} holds two entries named "${entry.name}"; it is not a pack Spanwise exported.`)
-        declared.set(entry.name, entry.originalSize)
-        total += entry.originalSize
-        if (total > PACK_LIMITS.inflatedBytes) throw refuse(`${file} would unpack to more than ${PACK_LIMITS.inflatedBytes / 2 ** 20} MB; such a pack is refused. Export smaller packs.`)
-        if (entry.originalSize > PACK_LIMITS.ratioFloor && entry.originalSize / Math.max(entry.size, 1) > PACK_LIMITS.ratio) {
-          throw refuse(`${file}: the entry "${entry.name}" is compressed more than ${PACK_LIMITS.ratio} to 1, as zip bombs are; the file is refused.`)
-        }
-        return WANTED.has(entry.name)
-      }
-    })
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    throw refuse(`${file} is damaged or incomplete: its zip archive cannot be read (${(error as Error).message}), probably because it was cut short while copying. Ask for the file again.`)
-  }
-  const out = new Map<string, Uint8Array>()
-  for (const [name, bytes] of Object.entries(files)) {
-    if (bytes.length !== declared.get(name)) throw refuse(`${file} is damaged: the entry "${name}" unpacks to ${bytes.length} bytes, not the ${declared.get(name)} its zip header states. Ask for the file again.`)
-    out.set(name, bytes)
-  }
-  return out
-}
-
 function parseManifest(bytes: Uint8Array, file: string): PackManifest {
   let value: unknown
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+    value = parseBoundedJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
   } catch (error) {
     throw refuse(`${file}: ${PACK_MANIFEST} is not valid JSON (${(error as Error).message}); the pack is damaged. Ask for the file again.`)
   }

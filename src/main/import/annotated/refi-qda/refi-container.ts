@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { unzipSync } from 'fflate'
 import { FileRejected, decodeText } from '../../decode-text'
-import { MAX_TABLE_BYTES } from '../../import-limits'
 import type { IssueSink } from '../imported-document'
+import { readBoundedZip } from '../zip/read-bounded-zip'
+import { ZIP_LIMITS } from '../zip/zip-limits'
+import { ZipRefused } from '../zip/zip-refused'
 import { guidLines, parseXml, xmlRoot, type XmlNode } from './refi-xml'
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0'
@@ -36,6 +37,8 @@ export function openRefiFile(path: string, issue: IssueSink): RefiFile | null {
   }
   let bytes: Uint8Array
   try {
+    const size = statSync(path).size
+    if (size > ZIP_LIMITS.refiQda.fileBytes) return fail('FILE_TOO_LARGE', `${file} is ${Math.round(size / 2 ** 20)} MB, above the ${ZIP_LIMITS.refiQda.fileBytes / 2 ** 20} MB Spanwise reads. ${ZIP_LIMITS.refiQda.advice}`)
     bytes = readFileSync(path)
   } catch (error) {
     return fail('UNREADABLE', `${path} cannot be read (${(error as Error).message}); check it exists and you may read it.`)
@@ -44,25 +47,23 @@ export function openRefiFile(path: string, issue: IssueSink): RefiFile | null {
   let xmlBytes: Uint8Array = bytes
   let source: RefiFile['source']
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
-    let entries: Record<string, Uint8Array>
-    let size = 0
+    let entries: Map<string, Uint8Array>
     try {
       // only the XML and plain texts are inflated: pictures, PDFs and media are not imported
-      entries = unzipSync(bytes, { filter: (f) => /\.(qde|txt)$/i.test(f.name) && (size += f.originalSize) <= MAX_TABLE_BYTES })
+      entries = readBoundedZip(bytes, file, ZIP_LIMITS.refiQda, (entry) => /\.(qde|txt)$/i.test(entry))
     } catch (error) {
-      return fail('BAD_ARCHIVE', `${file} is not a complete ZIP archive (${(error as Error).message}); it may be truncated: export or download the .qdpx again.`)
+      if (error instanceof ZipRefused) return fail(error.issueCode, error.message)
+      throw error
     }
-    if (size > MAX_TABLE_BYTES)
-      return fail('FILE_TOO_LARGE', `${file} holds more than ${MAX_TABLE_BYTES / 1024 / 1024} MiB of text; split the project into smaller exports.`)
-    const byName = new Map(Object.keys(entries).map((k) => [k.replace(/\\/g, '/').toLowerCase(), k]))
+    const byName = new Map([...entries.keys()].map((k) => [k.toLowerCase(), k]))
     // project.qde sits at the root; some zip tools add one enclosing folder
     const qde = [...byName.keys()].filter((k) => k === 'project.qde' || k.endsWith('/project.qde')).sort((a, b) => a.split('/').length - b.split('/').length)[0]
     if (!qde) return fail('BAD_ARCHIVE', `${file} has no project.qde, so it is not a REFI-QDA project (.qdpx); export the project again from the QDA program.`)
     const base = qde.slice(0, qde.length - 'project.qde'.length)
     name = `${file}/${byName.get(qde)}`
-    xmlBytes = entries[byName.get(qde)!]!
+    xmlBytes = entries.get(byName.get(qde)!)!
     // MAXQDA writes sources/, NVivo Sources/
-    source = (fileName) => entries[byName.get(`${base}sources/${fileName}`.toLowerCase()) ?? '']
+    source = (fileName) => entries.get(byName.get(`${base}sources/${fileName}`.toLowerCase()) ?? '')
   } else if (/\.qdpx$/i.test(file)) {
     return fail('BAD_ARCHIVE', `${file} is not a ZIP archive, so it is not a REFI-QDA project; export the project again as .qdpx.`)
   } else {
@@ -92,7 +93,7 @@ export function openRefiFile(path: string, issue: IssueSink): RefiFile | null {
     return fail('NOT_THIS_FORMAT', `${name} has ${found}; a REFI-QDA project has <Project xmlns="${PROJECT_NS}"> and a codebook <CodeBook xmlns="${CODEBOOK_NS}">. Choose the .qdpx or .qdc the QDA program exported.`)
   }
   const parsed = parseXml(xml)
-  if ('error' in parsed) return fail('BAD_LINE', `${name} is not well-formed XML at line ${parsed.line}: ${parsed.error}. Export it again.`, parsed.line)
+  if ('error' in parsed) return fail('BAD_LINE', `${name} cannot be read as XML${parsed.line ? ` at line ${parsed.line}` : ''}: ${parsed.error}. Export it again.`, parsed.line)
   const top = parsed.root[kind === 'project' ? 'Project' : 'CodeBook']
   return { kind, name, xml, root: typeof top === 'object' && top !== null ? (top as XmlNode) : {}, line: guidLines(xml), source }
 }

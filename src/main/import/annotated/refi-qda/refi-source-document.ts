@@ -109,7 +109,7 @@ export function refiSourceDocument(file: RefiFile, source: XmlNode, index: RefiP
     const name = index.variables.get(guidKey(attr(child(vv, 'VariableRef') ?? {}, 'targetGUID')) ?? '')
     if (!name) continue
     const valueNode = ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue'].map((n) => childText(vv, n)).find((v) => v !== undefined)
-    const field = ARTICLE_FIELDS[name.toLowerCase()]
+    const field = Object.hasOwn(ARTICLE_FIELDS, name.toLowerCase()) ? ARTICLE_FIELDS[name.toLowerCase()] : undefined
     if (field && valueNode !== undefined) fields[field] = valueNode
     else if (valueNode !== undefined) metadata[name] = valueNode
   }

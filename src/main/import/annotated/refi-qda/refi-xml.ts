@@ -27,11 +27,16 @@ export function xmlRoot(xml: string): { name: string; namespace: string | null }
   return { name: m[2]!, namespace: ns ? (ns[1] ?? ns[2] ?? '') : null }
 }
 
-/** Parses well-formed XML; otherwise returns where it breaks. */
-export function parseXml(xml: string): { root: XmlNode } | { error: string; line: number } {
+/** Parses well-formed XML; otherwise returns why, and where it breaks when the validator can tell. */
+export function parseXml(xml: string): { root: XmlNode } | { error: string; line?: number } {
   const valid = XMLValidator.validate(xml)
   if (valid !== true) return { error: valid.err.msg, line: valid.err.line }
-  return { root: parser.parse(xml) as XmlNode }
+  try {
+    return { root: parser.parse(xml) as XmlNode }
+  } catch (error) {
+    // well-formed XML the parser still refuses, e.g. a DOCTYPE declaring external entities
+    return { error: (error as Error).message }
+  }
 }
 
 export function attr(node: XmlNode, name: string): string | undefined {

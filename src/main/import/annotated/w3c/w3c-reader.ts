@@ -18,7 +18,12 @@ export class W3cReader implements FormatReader {
   *read(paths: string[], issue: IssueSink): Iterable<ImportedDocument> {
     const exports = new Set<string>()
     for (const p of paths) {
-      const dir = statSync(p).isDirectory() ? p : dirname(p)
+      const stat = statSync(p, { throwIfNoEntry: false })
+      if (!stat) {
+        issue({ file: p, severity: 'error', code: 'UNREADABLE', message: `${p} does not exist; check the path.` })
+        continue
+      }
+      const dir = stat.isDirectory() ? p : dirname(p)
       if (isExport(dir) && (dir === p || ['sources.jsonl', 'annotations.jsonld'].includes(basename(p)))) {
         if (!exports.has(dir)) yield* this.exportFolder(dir, issue)
         exports.add(dir)
@@ -39,7 +44,8 @@ export class W3cReader implements FormatReader {
       const page = pagePath ? readJsonFile(pagePath, s.pageFile!, issue) : undefined
       if (s.pageFile && !pagePath) issue({ file: 'sources.jsonl', line: s.line, severity: 'error', code: 'NOT_CARRIED', message: `sources.jsonl line ${s.line}: the page ${s.pageFile} is missing; its annotations cannot be imported.` })
       const { items } = w3cAnnotationItems(page)
-      yield w3cDocument(s.pageFile ?? s.textFile, s.pageFile ?? 'sources.jsonl', readText(textPath), s.info, items, issue)
+      const text = readText(textPath, s.textFile, issue)
+      if (text !== null) yield w3cDocument(s.pageFile ?? s.textFile, s.pageFile ?? 'sources.jsonl', text, s.info, items, issue)
     }
   }
 
@@ -54,16 +60,17 @@ export class W3cReader implements FormatReader {
       return
     }
     const groups = groupBySource(items)
-    const known = new Map<string, W3cSource>()
-    for (const dir of [dirname(path), dirname(dirname(path))]) if (isExport(dir)) for (const s of readW3cSources(dir, issue)) known.set(s.article, { ...s, textFile: join(dir, s.textFile) })
+    // each text is looked up inside the export folder that names it: sources.jsonl may not point outside it
+    const known = new Map<string, { source: W3cSource; textPath: string | null }>()
+    for (const dir of [dirname(path), dirname(dirname(path))]) if (isExport(dir)) for (const s of readW3cSources(dir, issue)) known.set(s.article, { source: s, textPath: fileInside(dir, s.textFile) })
     for (const [source, group] of groups) {
-      const s = known.get(source)
-      const textPath = s && fileInside(dirname(s.textFile), basename(s.textFile))
-      if (!s || !textPath) {
+      const found = known.get(source)
+      if (!found?.textPath) {
         issue({ file: name, severity: 'error', code: 'NOT_CARRIED', message: `${name}: target source ${source || '(none)'} has no text in this import (${group.length} annotations); import the article first or include it (an export folder with sources.jsonl and texts/).` })
         continue
       }
-      yield w3cDocument(`${name} ${source}`, name, readText(textPath), s.info, group, issue)
+      const text = readText(found.textPath, found.source.textFile, issue)
+      if (text !== null) yield w3cDocument(`${name} ${source}`, name, text, found.source.info, group, issue)
     }
   }
 }

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
+import { ARTICLE_STATUSES } from '../../../../shared/domain'
 import type { IssueSink } from '../imported-document'
 import { parseJsonText } from '../json/read-json-file'
 import { readLines } from '../json/read-lines'
+import { readUtf8File } from '../read-utf8-file'
 import type { W3cSourceInfo } from './w3c-document'
 
 /** One line of a Spanwise W3C export's sources.jsonl: a target source IRI, its text and page files, its article fields. */
@@ -18,7 +20,7 @@ const FIELDS = ['uid', 'title', 'source', 'url', 'published', 'language', 'fileN
 
 /** The sources index of an export folder, line by line; bad lines are reported and skipped. */
 export function* readW3cSources(dir: string, issue: IssueSink): Generator<W3cSource> {
-  for (const { line, text } of readLines(join(dir, 'sources.jsonl'))) {
+  for (const { line, text } of readLines(join(dir, 'sources.jsonl'), 'sources.jsonl', issue)) {
     if (text.trim() === '') continue
     const o = parseJsonText(text, 'sources.jsonl', issue, line) as Record<string, unknown> | undefined
     if (o === undefined) continue
@@ -28,6 +30,10 @@ export function* readW3cSources(dir: string, issue: IssueSink): Generator<W3cSou
     }
     const info: W3cSourceInfo = {}
     for (const f of FIELDS) if (typeof o[f] === 'string') (info as Record<string, unknown>)[f] = o[f]
+    if (info.status !== undefined && !ARTICLE_STATUSES.includes(info.status)) {
+      issue({ file: 'sources.jsonl', line, severity: 'warning', code: 'NOT_CARRIED', message: `sources.jsonl line ${line}: the status ${JSON.stringify(info.status)} is not one of ${ARTICLE_STATUSES.join(', ')}; the article keeps the status it has.` })
+      delete info.status
+    }
     if (o['metadata'] && typeof o['metadata'] === 'object') info.metadata = o['metadata'] as Record<string, unknown>
     yield { article: o['article'], textFile: o['textFile'], ...(typeof o['pageFile'] === 'string' ? { pageFile: o['pageFile'] } : {}), info, line }
   }
@@ -41,4 +47,5 @@ export function fileInside(dir: string, name: string): string | null {
   return existsSync(path) ? path : null
 }
 
-export const readText = (path: string): string => readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
+/** An article text of the export (strict UTF-8, BOM dropped); null after reporting when it cannot be read. */
+export const readText = (path: string, name: string, issue: IssueSink): string | null => readUtf8File(path, name, issue)?.replace(/^\uFEFF/, '') ?? null

@@ -1,4 +1,6 @@
 import { ANNOTATION_STATUSES, type AnnotationStatus } from '../../../../shared/domain'
+import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
+import { jsonValueText } from '../../../../shared/text/json-value-text'
 import type { ImportedAnnotation, ImportedSpan } from '../imported-document'
 import { annotatorIdOf } from '../../../export/w3c/w3c-iris'
 
@@ -58,7 +60,7 @@ export function w3cTagOrLink(a: Obj, key: string): W3cTag | W3cLink | { error: s
   if (status) tag.status = status as AnnotationStatus
   const creator = many(a['creator'])[0]
   if (isObj(creator) || typeof creator === 'string') {
-    const iri = typeof creator === 'string' ? creator : String(creator['id'] ?? '')
+    const iri = typeof creator === 'string' ? creator : jsonValueText(creator['id'] ?? '')
     const name = isObj(creator) ? (creator['name'] ?? creator['nickname']) : undefined
     const id = annotatorIdOf(iri) ?? (iri || undefined)
     tag.annotator = { ...(id ? { id } : {}), name: typeof name === 'string' ? name : (id ?? 'unknown') }
@@ -83,7 +85,7 @@ export function w3cTagOrLink(a: Obj, key: string): W3cTag | W3cLink | { error: s
 
 function safeJson(text: string | undefined): unknown {
   try {
-    return text === undefined ? undefined : JSON.parse(text)
+    return text === undefined ? undefined : parseBoundedJson(text)
   } catch {
     return undefined
   }

@@ -18,11 +18,10 @@ export function createHandlers(wb: Workbench): Handlers {
     wb.emit('project.changed', { what: 'actors' })
     return result
   }
-  const layersState = (articleId: number) => ({
-    layers: wb.review.layers(wb.user, articleId),
-    blind: wb.store.review.blindCoding(),
-    hiddenLayers: wb.review.visible(wb.user, articleId).hiddenLayers
-  })
+  const layersState = (articleId: number) => {
+    const layers = wb.review.layers(wb.user, articleId)
+    return { layers, blind: wb.store.review.blindCoding(), hiddenLayers: wb.review.hiddenLayers(wb.user, articleId, layers) }
+  }
   return {
     'app.info': () => wb.info(),
     'user.setName': ({ name }) => {

@@ -49,9 +49,11 @@ export function ArticleView({ articleId, onBack, review = false }: { articleId: 
   useEffect(() => {
     let live = true
     setLoaded(null)
-    // opened for review, the comparison is fetched alongside the article; a refusal (blind coding) shows in the panel
+    const reading = [api.call('articles.get', { id: articleId }), api.call('annotations.list', { articleId }), api.call('history.state', { articleId })] as const
+    // opened for review, the comparison is fetched alongside the article; a refusal (blind coding) shows in the panel.
+    // Asked last: the main process answers in order, so the page reads the tags while the layers are compared
     const comparing = review ? api.call('review.article', { articleId }).catch(() => null) : Promise.resolve(null)
-    Promise.all([api.call('articles.get', { id: articleId }), api.call('annotations.list', { articleId }), api.call('history.state', { articleId }), comparing])
+    Promise.all([...reading, comparing])
       .then(([article, annotations, history, initialReview]) => {
         if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(annotations, history), initialReview })
       })

@@ -58,7 +58,9 @@ export class ReviewService {
     const me = layers.find((l) => l.isMe)
     if (me && me.tags > 0 && this.hidesOthers(user, articleId))
       throw new AppError('CONFLICT', 'Blind coding is on: mark this article done to see your colleagues’ tags and review them.')
-    const compared = annotators?.length ? annotators.filter((a) => layers.some((l) => l.annotatorId === a)) : layers.filter((l) => !l.isGold && l.tags > 0).map((l) => l.annotatorId)
+    const compared = annotators?.length
+      ? [...new Set(annotators)].filter((a) => layers.some((l) => l.annotatorId === a))
+      : layers.filter((l) => !l.isGold && l.tags > 0).map((l) => l.annotatorId)
     const tags = this.store.review.comparedTags(articleId, compared)
     const names = Object.fromEntries(layers.map((l) => [l.annotatorId, l.name]))
     const units = classifyDisagreements(tags, compared, { names, tagRefKeys })
@@ -70,7 +72,9 @@ export class ReviewService {
       let at = -1
       for (const id of Object.values(u.members)) if (id !== null) at = Math.max(at, latest.get(id) ?? -1)
       const decision = at >= 0 ? decisions[at]! : null
-      return { ...u, decision, settled: decision !== null && (decision.decision === 'reject' || decision.goldExists) }
+      // a literal, not a spread: copying 2,000 units field by field through a spread costs milliseconds
+      const { id, number, start, end, members, kinds, details } = u
+      return { id, number, start, end, members, kinds, details, decision, settled: decision !== null && (decision.decision === 'reject' || decision.goldExists) }
     })
     return { articleId, layers, compared, units: reviewed, blind: this.store.review.blindCoding() }
   }

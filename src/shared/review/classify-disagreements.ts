@@ -14,16 +14,21 @@ interface Placed {
   end: number
 }
 
+/** A unit being built: its version per layer (by the layer's index), and its extent. */
 interface Building {
-  members: Map<string, Placed>
+  members: (Placed | undefined)[]
   start: number
   end: number
+  /** The id of its first tag in text order, once all layers are placed. */
+  id: string
+  number: number
 }
 
 interface Pair {
   tag: Placed
   unit: Building
-  same: boolean
+  /** 1 when a version in the unit has the tag's label. */
+  same: number
   shared: number
   gap: number
 }
@@ -36,52 +41,69 @@ interface Pair {
 export function classifyDisagreements(tags: readonly ComparedTag[], layers: readonly string[], options: ClassifyOptions = {}): ReviewUnit[] {
   const names = options.names ?? {}
   const tagRefKeys = new Set(options.tagRefKeys ?? [])
-  const byLayer = new Map<string, Placed[]>(layers.map((l) => [l, []]))
-  for (const t of tags) byLayer.get(t.annotatorId)?.push(place(t))
+  const layerIndex = new Map(layers.map((l, i) => [l, i]))
+  const byLayer: Placed[][] = layers.map(() => [])
+  for (const t of tags) {
+    const i = layerIndex.get(t.annotatorId)
+    if (i !== undefined) byLayer[i]!.push(place(t))
+  }
   const units: Building[] = []
-  for (const layer of layers) {
-    const own = byLayer.get(layer)!.sort(byPosition)
-    const free = units.filter((u) => !u.members.has(layer)).sort((a, b) => a.start - b.start || a.end - b.end)
+  for (let layer = 0; layer < layers.length; layer++) {
+    const own = byLayer[layer]!.sort(byPosition)
+    const free = units.filter((u) => u.members[layer] === undefined).sort((a, b) => a.start - b.start || a.end - b.end)
     const taken = new Set<Building>()
     const placed = new Set<Placed>()
     for (const p of candidatePairs(own, free)) {
       if (taken.has(p.unit) || placed.has(p.tag)) continue
       taken.add(p.unit)
       placed.add(p.tag)
-      p.unit.members.set(layer, p.tag)
-      p.unit.start = Math.min(p.unit.start, p.tag.start)
-      p.unit.end = Math.max(p.unit.end, p.tag.end)
+      p.unit.members[layer] = p.tag
+      if (p.tag.start < p.unit.start) p.unit.start = p.tag.start
+      if (p.tag.end > p.unit.end) p.unit.end = p.tag.end
     }
-    for (const t of own) if (!placed.has(t)) units.push({ members: new Map([[layer, t]]), start: t.start, end: t.end })
+    for (const t of own) {
+      if (placed.has(t)) continue
+      const members: (Placed | undefined)[] = layers.map(() => undefined)
+      members[layer] = t
+      units.push({ members, start: t.start, end: t.end, id: '', number: 0 })
+    }
   }
   const unitOf = new Map<string, Building>()
-  for (const u of units) for (const m of u.members.values()) unitOf.set(m.tag.id, u)
-  const ids = new Map(units.map((u) => [u, firstMember(u).tag.id]))
-  units.sort((a, b) => a.start - b.start || b.end - a.end || ids.get(a)!.localeCompare(ids.get(b)!))
-  const numbers = new Map(units.map((u, i) => [u, i + 1]))
+  for (const u of units) {
+    let first: Placed | undefined
+    for (const m of u.members) {
+      if (!m) continue
+      unitOf.set(m.tag.id, u)
+      if (!first || byPosition(m, first) < 0) first = m
+    }
+    u.id = first!.tag.id
+  }
+  units.sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id))
+  units.forEach((u, i) => (u.number = i + 1))
   // a link or reference agrees when it points into the same unit (shown by its number), whatever the target's id
   const unitIdOf = (tagId: string) => {
     const target = unitOf.get(tagId)
-    return target ? `#${numbers.get(target)!}` : 'a tag outside these layers'
+    return target ? `#${target.number}` : 'a tag outside these layers'
   }
-  return units.map((u) => describe(u, ids.get(u)!, numbers.get(u)!, layers, names, tagRefKeys, unitIdOf))
+  return units.map((u) => describe(u, layers, names, tagRefKeys, unitIdOf))
 }
 
-function describe(
-  u: Building,
-  id: string,
-  number: number,
-  layers: readonly string[],
-  names: Record<string, string>,
-  tagRefKeys: Set<string>,
-  unitIdOf: (tagId: string) => string
-): ReviewUnit {
+function describe(u: Building, layers: readonly string[], names: Record<string, string>, tagRefKeys: Set<string>, unitIdOf: (tagId: string) => string): ReviewUnit {
   const name = (layer: string) => names[layer] ?? layer
-  const present = layers.filter((l) => u.members.has(l))
-  const versions = present.map((l) => u.members.get(l)!.tag)
+  const present: string[] = []
+  const absent: string[] = []
+  const versions: ComparedTag[] = []
+  const members: Record<string, string | null> = {}
+  layers.forEach((l, i) => {
+    const m = u.members[i]
+    members[l] = m ? m.tag.id : null
+    if (m) {
+      present.push(l)
+      versions.push(m.tag)
+    } else absent.push(l)
+  })
   const kinds = new Set<DisagreementKind>()
   const details: string[] = []
-  const absent = layers.filter((l) => !u.members.has(l))
   if (absent.length) {
     kinds.add('missing')
     details.push(`only ${present.map(name).join(', ')} tagged this; not ${absent.map(name).join(', ')}`)
@@ -93,8 +115,9 @@ function describe(
     details.push(`${label}: ${present.map((l, i) => `${name(l)} ${shown[i]}`).join(', ')}`)
   }
   // the cheap checks first: most units agree, and their details need no strings at all
-  if (!versions.every((t) => sameFragments(t, versions[0]!))) differ('boundary', 'boundary', (t) => t.fragments.map((f) => `${f.start}–${f.end}`).join(' + '))
-  const oneLabel = versions.every((t) => t.label === versions[0]!.label)
+  const first = versions[0]!
+  if (!versions.every((t) => sameFragments(t, first))) differ('boundary', 'boundary', (t) => t.fragments.map((f) => `${f.start}–${f.end}`).join(' + '))
+  const oneLabel = versions.every((t) => t.label === first.label)
   if (!oneLabel) differ('label', 'label', (t) => t.label)
   // attributes are compared only between versions that agree on the label: a different label is the disagreement
   if (oneLabel && versions.some((t) => hasKeys(t.attributes))) {
@@ -105,15 +128,14 @@ function describe(
     }
   }
   if (versions.some((t) => t.links.length > 0)) differ('relation', 'links', (t) => t.links.map((l) => `${l.type}→${unitIdOf(l.to)}`).sort().join(', ') || 'none')
-  const members = Object.fromEntries(layers.map((l) => [l, u.members.get(l)?.tag.id ?? null]))
-  return { id, number, start: u.start, end: u.end, members, kinds: DISAGREEMENT_KINDS.filter((k) => kinds.has(k)), details }
+  return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds: kinds.size ? DISAGREEMENT_KINDS.filter((k) => kinds.has(k)) : [], details }
 }
 
 /** Tag–unit pairs that share text, best first: same label, then more shared characters, then closer starts. */
 function candidatePairs(tags: Placed[], units: Building[]): Pair[] {
   const pairs: Pair[] = []
   let longest = 0
-  for (const u of units) longest = Math.max(longest, u.end - u.start)
+  for (const u of units) if (u.end - u.start > longest) longest = u.end - u.start
   for (const tag of tags) {
     const { start, end } = tag
     // units are sorted by start: only those starting within `longest` before the tag can reach it
@@ -121,16 +143,17 @@ function candidatePairs(tags: Placed[], units: Building[]): Pair[] {
       const unit = units[i]!
       if (unit.end <= start) continue
       let shared = 0
-      let same = false
-      for (const m of unit.members.values()) {
-        shared = Math.max(shared, sharedChars(m.tag, tag.tag))
-        same ||= m.tag.label === tag.tag.label
+      let same = 0
+      for (const m of unit.members) {
+        if (!m) continue
+        const n = sharedChars(m.tag, tag.tag)
+        if (n > shared) shared = n
+        if (m.tag.label === tag.tag.label) same = 1
       }
-      if (shared <= 0) continue
-      pairs.push({ tag, unit, same, shared, gap: Math.abs(unit.start - start) })
+      if (shared > 0) pairs.push({ tag, unit, same, shared, gap: Math.abs(unit.start - start) })
     }
   }
-  return pairs.sort((a, b) => Number(b.same) - Number(a.same) || b.shared - a.shared || a.gap - b.gap || a.tag.tag.id.localeCompare(b.tag.tag.id))
+  return pairs.sort((a, b) => b.same - a.same || b.shared - a.shared || a.gap - b.gap || a.tag.tag.id.localeCompare(b.tag.tag.id))
 }
 
 function lowerBound(units: Building[], start: number): number {
@@ -163,16 +186,10 @@ function place(tag: ComparedTag): Placed {
   let start = Infinity
   let end = -Infinity
   for (const f of tag.fragments) {
-    start = Math.min(start, f.start)
-    end = Math.max(end, f.end)
+    if (f.start < start) start = f.start
+    if (f.end > end) end = f.end
   }
   return { tag, start, end }
-}
-
-function firstMember(u: Building): Placed {
-  let first: Placed | null = null
-  for (const m of u.members.values()) if (!first || byPosition(m, first) < 0) first = m
-  return first!
 }
 
 function byPosition(a: Placed, b: Placed): number {

@@ -28,7 +28,8 @@ import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from './domain'
 import { attributeValues } from './codebook/attribute-values'
 import type { ErrorShape } from './errors'
 import type { AgreementReport } from './agreement/agreement-report'
-import { decideInput, type ArticleReview, type CorpusReviewRow, type Layer, type TagComment } from './review/adjudication'
+import { decideInput, type CorpusReviewRow, type Layer, type TagComment } from './review/adjudication'
+import type { PackedReview } from './review/packed-review'
 
 export interface LayersState {
   layers: Layer[]
@@ -173,7 +174,8 @@ export const contract = {
   'review.markDone': method<LayersState>()(z.object({ articleId: id, done: z.boolean() })),
   'review.setBlind': method<{ blind: boolean }>()(z.object({ on: z.boolean() })),
   /** The compared layers aligned into units with their disagreements and decisions (default: every coder layer). */
-  'review.article': method<ArticleReview>()(z.object({ articleId: id, annotators: z.array(z.string().min(1).max(100)).max(50).optional() })),
+  /** Packed in columns: unpackReview gives the ArticleReview. */
+  'review.article': method<PackedReview>()(z.object({ articleId: id, annotators: z.array(z.string().min(1).max(100)).max(50).optional() })),
   /** Articles coded by two or more layers, most disagreements first. */
   'review.corpus': method<{ rows: CorpusReviewRow[]; blind: boolean }>()(
     z.object({ annotators: z.array(z.string().min(1).max(100)).max(50).default([]), limit: z.number().int().min(1).max(100_000).default(1000) })

@@ -8,6 +8,7 @@ import type { Workbench } from '../app/workbench'
 import { findOccurrences } from '../annotations/find-occurrences'
 import { buildAgreementReport } from '../../shared/agreement/agreement-report'
 import { agreementInput } from '../review/agreement-input'
+import { packReview } from '../../shared/review/packed-review'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> }
 
@@ -90,7 +91,7 @@ export function createHandlers(wb: Workbench): Handlers {
       wb.emit('project.changed', { what: 'project' })
       return { blind: wb.review.setBlindCoding(on) }
     },
-    'review.article': ({ articleId, annotators }) => wb.review.article(wb.user, articleId, annotators),
+    'review.article': ({ articleId, annotators }) => packReview(wb.review.article(wb.user, articleId, annotators)),
     'review.corpus': ({ annotators, limit }) => ({ rows: wb.review.corpus(wb.user, annotators, limit), blind: wb.store.review.blindCoding() }),
     'review.decide': (input) => {
       const m = wb.review.decide(wb.user, input)

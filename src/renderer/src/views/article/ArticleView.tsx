@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Annotation, Article, ArticleStatus, Mutation } from '@shared/domain'
 import type { ArticleReview } from '@shared/review/adjudication'
+import { unpackReview } from '@shared/review/packed-review'
 import { ARTICLE_STATUSES } from '@shared/domain'
 import { ArticleOffsets } from '@shared/offsets'
 import { api } from '../../api/client'
@@ -52,7 +53,7 @@ export function ArticleView({ articleId, onBack, review = false }: { articleId: 
     const reading = [api.call('articles.get', { id: articleId }), api.call('annotations.list', { articleId }), api.call('history.state', { articleId })] as const
     // opened for review, the comparison is fetched alongside the article; a refusal (blind coding) shows in the panel.
     // Asked last: the main process answers in order, so the page reads the tags while the layers are compared
-    const comparing = review ? api.call('review.article', { articleId }).catch(() => null) : Promise.resolve(null)
+    const comparing = review ? api.call('review.article', { articleId }).then(unpackReview, () => null) : Promise.resolve(null)
     Promise.all([...reading, comparing])
       .then(([article, annotations, history, initialReview]) => {
         if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(annotations, history), initialReview })

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Annotation, Mutation } from '@shared/domain'
 import type { ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
 import { DISAGREEMENT_TEXT } from '@shared/review/review-unit'
+import { unpackReview } from '@shared/review/packed-review'
 import { api } from '../../api/client'
 import { labelColor } from '../../labels'
 import { notifyError } from '../../state/notices'
@@ -43,7 +44,7 @@ export function ReviewPanel({ onFocus, selection, initial = null }: Props) {
   const load = useCallback(() => {
     api.call('review.article', { articleId: article.id }).then(
       (r) => {
-        setReview(r)
+        setReview(unpackReview(r))
         setFailed(null)
       },
       (e: Error) => setFailed(e.message)

@@ -22,7 +22,8 @@ import type {
   Mutation,
   Occurrence,
   ProjectInfo,
-  SearchPage
+  SearchPage,
+  TextSpan
 } from './domain'
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from './domain'
 import { attributeValues } from './codebook/attribute-values'
@@ -50,6 +51,8 @@ const fragmentRange = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(1) })
   .refine((f) => f.end > f.start, { message: 'a fragment must end after it starts' })
 const tagId = z.string().uuid()
+const offset = z.number().int().min(0)
+const textSpan = z.object({ from: offset.optional(), before: offset.optional() }) satisfies z.ZodType<TextSpan>
 const backupFile = z.string().regex(/^[\w.-]+$/, 'a backup is named by its file name in the backup folder').max(200)
 const actorId = z.string().min(1).max(100)
 const linkInput = z.object({ from: tagId, type: z.string().min(1).max(64), to: tagId })
@@ -112,7 +115,8 @@ export const contract = {
   'articles.setStatus': method<ArticleSummary>()(z.object({ id, status: z.enum(ARTICLE_STATUSES) })),
   /** The article's memo, plain text with "\n" between paragraphs; logged in the change log, not undoable. */
   'articles.setNote': method<{ id: number; note: string }>()(z.object({ id, note: z.string().max(100_000) })),
-  'annotations.list': method<Annotation[]>()(z.object({ articleId: id })),
+  /** The article's tags in text order; with startsIn, only those whose text starts in [from, before) (code points). */
+  'annotations.list': method<Annotation[]>()(z.object({ articleId: id, startsIn: textSpan.optional() })),
   'annotations.create': method<Mutation>()(
     z.object({ articleId: id, label, fragments: z.array(fragmentRange).min(1).max(50), note: z.string().max(100_000).optional() })
   ),

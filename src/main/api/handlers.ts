@@ -55,7 +55,7 @@ export function createHandlers(wb: Workbench): Handlers {
       return summary
     },
     'articles.setNote': ({ id, note }) => setArticleNote(wb.store, wb.user, id, note),
-    'annotations.list': ({ articleId }) => wb.review.visible(wb.user, articleId).annotations,
+    'annotations.list': ({ articleId, startsIn }) => wb.review.visible(wb.user, articleId, startsIn).annotations,
     'annotations.create': (input) => {
       const m = wb.annotations.create(wb.user, input)
       changed(m.articleId)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Annotation, Mutation, User } from '../../shared/domain'
+import type { Annotation, Mutation, TextSpan, User } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import type { ArticleReview, CorpusReviewRow, DecideInput, Layer, ReviewedUnit, TagComment } from '../../shared/review/adjudication'
 import { classifyDisagreements } from '../../shared/review/classify-disagreements'
@@ -25,9 +25,9 @@ export class ReviewService {
     return this.store.review.blindCoding() && this.store.review.doneAt(articleId, user.id) === null
   }
 
-  /** The tags this user may see in the article, and how many layers blind coding hides. */
-  visible(user: User, articleId: number): { annotations: Annotation[]; hiddenLayers: number } {
-    const all = this.store.annotations.listByArticle(articleId)
+  /** The tags this user may see in the article (or in part of it), and how many layers blind coding hides. */
+  visible(user: User, articleId: number, startsIn?: TextSpan): { annotations: Annotation[]; hiddenLayers: number } {
+    const all = this.store.annotations.listByArticle(articleId, startsIn)
     if (!this.hidesOthers(user, articleId)) return { annotations: all, hiddenLayers: 0 }
     return { annotations: all.filter((a) => a.annotatorId === user.id), hiddenLayers: this.hiddenLayers(user, articleId) }
   }

@@ -12,14 +12,14 @@ import { getLabels, labelClass } from '../../labels'
 import { notify, notifyError } from '../../state/notices'
 import { trackSave } from '../../state/saveStatus'
 import { useStore } from '../../state/createStore'
-import { applyMutation, createArticleState, type ArticleStateStore } from './articleState'
+import { applyMutation, createArticleState, withRest, type ArticleStateStore } from './articleState'
 import { ArticleMemo } from './ArticleMemo'
 import { TagPanel } from './TagPanel'
 import { TagPicker } from './TagPicker'
 import { TagPopup } from './TagPopup'
 import { useFragmentEdits } from './useFragmentEdits'
 import { STATUS_TEXT } from '../../statusText'
-import { INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
+import { FIRST_WINDOW, INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
 import { useIdRule } from '../../editor/useIdRule'
 import { ArticleContext, type ArticleActions } from './articleContext'
 import { LINK_INPUT_ID } from './TagLinks'
@@ -39,8 +39,17 @@ interface Loaded {
   article: Article
   offsets: ArticleOffsets
   state: ArticleStateStore
-  initialReview: ArticleReview | null
+  /** Opened for review: the comparison, asked for with the article and shown once the main process has made it. */
+  comparing: Promise<ArticleReview | null>
+  /** The tags after the opening text, asked for once the first frame's data is in, and merged when they come. */
+  rest: Promise<Annotation[]>
 }
+
+/**
+ * The first frame waits only for the tags starting in this many code points of text: a code point offset is never
+ * above its document position, so they include every tag the viewer's first window draws.
+ */
+const OPENING_TEXT = FIRST_WINDOW
 
 
 /** Reading and tagging one article. */
@@ -50,13 +59,20 @@ export function ArticleView({ articleId, onBack, review = false }: { articleId: 
   useEffect(() => {
     let live = true
     setLoaded(null)
-    const reading = [api.call('articles.get', { id: articleId }), api.call('annotations.list', { articleId }), api.call('history.state', { articleId })] as const
-    // opened for review, the comparison is fetched alongside the article; a refusal (blind coding) shows in the panel.
-    // Asked last: the main process answers in order, so the page reads the tags while the layers are compared
+    const reading = [
+      api.call('articles.get', { id: articleId }),
+      api.call('annotations.list', { articleId, startsIn: { before: OPENING_TEXT } }),
+      api.call('history.state', { articleId })
+    ] as const
+    // opened for review, the comparison is asked for alongside the article; a refusal (blind coding) shows in the panel.
+    // The main process answers in order: the page lays out the text while the layers are compared. The long list of
+    // the other tags is asked for once the first frame's data is in, so that it never holds that data up
     const comparing = review ? api.call('review.article', { articleId }).then(unpackReview, () => null) : Promise.resolve(null)
-    Promise.all([...reading, comparing])
-      .then(([article, annotations, history, initialReview]) => {
-        if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(annotations, history), initialReview })
+    const rest = Promise.all([...reading, comparing]).then(() => api.call('annotations.list', { articleId, startsIn: { from: OPENING_TEXT } }))
+    rest.catch(() => {}) // reported once merged; an article closed before then never looks
+    Promise.all(reading)
+      .then(([article, opening, history]) => {
+        if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(opening, history, false), comparing, rest })
       })
       .catch((e: Error) => live && setFailed(e.message))
     return () => {
@@ -68,7 +84,7 @@ export function ArticleView({ articleId, onBack, review = false }: { articleId: 
   return <LoadedArticle key={articleId} {...loaded} onBack={onBack} review={review} />
 }
 
-function LoadedArticle({ article: initial, offsets, state, onBack, review, initialReview }: Loaded & { onBack: () => void; review: boolean }) {
+function LoadedArticle({ article: initial, offsets, state, onBack, review, comparing, rest }: Loaded & { onBack: () => void; review: boolean }) {
   const [focusIds, setFocusIds] = useState<string[]>([])
   const layers = useLayers(initial.id)
   const [article, setArticle] = useState(initial)
@@ -91,6 +107,20 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, initi
   const onEditor = useCallback((editor: Editor | null) => {
     editorRef.current = editor
   }, [])
+
+  // the tags after the opening text, merged once they arrive; actions wait for them, so none applies to a partial list
+  const restMerged = useRef<Promise<void>>(Promise.resolve())
+  useEffect(() => {
+    let live = true
+    restMerged.current = rest.then((tags) => {
+      if (!live) return
+      state.set((s) => withRest(s, tags))
+      editorRef.current?.commands.setAnnotations([...state.get().annotations.values()].map(toItem))
+    }, notifyError)
+    return () => {
+      live = false
+    }
+  }, [rest, state, toItem])
 
   const select = useCallback(
     (id: string | null, scroll = false) => {
@@ -126,6 +156,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, initi
       try {
         // tag changes are drawn only once saved, so a fast save needs no "Saving…" flash
         const m = await trackSave(work, options.quietMs ?? 200)
+        await restMerged.current
         options.beforeApply?.()
         apply(m, options)
         return m
@@ -247,7 +278,10 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, initi
   }
 
 
-  const actions = useMemo<ArticleActions>(() => ({ article, state, run: (work) => run(work), select, apply: (m) => apply(m, {}) }), [article, state, run, select, apply])
+  const actions = useMemo<ArticleActions>(
+    () => ({ article, state, run: (work) => run(work), select, apply: (m) => void restMerged.current.then(() => apply(m, {})) }),
+    [article, state, run, select, apply]
+  )
   // the selected tag's linked tags are outlined by a rule on their id classes: no decoration is rebuilt
   const linkedIds = useMemo(() => {
     if (!selectedId) return []
@@ -300,11 +334,11 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, initi
       )}
       <div className="article-body">
         <div className="article-scroll" onScroll={() => setPicker(null)}>
-          <ArticleViewer offsets={offsets} initialItems={initialItems} onEditor={onEditor} onSelection={setSelection} onAddFragment={addFragment} onTagsClicked={onTagsClicked} />
+          <ArticleViewer offsets={offsets} initialItems={initialItems} pending={!state.get().complete} onEditor={onEditor} onSelection={setSelection} onAddFragment={addFragment} onTagsClicked={onTagsClicked} />
         </div>
         <div className="tag-panel-wrap">
           {review ? (
-            <ReviewPanel onFocus={setFocusIds} selection={selection?.range ?? null} initial={initialReview} />
+            <ReviewPanel onFocus={setFocusIds} selection={selection?.range ?? null} comparing={comparing} />
           ) : (
             <>
               <ArticleMemo note={article.note} onSave={setMemo} />

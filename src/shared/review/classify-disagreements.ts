@@ -12,6 +12,8 @@ interface Placed {
   tag: ComparedTag
   start: number
   end: number
+  /** Joined a unit. */
+  placed: boolean
 }
 
 /** A unit being built: its version per layer (by the layer's index), and its extent. */
@@ -51,18 +53,16 @@ export function classifyDisagreements(tags: readonly ComparedTag[], layers: read
   for (let layer = 0; layer < layers.length; layer++) {
     const own = byLayer[layer]!.sort(byPosition)
     const free = units.filter((u) => u.members[layer] === undefined).sort((a, b) => a.start - b.start || a.end - b.end)
-    const taken = new Set<Building>()
-    const placed = new Set<Placed>()
     for (const p of candidatePairs(own, free)) {
-      if (taken.has(p.unit) || placed.has(p.tag)) continue
-      taken.add(p.unit)
-      placed.add(p.tag)
+      // a unit already given this layer's version is taken
+      if (p.unit.members[layer] !== undefined || p.tag.placed) continue
+      p.tag.placed = true
       p.unit.members[layer] = p.tag
       if (p.tag.start < p.unit.start) p.unit.start = p.tag.start
       if (p.tag.end > p.unit.end) p.unit.end = p.tag.end
     }
     for (const t of own) {
-      if (placed.has(t)) continue
+      if (t.placed) continue
       const members: (Placed | undefined)[] = layers.map(() => undefined)
       members[layer] = t
       units.push({ members, start: t.start, end: t.end, id: '', number: 0 })
@@ -189,7 +189,7 @@ function place(tag: ComparedTag): Placed {
     if (f.start < start) start = f.start
     if (f.end > end) end = f.end
   }
-  return { tag, start, end }
+  return { tag, start, end, placed: false }
 }
 
 function byPosition(a: Placed, b: Placed): number {

@@ -32,6 +32,8 @@ export class ReviewRepository {
   private readonly insertCommentStmt
   private readonly commentCountsStmt
   private readonly comparedStmt
+  // read on every review and layer request
+  private readonly blindStmt
   private readonly extraFragmentsStmt
   private readonly comparedLinksStmt
 
@@ -60,6 +62,7 @@ export class ReviewRepository {
     this.commentCountsStmt = db.prepare<[number], { annotation_id: string; n: number }>(
       'SELECT c.annotation_id, count(*) AS n FROM tag_comment c JOIN annotation a ON a.id = c.annotation_id WHERE a.article_id = ? GROUP BY c.annotation_id'
     )
+    this.blindStmt = db.prepare<[string], { value: string }>('SELECT value FROM project_meta WHERE key = ?')
     // raw rows and only the compared columns: turning full tag rows into objects costs several times the query
     this.comparedStmt = db
       .prepare<[number, string], [string, string, string, string, number, number]>(
@@ -110,8 +113,7 @@ export class ReviewRepository {
   }
 
   blindCoding(): boolean {
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM project_meta WHERE key = ?').get(BLIND_KEY)
-    return row?.value === 'on'
+    return this.blindStmt.get(BLIND_KEY)?.value === 'on'
   }
 
   setBlindCoding(on: boolean): void {

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Annotation, Article, ArticleStatus, Mutation } from '@shared/domain'
-import type { ArticleReview } from '@shared/review/adjudication'
-import { unpackReview } from '@shared/review/packed-review'
 import { ARTICLE_STATUSES } from '@shared/domain'
 import { ArticleOffsets } from '@shared/offsets'
 import { api } from '../../api/client'
@@ -12,14 +10,16 @@ import { getLabels, labelClass } from '../../labels'
 import { notify, notifyError } from '../../state/notices'
 import { trackSave } from '../../state/saveStatus'
 import { useStore } from '../../state/createStore'
-import { applyMutation, createArticleState, withRest, type ArticleStateStore } from './articleState'
+import { applyMutation, createArticleState, type ArticleStateStore } from './articleState'
+import { askForArticle, type ArticleRequests } from './askForArticle'
+import { useRestOfTags } from './useRestOfTags'
 import { ArticleMemo } from './ArticleMemo'
 import { TagPanel } from './TagPanel'
 import { TagPicker } from './TagPicker'
 import { TagPopup } from './TagPopup'
 import { useFragmentEdits } from './useFragmentEdits'
 import { STATUS_TEXT } from '../../statusText'
-import { FIRST_WINDOW, INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
+import { INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
 import { useIdRule } from '../../editor/useIdRule'
 import { ArticleContext, type ArticleActions } from './articleContext'
 import { LINK_INPUT_ID } from './TagLinks'
@@ -35,22 +35,11 @@ interface RunOptions {
   beforeApply?: () => void
 }
 
-interface Loaded {
+interface Loaded extends Omit<ArticleRequests, 'reading'> {
   article: Article
   offsets: ArticleOffsets
   state: ArticleStateStore
-  /** Opened for review: the comparison, asked for with the article and shown once the main process has made it. */
-  comparing: Promise<ArticleReview | null>
-  /** The tags after the opening text, asked for once the first frame's data is in, and merged when they come. */
-  rest: Promise<Annotation[]>
 }
-
-/**
- * The first frame waits only for the tags starting in this many code points of text: a code point offset is never
- * above its document position, so they include every tag the viewer's first window draws.
- */
-const OPENING_TEXT = FIRST_WINDOW
-
 
 /** Reading and tagging one article. */
 export function ArticleView({ articleId, onBack, review = false }: { articleId: number; onBack: () => void; review?: boolean }) {
@@ -59,18 +48,9 @@ export function ArticleView({ articleId, onBack, review = false }: { articleId: 
   useEffect(() => {
     let live = true
     setLoaded(null)
-    const reading = [
-      api.call('articles.get', { id: articleId }),
-      api.call('annotations.list', { articleId, startsIn: { before: OPENING_TEXT } }),
-      api.call('history.state', { articleId })
-    ] as const
-    // opened for review, the comparison is asked for alongside the article; a refusal (blind coding) shows in the panel.
-    // The main process answers in order: the page lays out the text while the layers are compared. The long list of
-    // the other tags is asked for once the first frame's data is in, so that it never holds that data up
-    const comparing = review ? api.call('review.article', { articleId }).then(unpackReview, () => null) : Promise.resolve(null)
-    const rest = Promise.all([...reading, comparing]).then(() => api.call('annotations.list', { articleId, startsIn: { from: OPENING_TEXT } }))
-    rest.catch(() => {}) // reported once merged; an article closed before then never looks
-    Promise.all(reading)
+    // the text is laid out before the review comparison or the tags further down arrive; a refused comparison shows in the panel
+    const { reading, comparing, rest } = askForArticle(articleId, review)
+    reading
       .then(([article, opening, history]) => {
         if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(opening, history, false), comparing, rest })
       })
@@ -108,19 +88,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
     editorRef.current = editor
   }, [])
 
-  // the tags after the opening text, merged once they arrive; actions wait for them, so none applies to a partial list
-  const restMerged = useRef<Promise<void>>(Promise.resolve())
-  useEffect(() => {
-    let live = true
-    restMerged.current = rest.then((tags) => {
-      if (!live) return
-      state.set((s) => withRest(s, tags))
-      editorRef.current?.commands.setAnnotations([...state.get().annotations.values()].map(toItem))
-    }, notifyError)
-    return () => {
-      live = false
-    }
-  }, [rest, state, toItem])
+  const restMerged = useRestOfTags(rest, state, editorRef, toItem)
 
   const select = useCallback(
     (id: string | null, scroll = false) => {

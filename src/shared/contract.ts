@@ -22,13 +22,15 @@ import type {
   Mutation,
   Occurrence,
   ProjectInfo,
-  SearchPage
+  SearchPage,
+  TextSpan
 } from './domain'
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from './domain'
 import { attributeValues } from './codebook/attribute-values'
 import type { ErrorShape } from './errors'
 import type { AgreementReport } from './agreement/agreement-report'
-import { decideInput, type ArticleReview, type CorpusReviewRow, type Layer, type TagComment } from './review/adjudication'
+import { decideInput, type CorpusReviewRow, type Layer, type TagComment } from './review/adjudication'
+import type { PackedReview } from './review/packed-review'
 
 export interface LayersState {
   layers: Layer[]
@@ -49,6 +51,8 @@ const fragmentRange = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(1) })
   .refine((f) => f.end > f.start, { message: 'a fragment must end after it starts' })
 const tagId = z.string().uuid()
+const offset = z.number().int().min(0)
+const textSpan = z.object({ from: offset.optional(), before: offset.optional() }) satisfies z.ZodType<TextSpan>
 const backupFile = z.string().regex(/^[\w.-]+$/, 'a backup is named by its file name in the backup folder').max(200)
 const actorId = z.string().min(1).max(100)
 const linkInput = z.object({ from: tagId, type: z.string().min(1).max(64), to: tagId })
@@ -111,7 +115,8 @@ export const contract = {
   'articles.setStatus': method<ArticleSummary>()(z.object({ id, status: z.enum(ARTICLE_STATUSES) })),
   /** The article's memo, plain text with "\n" between paragraphs; logged in the change log, not undoable. */
   'articles.setNote': method<{ id: number; note: string }>()(z.object({ id, note: z.string().max(100_000) })),
-  'annotations.list': method<Annotation[]>()(z.object({ articleId: id })),
+  /** The article's tags in text order; with startsIn, only those whose text starts in [from, before) (code points). */
+  'annotations.list': method<Annotation[]>()(z.object({ articleId: id, startsIn: textSpan.optional() })),
   'annotations.create': method<Mutation>()(
     z.object({ articleId: id, label, fragments: z.array(fragmentRange).min(1).max(50), note: z.string().max(100_000).optional() })
   ),
@@ -173,7 +178,8 @@ export const contract = {
   'review.markDone': method<LayersState>()(z.object({ articleId: id, done: z.boolean() })),
   'review.setBlind': method<{ blind: boolean }>()(z.object({ on: z.boolean() })),
   /** The compared layers aligned into units with their disagreements and decisions (default: every coder layer). */
-  'review.article': method<ArticleReview>()(z.object({ articleId: id, annotators: z.array(z.string().min(1).max(100)).max(50).optional() })),
+  /** Packed in columns: unpackReview gives the ArticleReview. */
+  'review.article': method<PackedReview>()(z.object({ articleId: id, annotators: z.array(z.string().min(1).max(100)).max(50).optional() })),
   /** Articles coded by two or more layers, most disagreements first. */
   'review.corpus': method<{ rows: CorpusReviewRow[]; blind: boolean }>()(
     z.object({ annotators: z.array(z.string().min(1).max(100)).max(50).default([]), limit: z.number().int().min(1).max(100_000).default(1000) })

@@ -46,6 +46,12 @@ export interface Fragment {
   suffix: string
 }
 
+/** Part of an article's text in code points: [from, before), from the start and to the end when left out. */
+export interface TextSpan {
+  from?: number
+  before?: number
+}
+
 /** A typed link from one tag to another in the same article (event → perpetrator, claim → claimant…). */
 export interface Link {
   type: string

@@ -8,6 +8,7 @@ import type { Workbench } from '../app/workbench'
 import { findOccurrences } from '../annotations/find-occurrences'
 import { buildAgreementReport } from '../../shared/agreement/agreement-report'
 import { agreementInput } from '../review/agreement-input'
+import { packReview } from '../../shared/review/packed-review'
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> }
 
@@ -18,11 +19,10 @@ export function createHandlers(wb: Workbench): Handlers {
     wb.emit('project.changed', { what: 'actors' })
     return result
   }
-  const layersState = (articleId: number) => ({
-    layers: wb.review.layers(wb.user, articleId),
-    blind: wb.store.review.blindCoding(),
-    hiddenLayers: wb.review.visible(wb.user, articleId).hiddenLayers
-  })
+  const layersState = (articleId: number) => {
+    const layers = wb.review.layers(wb.user, articleId)
+    return { layers, blind: wb.store.review.blindCoding(), hiddenLayers: wb.review.hiddenLayers(wb.user, articleId, layers) }
+  }
   return {
     'app.info': () => wb.info(),
     'user.setName': ({ name }) => {
@@ -55,7 +55,7 @@ export function createHandlers(wb: Workbench): Handlers {
       return summary
     },
     'articles.setNote': ({ id, note }) => setArticleNote(wb.store, wb.user, id, note),
-    'annotations.list': ({ articleId }) => wb.review.visible(wb.user, articleId).annotations,
+    'annotations.list': ({ articleId, startsIn }) => wb.review.visible(wb.user, articleId, startsIn).annotations,
     'annotations.create': (input) => {
       const m = wb.annotations.create(wb.user, input)
       changed(m.articleId)
@@ -91,7 +91,7 @@ export function createHandlers(wb: Workbench): Handlers {
       wb.emit('project.changed', { what: 'project' })
       return { blind: wb.review.setBlindCoding(on) }
     },
-    'review.article': ({ articleId, annotators }) => wb.review.article(wb.user, articleId, annotators),
+    'review.article': ({ articleId, annotators }) => packReview(wb.review.article(wb.user, articleId, annotators)),
     'review.corpus': ({ annotators, limit }) => ({ rows: wb.review.corpus(wb.user, annotators, limit), blind: wb.store.review.blindCoding() }),
     'review.decide': (input) => {
       const m = wb.review.decide(wb.user, input)

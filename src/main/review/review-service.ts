@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Annotation, Mutation, User } from '../../shared/domain'
+import type { Annotation, Mutation, TextSpan, User } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import type { ArticleReview, CorpusReviewRow, DecideInput, Layer, ReviewedUnit, TagComment } from '../../shared/review/adjudication'
 import { classifyDisagreements } from '../../shared/review/classify-disagreements'
@@ -25,12 +25,17 @@ export class ReviewService {
     return this.store.review.blindCoding() && this.store.review.doneAt(articleId, user.id) === null
   }
 
-  /** The tags this user may see in the article, and how many layers blind coding hides. */
-  visible(user: User, articleId: number): { annotations: Annotation[]; hiddenLayers: number } {
-    const all = this.store.annotations.listByArticle(articleId)
+  /** The tags this user may see in the article (or in part of it), and how many layers blind coding hides. */
+  visible(user: User, articleId: number, startsIn?: TextSpan): { annotations: Annotation[]; hiddenLayers: number } {
+    const all = this.store.annotations.listByArticle(articleId, startsIn)
     if (!this.hidesOthers(user, articleId)) return { annotations: all, hiddenLayers: 0 }
-    const hidden = new Set(all.filter((a) => a.annotatorId !== user.id).map((a) => a.annotatorId))
-    return { annotations: all.filter((a) => a.annotatorId === user.id), hiddenLayers: hidden.size }
+    return { annotations: all.filter((a) => a.annotatorId === user.id), hiddenLayers: this.hiddenLayers(user, articleId) }
+  }
+
+  /** How many colleagues' layers blind coding hides from this user, counted without listing the tags. */
+  hiddenLayers(user: User, articleId: number, layers: Pick<Layer, 'annotatorId' | 'tags'>[] = this.store.review.layers(articleId)): number {
+    if (!this.hidesOthers(user, articleId)) return 0
+    return layers.filter((l) => l.tags > 0 && l.annotatorId !== user.id).length
   }
 
   markDone(user: User, articleId: number, done: boolean): Layer[] {
@@ -53,15 +58,23 @@ export class ReviewService {
     const me = layers.find((l) => l.isMe)
     if (me && me.tags > 0 && this.hidesOthers(user, articleId))
       throw new AppError('CONFLICT', 'Blind coding is on: mark this article done to see your colleagues’ tags and review them.')
-    const compared = annotators?.length ? annotators.filter((a) => layers.some((l) => l.annotatorId === a)) : layers.filter((l) => !l.isGold && l.tags > 0).map((l) => l.annotatorId)
-    const tags = this.store.annotations.listByArticle(articleId).filter((a) => compared.includes(a.annotatorId))
+    const compared = annotators?.length
+      ? [...new Set(annotators)].filter((a) => layers.some((l) => l.annotatorId === a))
+      : layers.filter((l) => !l.isGold && l.tags > 0).map((l) => l.annotatorId)
+    const tags = this.store.review.comparedTags(articleId, compared)
     const names = Object.fromEntries(layers.map((l) => [l.annotatorId, l.name]))
     const units = classifyDisagreements(tags, compared, { names, tagRefKeys })
     const decisions = this.store.review.decisions(articleId)
+    // tag id → its latest decision's index (they come oldest first): a unit's decision is the latest about any of its versions
+    const latest = new Map<string, number>()
+    decisions.forEach((d, i) => d.candidates.forEach((c) => latest.set(c.annotationId, i)))
     const reviewed: ReviewedUnit[] = units.map((u) => {
-      const ids = new Set(Object.values(u.members).filter((id): id is string => id !== null))
-      const decision = decisions.findLast((d) => d.candidates.some((c) => ids.has(c.annotationId))) ?? null
-      return { ...u, decision, settled: decision !== null && (decision.decision === 'reject' || decision.goldExists) }
+      let at = -1
+      for (const id of Object.values(u.members)) if (id !== null) at = Math.max(at, latest.get(id) ?? -1)
+      const decision = at >= 0 ? decisions[at]! : null
+      // a literal, not a spread: copying 2,000 units field by field through a spread costs milliseconds
+      const { id, number, start, end, members, kinds, details } = u
+      return { id, number, start, end, members, kinds, details, decision, settled: decision !== null && (decision.decision === 'reject' || decision.goldExists) }
     })
     return { articleId, layers, compared, units: reviewed, blind: this.store.review.blindCoding() }
   }

@@ -51,9 +51,12 @@ export class ArticleRepository {
       'SELECT rowid AS id, 0 AS rank FROM article_fts WHERE article_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?'
     )
     this.rowsWithText = db.prepare<[string], DbArticleSummaryRow & { text: string }>(`SELECT ${SUMMARY_COLUMNS}, a.text FROM article a WHERE a.id IN (SELECT value FROM json_each(?))`)
+    // tags share a handful of distinct missing lists: group them first, so JSON is expanded per list, not per tag
     this.missingStmt = db.prepare<[string], { article_id: number; label: string; key: string; n: number }>(
-      `SELECT n.article_id, n.label, m.value AS key, count(*) AS n FROM annotation n, json_each(n.missing) m
-       WHERE n.article_id IN (SELECT value FROM json_each(?)) AND n.missing != '[]' GROUP BY n.article_id, n.label, m.value`
+      `SELECT g.article_id, g.label, m.value AS key, sum(g.n) AS n
+       FROM (SELECT article_id, label, missing, count(*) AS n FROM annotation
+             WHERE article_id IN (SELECT value FROM json_each(?)) AND missing != '[]' GROUP BY article_id, label, missing) g, json_each(g.missing) m
+       GROUP BY g.article_id, g.label, m.value`
     )
     this.noteStmt = db.prepare<[number], string>('SELECT note FROM article WHERE id = ?').pluck()
     this.setNoteStmt = db.prepare('UPDATE article SET note = ? WHERE id = ?')

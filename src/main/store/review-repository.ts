@@ -1,4 +1,6 @@
 import type { Adjudication, AdjudicationCandidate, Decision, Layer, TagComment } from '../../shared/review/adjudication'
+import type { ComparedTag } from '../../shared/review/review-unit'
+import { groupBy } from './group-by'
 import type { Db } from './open-project-db'
 
 interface DecisionRow {
@@ -29,6 +31,11 @@ export class ReviewRepository {
   private readonly commentsStmt
   private readonly insertCommentStmt
   private readonly commentCountsStmt
+  private readonly comparedStmt
+  // read on every review and layer request
+  private readonly blindStmt
+  private readonly extraFragmentsStmt
+  private readonly comparedLinksStmt
 
   constructor(private readonly db: Db) {
     this.layersStmt = db.prepare<[number, number], { annotator_id: string; name: string; tags: number; done_at: string | null }>(`
@@ -55,6 +62,36 @@ export class ReviewRepository {
     this.commentCountsStmt = db.prepare<[number], { annotation_id: string; n: number }>(
       'SELECT c.annotation_id, count(*) AS n FROM tag_comment c JOIN annotation a ON a.id = c.annotation_id WHERE a.article_id = ? GROUP BY c.annotation_id'
     )
+    this.blindStmt = db.prepare<[string], { value: string }>('SELECT value FROM project_meta WHERE key = ?')
+    // raw rows and only the compared columns: turning full tag rows into objects costs several times the query
+    this.comparedStmt = db
+      .prepare<[number, string], [string, string, string, string, number, number]>(
+        'SELECT id, annotator_id, label, attributes, start, end FROM annotation WHERE article_id = ? AND annotator_id IN (SELECT value FROM json_each(?))'
+      )
+      .raw()
+    // a tag's start/end are its fragments' extent, so only tags with a second fragment need their fragment rows
+    this.extraFragmentsStmt = db
+      .prepare<[number], [string, number, number]>(`
+        SELECT f.annotation_id, f.start, f.end FROM annotation n JOIN fragment f ON f.annotation_id = n.id
+        WHERE n.article_id = ? AND EXISTS (SELECT 1 FROM fragment g WHERE g.annotation_id = n.id AND g.idx = 1) ORDER BY f.annotation_id, f.idx`)
+      .raw()
+    this.comparedLinksStmt = db
+      .prepare<[number], [string, string, string]>('SELECT r.from_id, r.type, r.to_id FROM annotation n JOIN relation r ON r.from_id = n.id WHERE n.article_id = ? ORDER BY r.from_id, r.idx')
+      .raw()
+  }
+
+  /** The layers' tags in the article, with only what the comparison reads (a fraction of a full listing's cost). */
+  comparedTags(articleId: number, annotatorIds: readonly string[]): ComparedTag[] {
+    const fragments = groupBy(this.extraFragmentsStmt.all(articleId), (f) => f[0])
+    const links = groupBy(this.comparedLinksStmt.all(articleId), (l) => l[0])
+    return this.comparedStmt.all(articleId, JSON.stringify(annotatorIds)).map(([id, annotatorId, label, attributes, start, end]) => ({
+      id,
+      annotatorId,
+      label,
+      fragments: fragments.get(id)?.map(([, s, e]) => ({ start: s, end: e })) ?? [{ start, end }],
+      attributes: attributes === '{}' ? {} : (JSON.parse(attributes) as Record<string, unknown>),
+      links: links.get(id)?.map(([, type, to]) => ({ type, to })) ?? []
+    }))
   }
 
   /** Every layer with tags (or a done mark) in the article. */
@@ -76,8 +113,7 @@ export class ReviewRepository {
   }
 
   blindCoding(): boolean {
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM project_meta WHERE key = ?').get(BLIND_KEY)
-    return row?.value === 'on'
+    return this.blindStmt.get(BLIND_KEY)?.value === 'on'
   }
 
   setBlindCoding(on: boolean): void {

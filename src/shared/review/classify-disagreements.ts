@@ -7,10 +7,32 @@ export interface ClassifyOptions {
   tagRefKeys?: readonly string[]
 }
 
-interface Building {
-  members: Map<string, ComparedTag>
+/** A tag with its extent worked out once: sorting and pairing compare extents many times. */
+interface Placed {
+  tag: ComparedTag
   start: number
   end: number
+  /** Joined a unit. */
+  placed: boolean
+}
+
+/** A unit being built: its version per layer (by the layer's index), and its extent. */
+interface Building {
+  members: (Placed | undefined)[]
+  start: number
+  end: number
+  /** The id of its first tag in text order, once all layers are placed. */
+  id: string
+  number: number
+}
+
+interface Pair {
+  tag: Placed
+  unit: Building
+  /** 1 when a version in the unit has the tag's label. */
+  same: number
+  shared: number
+  gap: number
 }
 
 /**
@@ -21,53 +43,67 @@ interface Building {
 export function classifyDisagreements(tags: readonly ComparedTag[], layers: readonly string[], options: ClassifyOptions = {}): ReviewUnit[] {
   const names = options.names ?? {}
   const tagRefKeys = new Set(options.tagRefKeys ?? [])
-  const byLayer = new Map<string, ComparedTag[]>(layers.map((l) => [l, []]))
-  for (const t of tags) byLayer.get(t.annotatorId)?.push(t)
+  const layerIndex = new Map(layers.map((l, i) => [l, i]))
+  const byLayer: Placed[][] = layers.map(() => [])
+  for (const t of tags) {
+    const i = layerIndex.get(t.annotatorId)
+    if (i !== undefined) byLayer[i]!.push(place(t))
+  }
   const units: Building[] = []
-  for (const layer of layers) {
-    const own = byLayer.get(layer)!.slice().sort(byPosition)
-    const free = units.filter((u) => !u.members.has(layer)).sort((a, b) => a.start - b.start || a.end - b.end)
-    const pairs = candidatePairs(own, free)
-    const taken = new Set<Building>()
-    const placed = new Set<ComparedTag>()
-    for (const p of pairs) {
-      if (taken.has(p.unit) || placed.has(p.tag)) continue
-      taken.add(p.unit)
-      placed.add(p.tag)
-      p.unit.members.set(layer, p.tag)
-      p.unit.start = Math.min(p.unit.start, extent(p.tag).start)
-      p.unit.end = Math.max(p.unit.end, extent(p.tag).end)
+  for (let layer = 0; layer < layers.length; layer++) {
+    const own = byLayer[layer]!.sort(byPosition)
+    const free = units.filter((u) => u.members[layer] === undefined).sort((a, b) => a.start - b.start || a.end - b.end)
+    for (const p of candidatePairs(own, free)) {
+      // a unit already given this layer's version is taken
+      if (p.unit.members[layer] !== undefined || p.tag.placed) continue
+      p.tag.placed = true
+      p.unit.members[layer] = p.tag
+      if (p.tag.start < p.unit.start) p.unit.start = p.tag.start
+      if (p.tag.end > p.unit.end) p.unit.end = p.tag.end
     }
-    for (const t of own) if (!placed.has(t)) units.push({ members: new Map([[layer, t]]), ...extent(t) })
+    for (const t of own) {
+      if (t.placed) continue
+      const members: (Placed | undefined)[] = layers.map(() => undefined)
+      members[layer] = t
+      units.push({ members, start: t.start, end: t.end, id: '', number: 0 })
+    }
   }
   const unitOf = new Map<string, Building>()
-  for (const u of units) for (const t of u.members.values()) unitOf.set(t.id, u)
-  const ids = new Map(units.map((u) => [u, [...u.members.values()].sort(byPosition)[0]!.id]))
-  units.sort((a, b) => a.start - b.start || b.end - a.end || ids.get(a)!.localeCompare(ids.get(b)!))
-  const numbers = new Map(units.map((u, i) => [u, i + 1]))
+  for (const u of units) {
+    let first: Placed | undefined
+    for (const m of u.members) {
+      if (!m) continue
+      unitOf.set(m.tag.id, u)
+      if (!first || byPosition(m, first) < 0) first = m
+    }
+    u.id = first!.tag.id
+  }
+  units.sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id))
+  units.forEach((u, i) => (u.number = i + 1))
   // a link or reference agrees when it points into the same unit (shown by its number), whatever the target's id
   const unitIdOf = (tagId: string) => {
     const target = unitOf.get(tagId)
-    return target ? `#${numbers.get(target)!}` : 'a tag outside these layers'
+    return target ? `#${target.number}` : 'a tag outside these layers'
   }
-  return units.map((u) => describe(u, ids.get(u)!, numbers.get(u)!, layers, names, tagRefKeys, unitIdOf))
+  return units.map((u) => describe(u, layers, names, tagRefKeys, unitIdOf))
 }
 
-function describe(
-  u: Building,
-  id: string,
-  number: number,
-  layers: readonly string[],
-  names: Record<string, string>,
-  tagRefKeys: Set<string>,
-  unitIdOf: (tagId: string) => string
-): ReviewUnit {
+function describe(u: Building, layers: readonly string[], names: Record<string, string>, tagRefKeys: Set<string>, unitIdOf: (tagId: string) => string): ReviewUnit {
   const name = (layer: string) => names[layer] ?? layer
-  const present = layers.filter((l) => u.members.has(l))
-  const versions = present.map((l) => u.members.get(l)!)
+  const present: string[] = []
+  const absent: string[] = []
+  const versions: ComparedTag[] = []
+  const members: Record<string, string | null> = {}
+  layers.forEach((l, i) => {
+    const m = u.members[i]
+    members[l] = m ? m.tag.id : null
+    if (m) {
+      present.push(l)
+      versions.push(m.tag)
+    } else absent.push(l)
+  })
   const kinds = new Set<DisagreementKind>()
   const details: string[] = []
-  const absent = layers.filter((l) => !u.members.has(l))
   if (absent.length) {
     kinds.add('missing')
     details.push(`only ${present.map(name).join(', ')} tagged this; not ${absent.map(name).join(', ')}`)
@@ -78,39 +114,46 @@ function describe(
     kinds.add(what)
     details.push(`${label}: ${present.map((l, i) => `${name(l)} ${shown[i]}`).join(', ')}`)
   }
-  differ('boundary', 'boundary', (t) => t.fragments.map((f) => `${f.start}–${f.end}`).join(' + '))
-  differ('label', 'label', (t) => t.label)
+  // the cheap checks first: most units agree, and their details need no strings at all
+  const first = versions[0]!
+  if (!versions.every((t) => sameFragments(t, first))) differ('boundary', 'boundary', (t) => t.fragments.map((f) => `${f.start}–${f.end}`).join(' + '))
+  const oneLabel = versions.every((t) => t.label === first.label)
+  if (!oneLabel) differ('label', 'label', (t) => t.label)
   // attributes are compared only between versions that agree on the label: a different label is the disagreement
-  if (new Set(versions.map((t) => t.label)).size === 1) {
+  if (oneLabel && versions.some((t) => hasKeys(t.attributes))) {
     const keys = [...new Set(versions.flatMap((t) => Object.keys(t.attributes)))].sort()
     for (const key of keys) {
       const read = (t: ComparedTag) => (tagRefKeys.has(key) ? [t.attributes[key]].flat().filter((v) => v != null).map((v) => unitIdOf(String(v))) : t.attributes[key])
       differ('attribute', key, (t) => canonical(read(t)))
     }
   }
-  differ('relation', 'links', (t) => t.links.map((l) => `${l.type}→${unitIdOf(l.to)}`).sort().join(', ') || 'none')
-  const members = Object.fromEntries(layers.map((l) => [l, u.members.get(l)?.id ?? null]))
-  return { id, number, start: u.start, end: u.end, members, kinds: DISAGREEMENT_KINDS.filter((k) => kinds.has(k)), details }
+  if (versions.some((t) => t.links.length > 0)) differ('relation', 'links', (t) => t.links.map((l) => `${l.type}→${unitIdOf(l.to)}`).sort().join(', ') || 'none')
+  return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds: kinds.size ? DISAGREEMENT_KINDS.filter((k) => kinds.has(k)) : [], details }
 }
 
 /** Tag–unit pairs that share text, best first: same label, then more shared characters, then closer starts. */
-function candidatePairs(tags: ComparedTag[], units: Building[]): { tag: ComparedTag; unit: Building; same: boolean; shared: number; gap: number }[] {
-  const pairs: { tag: ComparedTag; unit: Building; same: boolean; shared: number; gap: number }[] = []
-  const longest = units.reduce((m, u) => Math.max(m, u.end - u.start), 0)
+function candidatePairs(tags: Placed[], units: Building[]): Pair[] {
+  const pairs: Pair[] = []
+  let longest = 0
+  for (const u of units) if (u.end - u.start > longest) longest = u.end - u.start
   for (const tag of tags) {
-    const { start, end } = extent(tag)
+    const { start, end } = tag
     // units are sorted by start: only those starting within `longest` before the tag can reach it
-    let i = lowerBound(units, start - longest)
-    for (; i < units.length && units[i]!.start < end; i++) {
+    for (let i = lowerBound(units, start - longest); i < units.length && units[i]!.start < end; i++) {
       const unit = units[i]!
       if (unit.end <= start) continue
-      const shared = Math.max(...[...unit.members.values()].map((m) => sharedChars(m, tag)))
-      if (shared <= 0) continue
-      const same = [...unit.members.values()].some((m) => m.label === tag.label)
-      pairs.push({ tag, unit, same, shared, gap: Math.abs(unit.start - start) })
+      let shared = 0
+      let same = 0
+      for (const m of unit.members) {
+        if (!m) continue
+        const n = sharedChars(m.tag, tag.tag)
+        if (n > shared) shared = n
+        if (m.tag.label === tag.tag.label) same = 1
+      }
+      if (shared > 0) pairs.push({ tag, unit, same, shared, gap: Math.abs(unit.start - start) })
     }
   }
-  return pairs.sort((a, b) => Number(b.same) - Number(a.same) || b.shared - a.shared || a.gap - b.gap || a.tag.id.localeCompare(b.tag.id))
+  return pairs.sort((a, b) => b.same - a.same || b.shared - a.shared || a.gap - b.gap || a.tag.tag.id.localeCompare(b.tag.tag.id))
 }
 
 function lowerBound(units: Building[], start: number): number {
@@ -130,12 +173,27 @@ function sharedChars(a: ComparedTag, b: ComparedTag): number {
   return n
 }
 
-function extent(t: ComparedTag): { start: number; end: number } {
-  return { start: Math.min(...t.fragments.map((f) => f.start)), end: Math.max(...t.fragments.map((f) => f.end)) }
+function sameFragments(a: ComparedTag, b: ComparedTag): boolean {
+  return a.fragments.length === b.fragments.length && a.fragments.every((f, i) => f.start === b.fragments[i]!.start && f.end === b.fragments[i]!.end)
 }
 
-function byPosition(a: ComparedTag, b: ComparedTag): number {
-  return extent(a).start - extent(b).start || extent(b).end - extent(a).end || a.id.localeCompare(b.id)
+function hasKeys(o: Record<string, unknown>): boolean {
+  for (const _ in o) return true
+  return false
+}
+
+function place(tag: ComparedTag): Placed {
+  let start = Infinity
+  let end = -Infinity
+  for (const f of tag.fragments) {
+    if (f.start < start) start = f.start
+    if (f.end > end) end = f.end
+  }
+  return { tag, start, end, placed: false }
+}
+
+function byPosition(a: Placed, b: Placed): number {
+  return a.start - b.start || b.end - a.end || a.tag.id.localeCompare(b.tag.id)
 }
 
 /** One spelling per value: empty values are absent, choice lists are sets. */

@@ -49,6 +49,20 @@ describe('review and adjudication', () => {
     expect(r.units.every((u) => !u.settled && u.decision === null)).toBe(true)
   })
 
+  it('compares a lean read of the compared layers that matches their full tags', () => {
+    const { store, service, review, articleId, aEv, bEv } = setup()
+    const two = service.create(ANA, { articleId, label: 'Place', fragments: [{ start: TEXT.indexOf('Neiva'), end: TEXT.indexOf('Neiva') + 5 }, { start: TEXT.indexOf('Huila'), end: TEXT.indexOf('Huila') + 5 }] }).upserted[0]!
+    review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'accept', chosenId: aEv, reason: '', guideline: '' })
+    const lean = store.review.comparedTags(articleId, [ANA.id, BEN.id])
+    const full = store.annotations.listByArticle(articleId).filter((a) => a.annotatorId !== GOLD_LAYER)
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)
+    expect(lean.sort(byId)).toEqual(
+      full.map((a) => ({ id: a.id, annotatorId: a.annotatorId, label: a.label, fragments: a.fragments.map((f) => ({ start: f.start, end: f.end })), attributes: a.attributes, links: a.links })).sort(byId)
+    )
+    expect(lean.find((t) => t.id === two.id)!.fragments).toHaveLength(2)
+    expect(store.review.comparedTags(articleId, [BEN.id]).every((t) => t.annotatorId === BEN.id)).toBe(true)
+  })
+
   it('accepting a version copies it into the gold layer, records who/why, and marks the versions accepted and rejected', () => {
     const { store, review, articleId, aEv, bEv, gold } = setup()
     const m = review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'accept', chosenId: bEv, reason: 'the article says eight died', guideline: 'fatalities §4.2' })
@@ -122,10 +136,13 @@ describe('review and adjudication', () => {
     const blind = review.visible(ANA, articleId)
     expect(blind.annotations.every((a) => a.annotatorId === ANA.id)).toBe(true)
     expect(blind.hiddenLayers).toBe(1)
+    expect(review.hiddenLayers(ANA, articleId)).toBe(1)
+    expect(review.hiddenLayers(BEN, articleId)).toBe(1)
     expect(() => review.article(ANA, articleId)).toThrow('Blind coding is on')
     expect(review.corpus(ANA)).toEqual([])
     review.markDone(ANA, articleId, true)
     expect(review.visible(ANA, articleId).hiddenLayers).toBe(0)
+    expect(review.hiddenLayers(ANA, articleId)).toBe(0)
     expect(review.layers(ANA, articleId).find((l) => l.isMe)!.doneAt).not.toBeNull()
     expect(review.corpus(ANA).map((r) => [r.articleId, r.layers, r.disagreements])).toEqual([[articleId, 2, 3]])
     review.markDone(ANA, articleId, false)

@@ -110,6 +110,19 @@ describe('missing required attributes', () => {
     service.update(USER, { id: event.id, attributes: { event_type: 'battles', date_start: '2022-09-02' } })
     expect(store.annotations.get(event.id)!.missing).toEqual(['sub_event_type', 'date_precision', 'location_text'])
   })
+
+  it('are counted per label and attribute in the article summary, across tags with different gaps', () => {
+    const { store, service, articleId, event, claim } = setup()
+    const second = service.create(USER, { articleId, label: 'Event', fragments: [{ start: TEXT.indexOf('condemned'), end: TEXT.indexOf('condemned') + 9 }] }).upserted[0]!
+    service.update(USER, { id: event.id, attributes: { event_type: 'battles', date_start: '2022-09-02' } })
+    const counts = (missing: { label: string; attribute: string; count: number }[]) => Object.fromEntries(missing.map((m) => [`${m.label}.${m.attribute}`, m.count]))
+    const expected: Record<string, number> = {}
+    for (const t of store.annotations.listByArticle(articleId)) for (const k of t.missing) expected[`${t.label}.${k}`] = (expected[`${t.label}.${k}`] ?? 0) + 1
+    expect(counts(store.articles.get(articleId)!.missing)).toEqual(expected)
+    expect(expected).toMatchObject({ 'Event.event_type': 1, 'Event.date_start': 1, 'Event.sub_event_type': 2, 'Event.location_text': 2, 'Claim.issues': 1 })
+    expect(store.annotations.get(second.id)!.missing).toHaveLength(5)
+    expect(store.annotations.get(claim.id)!.missing.length).toBeGreaterThan(0)
+  })
 })
 
 describe('attributes that refer to another tag', () => {

@@ -53,3 +53,25 @@ it('draws a long article progressively: the opening text first, every tag once d
   const state = annotationPluginKey.getState(editor.state)!
   expect(state.shown).toBe(state.decorations)
 })
+
+it('opens with the opening text’s tags only, says so until all arrive, and keeps the first window as it was', async () => {
+  const all = Array.from({ length: 400 }, (_, i) => tag(i))
+  // the tags starting in the first FIRST_WINDOW code points, as the article view asks for them first
+  const opening = all.filter((_, i) => i * (LINE.length + 1) + LINE.indexOf('Clan') < FIRST_WINDOW)
+  expect(opening.length).toBeLessThan(all.length)
+  editor = new Editor({ element: document.createElement('div'), extensions: [Document, Paragraph, Text, Annotation.configure({ initial: opening, pending: true })], content: articleDoc(offsets.layout), editable: false, injectCSS: false })
+  const opened = () => [...editor!.view.dom.querySelectorAll('p')].slice(0, 20).map((p) => p.innerHTML)
+  const firstWindow = opened()
+  // drawing what it has does not complete the view while tags are on their way
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1))
+  expect(annotationPluginKey.getState(editor.state)!.shownTo).toBe(editor.state.doc.content.size)
+  expect(editor.view.dom.getAttribute('data-tags-drawn')).toBe('partial')
+
+  // the rest arrive: the first window is drawn exactly as before (same lanes), the rest follow progressively
+  editor.commands.setAnnotations(all)
+  expect(opened()).toEqual(firstWindow)
+  expect(firstWindow.join('')).toContain('sw-id-t19')
+  expect(drawnIds().has('t399')).toBe(false)
+  await untilAllDrawn()
+  expect(drawnIds().size).toBe(all.length)
+})

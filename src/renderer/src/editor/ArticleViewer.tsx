@@ -18,6 +18,8 @@ interface Props {
   offsets: ArticleOffsets
   /** Tags drawn in the first render. */
   initialItems: AnnotationItem[]
+  /** The initial tags are the opening text's only; setAnnotations brings them all. */
+  pending?: boolean
   onEditor: (editor: Editor | null) => void
   onSelection: (selection: ViewerSelection | null) => void
   /** A selection made with Alt or Ctrl/Cmd held while a tag is selected: a fragment to add to that tag. */
@@ -26,12 +28,12 @@ interface Props {
 }
 
 /** The article text in a read-only TipTap view; reports snapped selections and clicks on tags. */
-export function ArticleViewer({ offsets, initialItems, onEditor, onSelection, onAddFragment, onTagsClicked }: Props) {
+export function ArticleViewer({ offsets, initialItems, pending = false, onEditor, onSelection, onAddFragment, onTagsClicked }: Props) {
   const callbacks = useRef({ onSelection, onAddFragment, onTagsClicked })
   callbacks.current = { onSelection, onAddFragment, onTagsClicked }
   const editor = useEditor(
     {
-      extensions: [Document, Paragraph, Text, Annotation.configure({ initial: initialItems, onTagsClicked: (ids, e) => callbacks.current.onTagsClicked(ids, e) })],
+      extensions: [Document, Paragraph, Text, Annotation.configure({ initial: initialItems, pending, onTagsClicked: (ids, e) => callbacks.current.onTagsClicked(ids, e) })],
       content: articleDoc(offsets.layout),
       editable: false,
       injectCSS: false,

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Annotation, Article, ArticleStatus, Mutation } from '@shared/domain'
-import type { ArticleReview } from '@shared/review/adjudication'
 import { ARTICLE_STATUSES } from '@shared/domain'
 import { ArticleOffsets } from '@shared/offsets'
 import { api } from '../../api/client'
@@ -12,6 +11,8 @@ import { notify, notifyError } from '../../state/notices'
 import { trackSave } from '../../state/saveStatus'
 import { useStore } from '../../state/createStore'
 import { applyMutation, createArticleState, type ArticleStateStore } from './articleState'
+import { askForArticle, type ArticleRequests } from './askForArticle'
+import { useRestOfTags } from './useRestOfTags'
 import { ArticleMemo } from './ArticleMemo'
 import { TagPanel } from './TagPanel'
 import { TagPicker } from './TagPicker'
@@ -34,13 +35,11 @@ interface RunOptions {
   beforeApply?: () => void
 }
 
-interface Loaded {
+interface Loaded extends Omit<ArticleRequests, 'reading'> {
   article: Article
   offsets: ArticleOffsets
   state: ArticleStateStore
-  initialReview: ArticleReview | null
 }
-
 
 /** Reading and tagging one article. */
 export function ArticleView({ articleId, onBack, review = false }: { articleId: number; onBack: () => void; review?: boolean }) {
@@ -49,11 +48,11 @@ export function ArticleView({ articleId, onBack, review = false }: { articleId: 
   useEffect(() => {
     let live = true
     setLoaded(null)
-    // opened for review, the comparison is fetched alongside the article; a refusal (blind coding) shows in the panel
-    const comparing = review ? api.call('review.article', { articleId }).catch(() => null) : Promise.resolve(null)
-    Promise.all([api.call('articles.get', { id: articleId }), api.call('annotations.list', { articleId }), api.call('history.state', { articleId }), comparing])
-      .then(([article, annotations, history, initialReview]) => {
-        if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(annotations, history), initialReview })
+    // the text is laid out before the review comparison or the tags further down arrive; a refused comparison shows in the panel
+    const { reading, comparing, rest } = askForArticle(articleId, review)
+    reading
+      .then(([article, opening, history]) => {
+        if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(opening, history, false), comparing, rest })
       })
       .catch((e: Error) => live && setFailed(e.message))
     return () => {
@@ -65,7 +64,7 @@ export function ArticleView({ articleId, onBack, review = false }: { articleId: 
   return <LoadedArticle key={articleId} {...loaded} onBack={onBack} review={review} />
 }
 
-function LoadedArticle({ article: initial, offsets, state, onBack, review, initialReview }: Loaded & { onBack: () => void; review: boolean }) {
+function LoadedArticle({ article: initial, offsets, state, onBack, review, comparing, rest }: Loaded & { onBack: () => void; review: boolean }) {
   const [focusIds, setFocusIds] = useState<string[]>([])
   const layers = useLayers(initial.id)
   const [article, setArticle] = useState(initial)
@@ -88,6 +87,8 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, initi
   const onEditor = useCallback((editor: Editor | null) => {
     editorRef.current = editor
   }, [])
+
+  const restMerged = useRestOfTags(rest, state, editorRef, toItem)
 
   const select = useCallback(
     (id: string | null, scroll = false) => {
@@ -123,6 +124,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, initi
       try {
         // tag changes are drawn only once saved, so a fast save needs no "Saving…" flash
         const m = await trackSave(work, options.quietMs ?? 200)
+        await restMerged.current
         options.beforeApply?.()
         apply(m, options)
         return m
@@ -244,7 +246,10 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, initi
   }
 
 
-  const actions = useMemo<ArticleActions>(() => ({ article, state, run: (work) => run(work), select, apply: (m) => apply(m, {}) }), [article, state, run, select, apply])
+  const actions = useMemo<ArticleActions>(
+    () => ({ article, state, run: (work) => run(work), select, apply: (m) => void restMerged.current.then(() => apply(m, {})) }),
+    [article, state, run, select, apply]
+  )
   // the selected tag's linked tags are outlined by a rule on their id classes: no decoration is rebuilt
   const linkedIds = useMemo(() => {
     if (!selectedId) return []
@@ -297,11 +302,11 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, initi
       )}
       <div className="article-body">
         <div className="article-scroll" onScroll={() => setPicker(null)}>
-          <ArticleViewer offsets={offsets} initialItems={initialItems} onEditor={onEditor} onSelection={setSelection} onAddFragment={addFragment} onTagsClicked={onTagsClicked} />
+          <ArticleViewer offsets={offsets} initialItems={initialItems} pending={!state.get().complete} onEditor={onEditor} onSelection={setSelection} onAddFragment={addFragment} onTagsClicked={onTagsClicked} />
         </div>
         <div className="tag-panel-wrap">
           {review ? (
-            <ReviewPanel onFocus={setFocusIds} selection={selection?.range ?? null} initial={initialReview} />
+            <ReviewPanel onFocus={setFocusIds} selection={selection?.range ?? null} comparing={comparing} />
           ) : (
             <>
               <ArticleMemo note={article.note} onSave={setMemo} />

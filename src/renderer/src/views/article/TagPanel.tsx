@@ -28,7 +28,7 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
     observer.observe(el)
     return () => observer.disconnect()
   }, [])
-  const { annotations, selectedId } = useStore(state)
+  const { annotations, selectedId, complete } = useStore(state)
   const ordered = useMemo(() => inTextOrder(annotations.values()), [annotations])
   // a newly selected tag's form is the costly part of the panel: it renders just after the tag and the list are shown;
   // edits to the tag already selected render at once
@@ -49,8 +49,9 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
         <p className="hint">Select text and press 1, 2 or 3 to tag it. Click a tag to edit it.</p>
       )}
       <h2>
-        Tags <span className="count">{ordered.length}</span>
-        {[...counts].map(([label, n]) => (
+        {/* counts wait for the tags after the opening text, which arrive just after the first frame */}
+        Tags <span className="count">{complete ? ordered.length : '…'}</span>
+        {complete && [...counts].map(([label, n]) => (
           <span key={label} className="chip" style={{ borderColor: labelColor(label) }}>
             {label} {n}
           </span>

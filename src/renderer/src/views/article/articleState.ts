@@ -3,6 +3,10 @@ import { createStore } from '../../state/createStore'
 
 export interface ArticleState {
   annotations: Map<string, Annotation>
+  /** False while only the opening text's tags are here: the rest arrive just after the first frame. */
+  complete: boolean
+  /** Actions applied since the article opened: views the main process derives from the tags reload when it moves. */
+  revision: number
   selectedId: string | null
   history: HistoryState
 }
@@ -10,8 +14,8 @@ export interface ArticleState {
 const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoDescription: null, redoDescription: null }
 
 /** Tags of the open article, the selected one and the undo state, shared by the viewer and the side panel. */
-export function createArticleState(annotations: Annotation[], history: HistoryState = EMPTY_HISTORY) {
-  return createStore<ArticleState>({ annotations: new Map(annotations.map((a) => [a.id, a])), selectedId: null, history })
+export function createArticleState(annotations: Annotation[], history: HistoryState = EMPTY_HISTORY, complete = true) {
+  return createStore<ArticleState>({ annotations: new Map(annotations.map((a) => [a.id, a])), complete, revision: 0, selectedId: null, history })
 }
 
 export type ArticleStateStore = ReturnType<typeof createArticleState>
@@ -21,7 +25,14 @@ export function applyMutation(state: ArticleState, m: Mutation): ArticleState {
   for (const id of m.removed) annotations.delete(id)
   for (const a of m.upserted) annotations.set(a.id, a)
   const selectedId = state.selectedId && annotations.has(state.selectedId) ? state.selectedId : null
-  return { annotations, selectedId, history: m.history }
+  return { ...state, annotations, selectedId, revision: state.revision + 1, history: m.history }
+}
+
+/** Adds the tags after the opening text to its own, completing the list (text order kept: they start later). */
+export function withRest(state: ArticleState, rest: Annotation[]): ArticleState {
+  const annotations = new Map(state.annotations)
+  for (const a of rest) annotations.set(a.id, a)
+  return { ...state, annotations, complete: true }
 }
 
 /** Tags in text order: by start, longer first, then by creation. */

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Annotation, Mutation } from '@shared/domain'
 import type { ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
 import { DISAGREEMENT_TEXT } from '@shared/review/review-unit'
+import { unpackReview } from '@shared/review/packed-review'
 import { api } from '../../api/client'
 import { labelColor } from '../../labels'
 import { notifyError } from '../../state/notices'
@@ -20,19 +21,18 @@ interface Props {
   onFocus: (ids: string[]) => void
   /** Text selected in the article, offered as the gold span when editing. */
   selection: { start: number; end: number } | null
-  /** The comparison fetched with the article, if it was opened for review. */
-  initial?: ArticleReview | null
+  /** The comparison asked for with the article (null if refused): shown when it comes, instead of asking again. */
+  comparing?: Promise<ArticleReview | null>
 }
 
 /**
  * Reviewing an article: every unit the layers' tags align into, with what differs, and the decision buttons.
  * N / P jump to the next / previous disagreement not yet settled.
  */
-export function ReviewPanel({ onFocus, selection, initial = null }: Props) {
+export function ReviewPanel({ onFocus, selection, comparing }: Props) {
   const { article, state, run, select } = useArticle()
-  const { annotations } = useStore(state)
-  const [review, setReview] = useState<ArticleReview | null>(initial)
-  const fresh = useRef(initial !== null)
+  const { annotations, complete, revision } = useStore(state)
+  const [review, setReview] = useState<ArticleReview | null>(null)
   const [failed, setFailed] = useState<string | null>(null)
   const [show, setShow] = useState<Show>('disagreements')
   const [focusId, setFocusId] = useState<string | null>(null)
@@ -43,17 +43,21 @@ export function ReviewPanel({ onFocus, selection, initial = null }: Props) {
   const load = useCallback(() => {
     api.call('review.article', { articleId: article.id }).then(
       (r) => {
-        setReview(r)
+        setReview(unpackReview(r))
         setFailed(null)
       },
       (e: Error) => setFailed(e.message)
     )
   }, [article.id])
   useEffect(() => {
-    // the comparison that came with the article is current: reload only once the tags change
-    if (fresh.current) fresh.current = false
+    let live = true
+    // the comparison asked for with the article is current until an action changes the tags; a refusal is asked again for its reason
+    if (revision === 0 && comparing) void comparing.then((r) => live && (r ? setReview(r) : load()))
     else load()
-  }, [load, annotations])
+    return () => {
+      live = false
+    }
+  }, [load, revision, comparing])
 
   const units = useMemo(() => {
     if (!review) return []
@@ -233,7 +237,7 @@ export function ReviewPanel({ onFocus, selection, initial = null }: Props) {
               render={(u) => (
                 <button type="button" className={`unit-row${u.id === focusId ? ' selected' : ''}${u.settled ? ' settled' : ''}`} onClick={() => focusUnit(u)} data-unit={u.number}>
                   <span className="unit-number">#{u.number}</span>
-                  <span className="unit-quote">{quoteOf(u, annotations)}</span>
+                  <span className="unit-quote">{quoteOf(u, annotations, complete)}</span>
                   <span className="unit-kinds">{u.settled ? '✓ settled' : u.kinds.map((k) => DISAGREEMENT_TEXT[k]).join(', ') || 'agree'}</span>
                 </button>
               )}
@@ -257,8 +261,9 @@ function Version({ tag }: { tag: Annotation }) {
   )
 }
 
-function quoteOf(u: ReviewedUnit, annotations: Map<string, Annotation>): string {
+function quoteOf(u: ReviewedUnit, annotations: Map<string, Annotation>, complete: boolean): string {
   const first = Object.values(u.members).find((id) => id && annotations.has(id))
   const tag = first ? annotations.get(first) : undefined
-  return tag ? `${tag.label} “${tag.fragments[0]!.quote}”` : '(tag not loaded)'
+  // a unit beyond the opening text may show before its tags arrive
+  return tag ? `${tag.label} “${tag.fragments[0]!.quote}”` : complete ? '(tag not loaded)' : '…'
 }

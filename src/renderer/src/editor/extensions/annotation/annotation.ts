@@ -7,7 +7,7 @@ import type { AnnotationItem, AnnotationOptions } from './types'
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     spanwiseAnnotation: {
-      /** Replaces every tag shown. */
+      /** Replaces every tag shown (all the article's tags, so drawing them completes the view). */
       setAnnotations: (items: AnnotationItem[]) => ReturnType
       /** Adds tags, or redraws them if already shown (same id). */
       upsertAnnotations: (items: AnnotationItem[]) => ReturnType
@@ -32,7 +32,7 @@ export const Annotation = Extension.create<AnnotationOptions>({
   name: 'spanwiseAnnotation',
 
   addOptions() {
-    return { initial: [], onTagsClicked: undefined }
+    return { initial: [], pending: false, onTagsClicked: undefined }
   },
 
   addCommands() {

@@ -7,13 +7,16 @@ export interface AnnotationPluginState {
   /** What the view draws: decorations starting before `shownTo` (all of them once revealed). */
   shown: DecorationSet
   shownTo: number
+  /** More tags are on their way: only the opening text's were given so far. */
+  pending: boolean
   items: Map<string, AnnotationItem & { lane: number }>
   selected: string | null
 }
 
 /** Changes arrive only as transaction meta under the plugin key. */
 export type AnnotationMeta =
-  | { type: 'reset'; items: AnnotationItem[] }
+  /** Replaces every tag; `pending` when these are the opening text's and a reset with all of them follows. */
+  | { type: 'reset'; items: AnnotationItem[]; pending?: boolean }
   | { type: 'upsert'; items: AnnotationItem[] }
   | { type: 'remove'; ids: string[] }
   | { type: 'select'; id: string | null }

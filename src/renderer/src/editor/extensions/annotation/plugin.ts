@@ -20,7 +20,11 @@ export function annotationPlugin(options: AnnotationOptions): Plugin<AnnotationP
     key: annotationPluginKey,
     state: {
       init: (_config, state) =>
-        applyMeta({ decorations: DecorationSet.empty, shown: DecorationSet.empty, shownTo: 0, items: new Map(), selected: null }, { type: 'reset', items: options.initial }, state.doc),
+        applyMeta(
+          { decorations: DecorationSet.empty, shown: DecorationSet.empty, shownTo: 0, pending: false, items: new Map(), selected: null },
+          { type: 'reset', items: options.initial, pending: options.pending },
+          state.doc
+        ),
       apply(tr, prev) {
         const meta = tr.getMeta(annotationPluginKey) as AnnotationMeta | undefined
         // the viewer is read-only; mapping only keeps the state sound if a document change ever happens
@@ -50,7 +54,7 @@ export function annotationPlugin(options: AnnotationOptions): Plugin<AnnotationP
       // tests and benchmarks wait on this rather than on timing
       attributes(state) {
         const s = annotationPluginKey.getState(state)
-        return { 'data-tags-drawn': s && s.shownTo >= state.doc.content.size ? 'all' : 'partial' }
+        return { 'data-tags-drawn': s && !s.pending && s.shownTo >= state.doc.content.size ? 'all' : 'partial' }
       },
       handleDOMEvents: {
         mouseup(view, event) {
@@ -70,7 +74,7 @@ export function annotationPlugin(options: AnnotationOptions): Plugin<AnnotationP
 function applyMeta(state: AnnotationPluginState, meta: AnnotationMeta, doc: Parameters<typeof DecorationSet.create>[0]): AnnotationPluginState {
   if (meta.type === 'batch') return meta.metas.reduce((s, m) => applyMeta(s, m, doc), state)
   const items = new Map(state.items)
-  let { decorations: set, shown, shownTo, selected } = state
+  let { decorations: set, shown, shownTo, pending, selected } = state
   const complete = () => shownTo >= doc.content.size
   // add() and remove() consume the arrays they are given, so each set gets its own
   const addDecos = (d: Decoration[]) => {
@@ -94,6 +98,7 @@ function applyMeta(state: AnnotationPluginState, meta: AnnotationMeta, doc: Para
   }
   switch (meta.type) {
     case 'reset': {
+      pending = meta.pending ?? false
       items.clear()
       const sorted = [...meta.items].sort((a, b) => a.ranges[0]!.from - b.ranges[0]!.from || b.ranges[0]!.to - a.ranges[0]!.to)
       const all = assignAll(sorted, items, selected)
@@ -132,7 +137,7 @@ function applyMeta(state: AnnotationPluginState, meta: AnnotationMeta, doc: Para
       break
     }
   }
-  return { decorations: set, shown, shownTo, items, selected }
+  return { decorations: set, shown, shownTo, pending, items, selected }
 }
 
 /** Lanes for a whole article at once: a sweep over tags sorted by start, reusing lanes freed by ended tags. */

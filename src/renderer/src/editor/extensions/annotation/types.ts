@@ -17,6 +17,13 @@ export interface AnnotationOptions {
   initial: AnnotationItem[]
 
   /**
+   * True when `initial` holds only the tags of the opening text and setAnnotations will bring them all:
+   * until then the view reports its tags as partly drawn.
+   * @default false
+   */
+  pending: boolean
+
+  /**
    * Called when the user clicks text covered by one or more tags, innermost first.
    * @default undefined
    */

@@ -1,0 +1,37 @@
+import type { Annotation, Article, HistoryState } from '@shared/domain'
+import type { ArticleReview } from '@shared/review/adjudication'
+import { unpackReview } from '@shared/review/packed-review'
+import { api } from '../../api/client'
+import { FIRST_WINDOW } from '../../editor/extensions/annotation/constants'
+
+/**
+ * The first frame waits only for the tags starting in this many code points of text: a code point offset is never
+ * above its document position, so they include every tag the viewer's first window draws.
+ */
+export const OPENING_TEXT = FIRST_WINDOW
+
+export interface ArticleRequests {
+  /** What the first frame needs: the article, the tags starting in its opening text, the undo state. */
+  reading: Promise<readonly [Article, Annotation[], HistoryState]>
+  /** Opened for review: the comparison of the layers (null when refused, as under blind coding). */
+  comparing: Promise<ArticleReview | null>
+  /** The tags after the opening text. */
+  rest: Promise<Annotation[]>
+}
+
+/**
+ * Asks for an article in the order the main process should answer, one request at a time: what the first frame
+ * needs, then the comparison (the page lays the text out meanwhile), and the long list of the other tags only once
+ * all that is in, so that it never holds it up.
+ */
+export function askForArticle(articleId: number, review: boolean): ArticleRequests {
+  const reading = Promise.all([
+    api.call('articles.get', { id: articleId }),
+    api.call('annotations.list', { articleId, startsIn: { before: OPENING_TEXT } }),
+    api.call('history.state', { articleId })
+  ] as const)
+  const comparing = review ? api.call('review.article', { articleId }).then(unpackReview, () => null) : Promise.resolve(null)
+  const rest = Promise.all([reading, comparing]).then(() => api.call('annotations.list', { articleId, startsIn: { from: OPENING_TEXT } }))
+  rest.catch(() => {}) // reported once merged; an article closed before then never looks
+  return { reading, comparing, rest }
+}

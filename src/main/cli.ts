@@ -118,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
         current.close()
       }
     }
-    restoreBackup(projectPath, entry)
+    await restoreBackup(projectPath, entry)
     out({ restored: entry.file, project: projectPath })
     return EXIT.ok
   }

@@ -147,7 +147,7 @@ export class Workbench {
     await this.backupNow('before-restore')
     this.close()
     try {
-      restoreBackup(file, entry)
+      await restoreBackup(file, entry)
     } finally {
       await this.open(file)
     }
@@ -159,7 +159,7 @@ export class Workbench {
     const file = resolve(input.path)
     if (existsSync(file)) throw new AppError('PROJECT_EXISTS', `${file} exists again, so there is nothing to recover; open it instead.`)
     let salvage: SalvageReport | null = null
-    if (input.action === 'restore') restoreBackup(file, findBackup(file, input.backup))
+    if (input.action === 'restore') await restoreBackup(file, findBackup(file, input.backup))
     else {
       const damaged = resolve(input.movedTo)
       const ext = extname(file)

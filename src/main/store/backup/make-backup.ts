@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors'
 import { backupFolderOf } from './backup-folder'
 import { fsyncFile, readManifest, writeManifest } from './backup-manifest'
 import { backupsToPrune } from './prune-backups'
-import { copyProjectOffThread } from './copy-project-off-thread'
+import { checkProjectOffThread } from './check-project-off-thread'
 
 export interface BackupOptions {
   now?: () => Date
@@ -25,7 +25,7 @@ export async function makeBackup(projectFile: string, kind: BackupKind, options:
   const partial = `${final}.partial`
   try {
     mkdirSync(folder, { recursive: true })
-    const copy = await copyProjectOffThread(projectFile, partial)
+    const copy = await checkProjectOffThread(partial, projectFile)
     fsyncFile(partial)
     renameSync(partial, final)
     const entry: BackupEntry = { file, kind, createdAt: now.toISOString(), ...copy, tookMs: Date.now() - started }

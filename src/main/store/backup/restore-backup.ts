@@ -4,8 +4,7 @@ import type { BackupEntry } from '../../../shared/backups/backup-entry'
 import { AppError } from '../../../shared/errors'
 import { backupFolderOf } from './backup-folder'
 import { fsyncFile, readManifest } from './backup-manifest'
-import { sha256OfFile } from './sha256-of-file'
-import { verifyBackupCopy } from './verify-backup-copy'
+import { checkProjectOffThread } from './check-project-off-thread'
 
 /** The manifest entry for `file` in the project's backup folder, or NOT_FOUND. */
 export function findBackup(projectFile: string, file: string): BackupEntry {
@@ -19,12 +18,12 @@ export function findBackup(projectFile: string, file: string): BackupEntry {
  * (hash and integrity) before anything is replaced, and lands by an atomic rename, so a failure at any
  * point leaves the old file (or none, if it was moved aside) and never a half-written one.
  */
-export function restoreBackup(projectFile: string, entry: BackupEntry): void {
+export async function restoreBackup(projectFile: string, entry: BackupEntry): Promise<void> {
   const source = join(backupFolderOf(projectFile), entry.file)
   if (!existsSync(source)) throw new AppError('NOT_FOUND', `The backup file ${source} is missing; choose another backup.`)
-  if (sha256OfFile(source) !== entry.sha256)
+  const checked = await checkProjectOffThread(source)
+  if (checked.sha256 !== entry.sha256)
     throw new AppError('BACKUP_FAILED', `The backup ${entry.file} has changed since it was written (its checksum differs), so it is not trusted. Choose another backup.`)
-  verifyBackupCopy(source, { readonly: true })
   const incoming = `${projectFile}.restoring`
   try {
     copyFileSync(source, incoming)

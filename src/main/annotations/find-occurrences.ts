@@ -26,7 +26,7 @@ export function findOccurrences(store: Store, tag: Annotation, scope: 'article' 
   if (keys.length === 0) throw new AppError('VALIDATION', 'This tag has no letters or digits to look for.')
   const ids = scope === 'article' ? [tag.articleId] : store.articles.idsWithPhrases(keys)
   const tagged = store.db.prepare<[string, string], { article_id: number; start: number; end: number }>(
-    `SELECT n.article_id, f.start, f.end FROM fragment f JOIN annotation n ON n.id = f.annotation_id
+    `SELECT n.article_id, f.start, f.end FROM fragment f JOIN annotation n ON n.article_id = f.article_id AND n.id = f.annotation_id
      WHERE n.label = ? AND n.article_id IN (SELECT value FROM json_each(?))`
   )
   const find = phraseFinder(phrases)

@@ -1,5 +1,6 @@
 import type { ExportArticle } from './export-dataset'
 import { ExportCancelled, type ExportHooks } from './export-hooks'
+import type { NativeLine } from './native/native-line-reader'
 import type { DatasetReader } from './read-dataset'
 
 /** Streams an export's articles into a writer: counts what passed, reports progress at most every 100 ms, stops when cancelled. */
@@ -30,6 +31,20 @@ export class ExportStream {
         this.annotations += article.annotations.length
         for (const a of article.annotations) this.links += a.links.length
         this.progress(false, article.title)
+      }
+    }
+  }
+
+  /** The same for lines SQLite has already serialised (the native export). */
+  runLines(batches: Iterable<NativeLine[]>, write: (bytes: Uint8Array) => void): void {
+    for (const batch of batches) {
+      for (const line of batch) {
+        if (this.hooks.isCancelled?.()) throw new ExportCancelled()
+        write(line.bytes)
+        this.articles++
+        this.annotations += line.annotations
+        this.links += line.links
+        this.progress(false, line.title)
       }
     }
   }

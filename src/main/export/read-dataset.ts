@@ -11,8 +11,11 @@ import type { ExportAnnotation, ExportArticle, ExportContext } from './export-da
 /** Articles per read: big enough to amortise the queries, small enough to keep memory flat. */
 export const ARTICLE_BATCH = 200
 
-/** SQL conditions and parameters for a filter; lists travel as JSON so any length is one parameter. */
-export function filterSql(filter: ExportFilter): { articles: string; tags: string; params: Record<string, string> } {
+/**
+ * SQL conditions and parameters for a filter; lists travel as JSON so any length is one parameter. The tag
+ * conditions name the tag `tag` and its coder `coder` (the annotation and annotator rows).
+ */
+export function filterSql(filter: ExportFilter, tag = 'n', coder = 'u'): { articles: string; tags: string; params: Record<string, string> } {
   const params: Record<string, string> = {}
   const articles: string[] = []
   const tags: string[] = []
@@ -23,9 +26,9 @@ export function filterSql(filter: ExportFilter): { articles: string; tags: strin
   }
   list('articleIds', filter.articleIds, (p) => `a.id IN ${p}`, articles)
   list('articleStatuses', filter.articleStatuses, (p) => `a.status IN ${p}`, articles)
-  list('labels', filter.labels, (p) => `n.label IN ${p}`, tags)
-  list('annotators', filter.annotators, (p) => `(n.annotator_id IN ${p} OR u.name IN ${p})`, tags)
-  list('statuses', filter.statuses, (p) => `n.status IN ${p}`, tags)
+  list('labels', filter.labels, (p) => `${tag}.label IN ${p}`, tags)
+  list('annotators', filter.annotators, (p) => `(${tag}.annotator_id IN ${p} OR ${coder}.name IN ${p})`, tags)
+  list('statuses', filter.statuses, (p) => `${tag}.status IN ${p}`, tags)
   return { articles: articles.map((c) => ` AND ${c}`).join(''), tags: tags.map((c) => ` AND ${c}`).join(''), params }
 }
 
@@ -81,7 +84,7 @@ export class DatasetReader {
       WHERE ${tagWhere} ORDER BY n.article_id, n.start, n.end DESC, n.created_at, n.id`)
     this.fragmentStmt = store.db.prepare(`
       SELECT f.annotation_id, f.start, f.end, f.quote, f.prefix, f.suffix
-      FROM fragment f JOIN annotation n ON n.id = f.annotation_id JOIN annotator u ON u.id = n.annotator_id
+      FROM fragment f JOIN annotation n ON n.article_id = f.article_id AND n.id = f.annotation_id JOIN annotator u ON u.id = n.annotator_id
       WHERE ${tagWhere} ORDER BY f.annotation_id, f.idx`)
     this.linkStmt = store.db.prepare(`
       SELECT r.from_id, r.type, r.to_id

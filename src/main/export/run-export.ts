@@ -11,6 +11,8 @@ import { ExportStream } from './export-stream'
 import { exportIoError } from './export-io-error'
 import { OutputFolder } from './output-folder'
 import { runPackExport } from './pack/run-pack-export'
+import { NativeLineReader } from './native/native-line-reader'
+import { NativeWriter } from './native/native-writer'
 import { countDataset, DatasetReader, readContext } from './read-dataset'
 import { WRITERS } from './writers'
 
@@ -34,15 +36,25 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
   const writer = makeWriter()
   const ctx = readContext(store, options)
   const totals = countDataset(store, options.filter)
-  const reader = new DatasetReader(store, options.filter)
   const out = new OutputFolder(options.destination, options.overwrite)
   const stream = new ExportStream(totals.articles, hooks)
   try {
     stream.progress(true, 'starting')
-    writer.begin(ctx, out)
-    stream.run(reader, (article) => writer.article(article))
+    let droppedLinks: number
+    if (writer instanceof NativeWriter) {
+      // native lines come out of SQLite finished; no article becomes an object
+      const file = writer.beginLines(ctx, out)
+      const lines = new NativeLineReader(store, options.filter, { quotes: options.quotes, withText: true })
+      stream.runLines(lines.batches(), (bytes) => file.writeBytes(bytes))
+      droppedLinks = lines.droppedLinks()
+    } else {
+      const reader = new DatasetReader(store, options.filter)
+      writer.begin(ctx, out)
+      stream.run(reader, (article) => writer.article(article))
+      droppedLinks = reader.droppedLinks
+    }
     const notes = writer.end()
-    if (reader.droppedLinks > 0) notes.warnings.push(`${reader.droppedLinks} links were left out because the tag they point to is not in this export.`)
+    if (droppedLinks > 0) notes.warnings.push(`${droppedLinks} links were left out because the tag they point to is not in this export.`)
     const info = EXPORT_FORMAT_INFO[options.format]
     const result: ExportResult = {
       destination: options.destination,
@@ -67,7 +79,7 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
       exportedAt: ctx.exportedAt,
       filter: options.filter,
       options: { quotes: options.quotes, bom: options.bom },
-      counts: { articles: stream.articles, annotations: stream.annotations, links: stream.links, droppedLinks: reader.droppedLinks, ...notes.counts },
+      counts: { articles: stream.articles, annotations: stream.annotations, links: stream.links, droppedLinks, ...notes.counts },
       cannotCarry: info.drops,
       warnings: notes.warnings,
       files: result.files

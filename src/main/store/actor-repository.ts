@@ -158,7 +158,7 @@ export class ActorRepository {
       .prepare<[string, number], { annotation_id: string; article_id: number; title: string; label: string; quote: string; prefix: string; suffix: string }>(
         `SELECT n.id AS annotation_id, n.article_id, ar.title, n.label, f.quote, f.prefix, f.suffix
          FROM mention m JOIN annotation n ON n.id = m.annotation_id JOIN article ar ON ar.id = n.article_id
-         JOIN fragment f ON f.annotation_id = n.id AND f.idx = 0
+         JOIN fragment f ON f.article_id = n.article_id AND f.annotation_id = n.id AND f.idx = 0
          WHERE m.actor_id = ? GROUP BY n.id ORDER BY n.article_id, n.start LIMIT ?`
       )
       .all(actorId, limit)

@@ -52,10 +52,11 @@ export class AnnotationRepository {
     // whole-article lists read rows as arrays: a keyed object per row costs better-sqlite3 more than the query itself
     // whole-article lists take a range of start offsets, answered from the (article_id, start, end) index
     this.byArticleStmt = db.prepare<[number, number, number], RawAnnotationRow>(`${SELECT} WHERE n.article_id = ? AND n.start >= ? AND n.start < ? ORDER BY n.start, n.end DESC, n.created_at`).raw()
-    this.fragmentsOfStmt = db.prepare<[string], FragmentRow>(`${FRAGMENTS} WHERE f.annotation_id = ? ORDER BY f.idx`)
+    // fragments are keyed by article first: naming the tag's article keeps every lookup on that key
+    this.fragmentsOfStmt = db.prepare<[string], FragmentRow>(`${FRAGMENTS} JOIN annotation n ON n.article_id = f.article_id AND n.id = f.annotation_id WHERE n.id = ? ORDER BY f.idx`)
     this.fragmentsByArticleStmt = db
       .prepare<[number, number, number], [string, number, number, string, string, string]>(
-        `${FRAGMENTS} JOIN annotation n ON n.id = f.annotation_id WHERE n.article_id = ? AND n.start >= ? AND n.start < ? ORDER BY f.annotation_id, f.idx`
+        `${FRAGMENTS} JOIN annotation n ON n.article_id = f.article_id AND n.id = f.annotation_id WHERE f.article_id = ? AND n.start >= ? AND n.start < ? ORDER BY f.annotation_id, f.idx`
       )
       .raw()
     this.upsertStmt = db.prepare(`
@@ -63,9 +64,9 @@ export class AnnotationRepository {
       VALUES (@id, @articleId, @annotatorId, @label, @start, @end, @attributes, @note, @status, @codebookVersion, @missing, @createdAt, @updatedAt)
       ON CONFLICT (id) DO UPDATE SET label = excluded.label, start = excluded.start, end = excluded.end, attributes = excluded.attributes,
         note = excluded.note, status = excluded.status, codebook_version = excluded.codebook_version, missing = excluded.missing, updated_at = excluded.updated_at`)
-    this.deleteFragmentsStmt = db.prepare('DELETE FROM fragment WHERE annotation_id = ?')
+    this.deleteFragmentsStmt = db.prepare('DELETE FROM fragment WHERE article_id = ? AND annotation_id = ?')
     this.insertFragmentStmt = db.prepare(
-      'INSERT INTO fragment (annotation_id, idx, start, end, quote, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?)'
+      'INSERT INTO fragment (article_id, annotation_id, idx, start, end, quote, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
     )
     this.deleteStmt = db.prepare('DELETE FROM annotation WHERE id = ?')
     this.linksOfStmt = db.prepare<[string], LinkRow>(`${LINKS} WHERE r.from_id = ? ORDER BY r.idx`)
@@ -154,8 +155,8 @@ export class AnnotationRepository {
       createdAt: s.createdAt,
       updatedAt: s.updatedAt
     })
-    this.deleteFragmentsStmt.run(s.id)
-    s.fragments.forEach((f, i) => this.insertFragmentStmt.run(s.id, i, f.start, f.end, f.quote, f.prefix, f.suffix))
+    this.deleteFragmentsStmt.run(s.articleId, s.id)
+    s.fragments.forEach((f, i) => this.insertFragmentStmt.run(s.articleId, s.id, i, f.start, f.end, f.quote, f.prefix, f.suffix))
     this.deleteLinksStmt.run(s.id)
     ;(s.links ?? []).forEach((l, i) => this.insertLinkStmt.run({ from: s.id, idx: i, type: l.type, to: l.to }))
     this.deleteMentionsStmt.run(s.id)

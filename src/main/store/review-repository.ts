@@ -72,8 +72,8 @@ export class ReviewRepository {
     // a tag's start/end are its fragments' extent, so only tags with a second fragment need their fragment rows
     this.extraFragmentsStmt = db
       .prepare<[number], [string, number, number]>(`
-        SELECT f.annotation_id, f.start, f.end FROM annotation n JOIN fragment f ON f.annotation_id = n.id
-        WHERE n.article_id = ? AND EXISTS (SELECT 1 FROM fragment g WHERE g.annotation_id = n.id AND g.idx = 1) ORDER BY f.annotation_id, f.idx`)
+        SELECT f.annotation_id, f.start, f.end FROM annotation n JOIN fragment f ON f.article_id = n.article_id AND f.annotation_id = n.id
+        WHERE n.article_id = ? AND EXISTS (SELECT 1 FROM fragment g WHERE g.article_id = n.article_id AND g.annotation_id = n.id AND g.idx = 1) ORDER BY f.annotation_id, f.idx`)
       .raw()
     this.comparedLinksStmt = db
       .prepare<[number], [string, string, string]>('SELECT r.from_id, r.type, r.to_id FROM annotation n JOIN relation r ON r.from_id = n.id WHERE n.article_id = ? ORDER BY r.from_id, r.idx')

@@ -24,6 +24,7 @@ export interface BulkTag {
  */
 export class TagBulkWriter {
   private readonly touched = new Set<number>()
+  private triggers: string[] = []
   private readonly recount
   private readonly db: Db
   private readonly insertTag
@@ -39,23 +40,28 @@ export class TagBulkWriter {
     this.insertTag = db.prepare(`
       INSERT INTO annotation (id, article_id, annotator_id, label, start, end, attributes, note, status, codebook_version, missing, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    this.insertFragment = db.prepare('INSERT INTO fragment (annotation_id, idx, start, end, quote, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.insertFragment = db.prepare('INSERT INTO fragment (article_id, annotation_id, idx, start, end, quote, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     this.insertLink = db.prepare('INSERT INTO relation (from_id, idx, type, to_id) VALUES (?, ?, ?, ?)')
     this.insertMention = db.prepare('INSERT OR IGNORE INTO mention (annotation_id, attribute, actor_id) SELECT ?, ?, id FROM actor WHERE id = ?')
     this.deleteLayerStmt = db.prepare('DELETE FROM annotation WHERE article_id = ? AND annotator_id = ?')
     this.deleteTagStmt = db.prepare('DELETE FROM annotation WHERE id = ?')
   }
 
-  /** Silences the per-tag count triggers until finish(); the rows are only ever seen inside this transaction. */
+  /**
+   * Takes the per-tag count triggers away until finish(): even when they do nothing, firing them cost more than
+   * the insert itself. Dropping them is part of the import's transaction, so a rollback or crash brings them back.
+   */
   begin(): void {
-    this.db.prepare('INSERT OR IGNORE INTO bulk_write (id) VALUES (1)').run()
+    this.triggers = this.db.prepare<[], string>(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'annotation' AND name LIKE 'annotation_count_%'`).pluck().all()
+    this.db.exec("DROP TRIGGER IF EXISTS annotation_count_insert; DROP TRIGGER IF EXISTS annotation_count_delete")
   }
 
-  /** Recounts the articles this writer touched and turns the count triggers back on. */
+  /** Recounts the articles this writer touched and puts the count triggers back. */
   finish(): void {
     for (const id of this.touched) this.recount.run({ id })
     this.touched.clear()
-    this.db.prepare('DELETE FROM bulk_write').run()
+    for (const sql of this.triggers) this.db.exec(sql)
+    this.triggers = []
   }
 
   /** Removes one coder's tags on an article (a re-imported layer replaces the old one); returns how many. */
@@ -81,7 +87,7 @@ export class TagBulkWriter {
     this.insertTag.run(t.id, t.articleId, t.annotatorId, t.label, start, end, JSON.stringify(t.attributes), t.note, t.status, t.codebookVersion, JSON.stringify(t.missing), t.createdAt, t.updatedAt)
     for (let i = 0; i < t.fragments.length; i++) {
       const f = t.fragments[i]!
-      this.insertFragment.run(t.id, i, f.start, f.end, f.quote, f.prefix, f.suffix)
+      this.insertFragment.run(t.articleId, t.id, i, f.start, f.end, f.quote, f.prefix, f.suffix)
     }
     for (const m of t.mentions) this.insertMention.run(t.id, m.attribute, m.actorId)
   }

@@ -21,7 +21,7 @@ export function expectConsistentProject(store: Store): void {
     texts.set(a.id, a.text)
   }
   const fragments = store.db
-    .prepare('SELECT f.annotation_id, f.start, f.end, f.quote, f.prefix, f.suffix, n.article_id FROM fragment f JOIN annotation n ON n.id = f.annotation_id')
+    .prepare('SELECT f.annotation_id, f.start, f.end, f.quote, f.prefix, f.suffix, n.article_id FROM fragment f JOIN annotation n ON n.article_id = f.article_id AND n.id = f.annotation_id')
     .all() as { annotation_id: string; start: number; end: number; quote: string; prefix: string; suffix: string; article_id: number }[]
   for (const f of fragments) {
     const text = texts.get(f.article_id)!

@@ -99,7 +99,7 @@ function undoRedoRoundTrip(file: string, dir: string): void {
   const tags = (articleId: number) =>
     JSON.stringify([
       store.db.prepare('SELECT * FROM annotation WHERE article_id = ? ORDER BY id').all(articleId),
-      store.db.prepare('SELECT f.* FROM fragment f JOIN annotation a ON a.id = f.annotation_id WHERE a.article_id = ? ORDER BY f.annotation_id, f.idx').all(articleId),
+      store.db.prepare('SELECT f.* FROM fragment f JOIN annotation a ON a.article_id = f.article_id AND a.id = f.annotation_id WHERE a.article_id = ? ORDER BY f.annotation_id, f.idx').all(articleId),
       store.db.prepare('SELECT r.* FROM relation r JOIN annotation a ON a.id = r.from_id WHERE a.article_id = ? ORDER BY r.from_id, r.idx').all(articleId)
     ])
   try {

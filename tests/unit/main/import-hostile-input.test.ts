@@ -62,6 +62,16 @@ describe('annotated imports report hostile input instead of crashing', () => {
     expect(store.db.prepare('SELECT count(*) FROM article').pluck().get()).toBe(2)
   })
 
+  it('the same article twice in one file reports the second copy’s tag id as taken in this article, and writes nothing (was SQLITE_CONSTRAINT_UNIQUE)', () => {
+    const { store } = createTempProject()
+    const before = dumpTables(store)
+    const line = JSON.stringify({ text: 'ELN again.', label: [[0, 3, 'Actor']] })
+    const report = annotated(store, { format: 'doccano', paths: [join(folder({ 'Ana.jsonl': `${line}\n${line}` }), 'Ana.jsonl')] })
+    expect(report.committed).toBe(false)
+    expect(report.issues).toMatchObject([{ severity: 'error', code: 'DUPLICATE_ID', line: 2, message: expect.stringContaining('already belongs to another tag of this article') }])
+    expect(dumpTables(store)).toEqual(before)
+  })
+
   it('JSON nested too deeply to store is a BAD_LINE with its place (was RangeError, or an SQLite json_valid failure)', () => {
     for (const depth of [2000, 100_000]) {
       const { store } = createTempProject()

@@ -91,4 +91,25 @@ describe('migrate', () => {
     expect(db.prepare("SELECT v FROM article_fts_config WHERE k = 'automerge'").pluck().get()).toBe(16)
     expect(db.prepare("SELECT rowid FROM article_fts WHERE article_fts MATCH 'golfo'").pluck().all()).toEqual([1])
   })
+
+  it('a version-9 project keeps every fragment when they move to the article-first key, and deleting a tag still removes its fragments', () => {
+    const db = freshDb()
+    db.pragma('foreign_keys = ON')
+    migrate(db, 9)
+    db.exec(`
+      INSERT INTO annotator (id, name, created_at) VALUES ('ana', 'Ana', 'now');
+      INSERT INTO article (uid, title, text, hash, char_count, imported_at) VALUES ('u1', 'A', 'The ELN and its Eastern War Front', 'h1', 33, 'now'), ('u2', 'B', 'Clan del Golfo', 'h2', 14, 'now');
+      INSERT INTO annotation (id, article_id, annotator_id, label, start, end, created_at, updated_at) VALUES ('t1', 1, 'ana', 'Actor', 4, 33, 'now', 'now'), ('t2', 2, 'ana', 'Actor', 0, 14, 'now', 'now');
+      INSERT INTO fragment (annotation_id, idx, start, end, quote, prefix, suffix) VALUES ('t1', 0, 4, 7, 'ELN', 'The ', ' and'), ('t1', 1, 16, 33, 'Eastern War Front', 'its ', ''), ('t2', 0, 0, 14, 'Clan del Golfo', '', '');
+    `)
+    const before = db.prepare('SELECT annotation_id, idx, start, end, quote, prefix, suffix FROM fragment ORDER BY annotation_id, idx').all()
+    expect(migrate(db)).toBe(LATEST_VERSION)
+    expect(db.prepare('SELECT annotation_id, idx, start, end, quote, prefix, suffix FROM fragment ORDER BY annotation_id, idx').all()).toEqual(before)
+    expect(db.prepare('SELECT annotation_id, article_id FROM fragment WHERE idx = 0 ORDER BY annotation_id').raw().all()).toEqual([['t1', 1], ['t2', 2]])
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    db.prepare("DELETE FROM annotation WHERE id = 't1'").run()
+    expect(db.prepare('SELECT annotation_id FROM fragment').pluck().all()).toEqual(['t2'])
+    // a fragment must name its tag's own article
+    expect(() => db.prepare("INSERT INTO fragment (article_id, annotation_id, idx, start, end, quote, prefix, suffix) VALUES (1, 't2', 1, 0, 3, 'Cla', '', '')").run()).toThrow(/FOREIGN KEY/)
+  })
 })

@@ -9,6 +9,11 @@ export interface TextSink {
   write(text: string): void
 }
 
+/** A sink that also takes ready-made UTF-8 lines (an export folder's file). */
+export interface ByteSink extends TextSink {
+  writeBytes(bytes: Uint8Array): void
+}
+
 /** The registry as the native file carries it: alias ids and mention counts are project-local, so left out. */
 function nativeActor(a: Actor) {
   const { mentionCount: _count, aliases, ...rest } = a
@@ -45,6 +50,13 @@ export class NativeWriter implements FormatWriter {
 
   begin(ctx: ExportContext, out: OutputFolder): void {
     this.start(ctx, out.open(NATIVE_FILE))
+  }
+
+  /** Opens the export file and writes the header; the article lines, already serialised (NativeLineReader), go straight to it. */
+  beginLines(ctx: ExportContext, out: OutputFolder): ByteSink {
+    const file = out.open(NATIVE_FILE)
+    this.start(ctx, file)
+    return file
   }
 
   /** Writes the header line into `sink`; the articles follow through article(). */

@@ -301,8 +301,11 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       try {
         tags.write(p.tag)
       } catch (error) {
-        if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error
-        issue({ file: doc.name, line: p.line, severity: 'error', code: 'DUPLICATE_ID', message: `${doc.name}: the tag id ${p.tag.id} already belongs to a tag of another article in this project; give it a new id.` })
+        const code = (error as { code?: string }).code
+        // the (article, id) index answers first when the id is taken in this same article
+        if (code !== 'SQLITE_CONSTRAINT_PRIMARYKEY' && code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error
+        const owner = code === 'SQLITE_CONSTRAINT_UNIQUE' ? 'another tag of this article (is the article in the import twice?)' : 'a tag of another article in this project'
+        issue({ file: doc.name, line: p.line, severity: 'error', code: 'DUPLICATE_ID', message: `${doc.name}: the tag id ${p.tag.id} already belongs to ${owner}; give it a new id.` })
         report.skipped++
         continue
       }

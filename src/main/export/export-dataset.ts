@@ -1,6 +1,7 @@
 import type { Codebook } from '../../shared/codebook/codebook-schema'
 import type { ExportOptions } from '../../shared/exchange/export-options'
 import type { Actor, Annotation, ArticleStatus } from '../../shared/domain'
+import type { Adjudication } from '../../shared/review/adjudication'
 
 /** A tag as exporters see it: the app's Annotation plus the codebook version it was coded with. */
 export interface ExportAnnotation extends Annotation {
@@ -25,6 +26,8 @@ export interface ExportArticle {
   note: string
   importedAt: string
   annotations: ExportAnnotation[]
+  /** The article's adjudication decisions, oldest first; read only for writers that ask (FormatWriter.readsAdjudications). */
+  adjudications?: Adjudication[]
 }
 
 /** What every writer may need besides the articles: the project, its codebook, registry and coders. */

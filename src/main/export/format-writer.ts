@@ -16,6 +16,8 @@ export interface ExportNotes {
  * only through the OutputFolder and never keep more than the current article (plus small indexes) in memory.
  */
 export interface FormatWriter {
+  /** Set when the writer needs each article's adjudication decisions (an extra query per article). */
+  readonly readsAdjudications?: boolean
   begin(ctx: ExportContext, out: OutputFolder): void
   article(article: ExportArticle): void
   end(): ExportNotes

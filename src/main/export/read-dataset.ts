@@ -71,7 +71,11 @@ export class DatasetReader {
   private readonly linkStmt
   private readonly params: Record<string, string>
 
-  constructor(store: Store, filter: ExportFilter) {
+  constructor(
+    private readonly store: Store,
+    filter: ExportFilter,
+    private readonly withAdjudications = false
+  ) {
     const f = filterSql(filter)
     this.params = f.params
     this.articleStmt = store.db.prepare(`
@@ -133,7 +137,8 @@ export class DatasetReader {
         status: r.status as ArticleStatus,
         note: r.note,
         importedAt: r.imported_at,
-        annotations
+        annotations,
+        ...(this.withAdjudications ? { adjudications: this.store.review.decisions(r.id) } : {})
       }
     })
   }

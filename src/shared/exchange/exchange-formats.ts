@@ -22,11 +22,11 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     title: 'Spanwise JSONL (lossless)',
     summary: 'One article per line with every tag, fragment, attribute, link, note, actor and time; a project can be rebuilt from it.',
     unit: 'codepoint',
-    drops: []
+    drops: ['review records: adjudication decisions (the analysis tables carry them), tag comments and coders’ done marks']
   },
   csv: {
     title: 'Analysis tables (CSV)',
-    summary: 'Documents, annotations, ACLED-style events, event actors, claims, relations, actors, aliases and actor relations as RFC 4180 CSV (CRLF, UTF-8) for R, pandas or Excel.',
+    summary: 'Documents, annotations, ACLED-style events, event actors, claims, relations, adjudication decisions, actors, aliases and actor relations as RFC 4180 CSV (CRLF, UTF-8) for R, pandas or Excel.',
     unit: 'codepoint',
     drops: [
       'fragments are joined into one row per tag (each fragment listed in the fragments column)',

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
+import { runExport } from '../../../src/main/export/run-export'
+import { exportOptions } from '../../../src/shared/exchange/export-options'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
 import { ReviewService } from '../../../src/main/review/review-service'
 import { GOLD_LAYER } from '../../../src/main/store/migrations/0008-review'
 import type { User } from '../../../src/shared/domain'
-import { ANA, BEN, addArticle, cleanupTemp, createTempProject } from '../../helpers/project'
+import { ANA, BEN, addArticle, cleanupTemp, createTempProject, tempDir } from '../../helpers/project'
 
 afterEach(cleanupTemp)
 const TEXT = 'Gunmen of the Mobile Column attacked police officers in Neiva, Huila, killing seven. The president condemned it.'
@@ -35,6 +40,23 @@ function setup() {
 }
 
 describe('review and adjudication', () => {
+  it('exports every decision in the adjudications table: candidates, chosen and gold tag, who, when and why', () => {
+    const { store, review, articleId, aEv, bEv, aPol, bPol, bClaim } = setup()
+    review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'accept', chosenId: bEv, reason: 'the article says eight died', guideline: 'fatalities §4.2' })
+    review.decide(REVIEWER, { articleId, candidates: [aPol, bPol], decision: 'reject', reason: 'not an actor here', guideline: '' })
+    review.decide(REVIEWER, { articleId, candidates: [bClaim], decision: 'accept', chosenId: bClaim, reason: '', guideline: '' })
+    const dir = join(tempDir(), 'tables')
+    const result = runExport(store, exportOptions.parse({ format: 'csv', destination: dir }))
+    expect(result.files).toContain('adjudications.csv')
+    const rows = parse(readFileSync(join(dir, 'adjudications.csv')), { columns: true, bom: true }) as Record<string, string>[]
+    expect(rows.map((r) => [r.decision, r.candidate_tag_ids, r.candidate_annotators, r.chosen_tag_id, r.reason, r.guideline, r.decided_by_name])).toEqual([
+      ['accept', `${aEv}|${bEv}`, 'Ana|Ben', bEv, 'the article says eight died', 'fatalities §4.2', 'Rita'],
+      ['reject', `${aPol}|${bPol}`, 'Ana|Ben', '', 'not an actor here', '', 'Rita'],
+      ['accept', bClaim, 'Ben', bClaim, '', '', 'Rita']
+    ])
+    expect(rows[0]).toMatchObject({ article_id: String(articleId), gold_tag_id: store.review.decisions(articleId)[0]!.goldId, gold_exists: 'true', candidate_labels: 'Event|Event' })
+  })
+
   it('lists the article’s units with their disagreements', () => {
     const { review, articleId, aPol, bPol, aEv, bEv, bClaim } = setup()
     const r = review.article(REVIEWER, articleId)

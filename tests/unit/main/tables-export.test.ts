@@ -10,7 +10,7 @@ import { ArticleBuilder, exportContext, registryActor, runWriter } from '../../h
 
 afterEach(cleanupTemp)
 
-const TABLES = ['documents', 'annotations', 'events', 'event_actors', 'claims', 'relations', 'actors', 'aliases', 'actor_relations']
+const TABLES = ['documents', 'annotations', 'events', 'event_actors', 'claims', 'relations', 'adjudications', 'actors', 'aliases', 'actor_relations']
 
 const ACTORS = [
   registryActor('emc', 'Estado Mayor Central (EMC)', 'rebel_group', { aliases: [{ id: 1, alias: 'disidencias', language: 'es', aliasType: 'media_name', designatedBy: '', validFrom: '', validTo: '', ambiguous: true }] }),

@@ -1,4 +1,5 @@
 import type { ExportAnnotation, ExportArticle } from '../export-dataset'
+import { adjudicationRows } from './adjudication-rows'
 import { annotationRow } from './annotation-row'
 import { claimRow } from './claim-row'
 import { documentRow } from './document-row'
@@ -13,7 +14,7 @@ export type ArticleTableRows = Record<(typeof ARTICLE_TABLES)[number], Row[]>
 /** Every per-article table's rows for one article, and how many of its links point to tags the export left out. */
 export function articleRows(article: ExportArticle, tc: TablesContext): { rows: ArticleTableRows; linksToUnexported: number } {
   const byId = new Map<string, ExportAnnotation>(article.annotations.map((t) => [t.id, t]))
-  const rows: ArticleTableRows = { documents: [documentRow(article, tc)], annotations: [], events: [], event_actors: [], claims: [], relations: [] }
+  const rows: ArticleTableRows = { documents: [documentRow(article, tc)], annotations: [], events: [], event_actors: [], claims: [], relations: [], adjudications: adjudicationRows(article) }
   let linksToUnexported = 0
   for (const tag of article.annotations) {
     rows.annotations.push(annotationRow(tag, article, tc))

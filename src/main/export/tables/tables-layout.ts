@@ -3,7 +3,7 @@ import type { TablesContext } from './tables-context'
 import { type Column, type TableSpec, columns } from './table-spec'
 
 /** The tables written per article, in file order; the registry tables follow in end(). */
-export const ARTICLE_TABLES = ['documents', 'annotations', 'events', 'event_actors', 'claims', 'relations'] as const
+export const ARTICLE_TABLES = ['documents', 'annotations', 'events', 'event_actors', 'claims', 'relations', 'adjudications'] as const
 export const REGISTRY_TABLES = ['actors', 'aliases', 'actor_relations'] as const
 export type TableName = (typeof ARTICLE_TABLES)[number] | (typeof REGISTRY_TABLES)[number]
 
@@ -60,6 +60,10 @@ export function tableSpecs(tc: TablesContext): Record<TableName, TableSpec> {
     ]),
     relations: spec('relations', columns(
       'article_id:number', 'article_uid', 'from_tag_id', 'from_label', 'from_quote', 'type', 'to_tag_id', 'to_label', 'to_quote', 'to_exported:boolean'
+    )),
+    adjudications: spec('adjudications', columns(
+      'decision_id', 'article_id:number', 'article_uid', 'decision', 'candidate_tag_ids:list', 'candidate_annotators:list', 'candidate_labels:list',
+      'chosen_tag_id', 'gold_tag_id', 'gold_exists:boolean', 'reason', 'guideline', 'decided_by_id', 'decided_by_name', 'decided_at'
     )),
     actors: spec('actors', columns(
       'actor_id', 'name', 'kind', 'type', 'inter:number', 'country', 'parent_id', 'parent_name', 'external_ids:json', 'status', 'merged_into', 'notes',

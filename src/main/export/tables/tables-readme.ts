@@ -10,6 +10,7 @@ const PURPOSE: Record<string, string> = {
   event_actors: 'long format: one row per link from an Event to an actor mention (role = link type)',
   claims: 'one row per Claim tag: claimant, addressee and object actors via links, claim attributes, position_num (+1/0/-1)',
   relations: 'one row per link between tags',
+  adjudications: 'one row per adjudication decision (accept, merge, edit, reject): the candidate tags it chose between, the gold tag it made, who, when and why',
   actors: 'the actor registry, merged tombstones included',
   aliases: 'one row per actor alias',
   actor_relations: 'relations between registry actors (splinter_of, merged_into …)'

@@ -12,6 +12,7 @@ import { tablesReadme } from './tables-readme'
 
 /** Writes the analysis tables (documents, annotations, events … actors) in one encoding, streaming article by article. */
 export class TablesWriter implements FormatWriter {
+  readonly readsAdjudications = true
   private ctx!: ExportContext
   private out!: OutputFolder
   private tc!: TablesContext

@@ -70,7 +70,7 @@ export class ReviewService {
     decisions.forEach((d, i) => d.candidates.forEach((c) => latest.set(c.annotationId, i)))
     const reviewed: ReviewedUnit[] = units.map((u) => {
       let at = -1
-      for (const id of Object.values(u.members)) if (id !== null) at = Math.max(at, latest.get(id) ?? -1)
+      if (latest.size > 0) for (const id of Object.values(u.members)) if (id !== null) at = Math.max(at, latest.get(id) ?? -1)
       const decision = at >= 0 ? decisions[at]! : null
       // a literal, not a spread: copying 2,000 units field by field through a spread costs milliseconds
       const { id, number, start, end, members, kinds, details } = u

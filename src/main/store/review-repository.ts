@@ -63,17 +63,16 @@ export class ReviewRepository {
       'SELECT c.annotation_id, count(*) AS n FROM tag_comment c JOIN annotation a ON a.id = c.annotation_id WHERE a.article_id = ? GROUP BY c.annotation_id'
     )
     this.blindStmt = db.prepare<[string], { value: string }>('SELECT value FROM project_meta WHERE key = ?')
-    // raw rows and only the compared columns: turning full tag rows into objects costs several times the query
+    // raw rows and only the compared columns, one layer at a time (the layer is the parameter, not a column read per row)
     this.comparedStmt = db
-      .prepare<[number, string], [string, string, string, string, number, number]>(
-        'SELECT id, annotator_id, label, attributes, start, end FROM annotation WHERE article_id = ? AND annotator_id IN (SELECT value FROM json_each(?))'
-      )
+      .prepare<[number, string], [string, string, string, number, number]>('SELECT id, label, attributes, start, end FROM annotation WHERE article_id = ? AND annotator_id = ?')
       .raw()
-    // a tag's start/end are its fragments' extent, so only tags with a second fragment need their fragment rows
+    // a tag's start/end are its fragments' extent, so only tags with a second fragment need their fragment rows (the article's fragments sit together)
     this.extraFragmentsStmt = db
       .prepare<[number], [string, number, number]>(`
-        SELECT f.annotation_id, f.start, f.end FROM annotation n JOIN fragment f ON f.article_id = n.article_id AND f.annotation_id = n.id
-        WHERE n.article_id = ? AND EXISTS (SELECT 1 FROM fragment g WHERE g.article_id = n.article_id AND g.annotation_id = n.id AND g.idx = 1) ORDER BY f.annotation_id, f.idx`)
+        SELECT f.annotation_id, f.start, f.end FROM fragment g
+        JOIN fragment f ON f.article_id = g.article_id AND f.annotation_id = g.annotation_id
+        WHERE g.article_id = ? AND g.idx = 1 ORDER BY f.annotation_id, f.idx`)
       .raw()
     this.comparedLinksStmt = db
       .prepare<[number], [string, string, string]>('SELECT r.from_id, r.type, r.to_id FROM annotation n JOIN relation r ON r.from_id = n.id WHERE n.article_id = ? ORDER BY r.from_id, r.idx')
@@ -84,14 +83,18 @@ export class ReviewRepository {
   comparedTags(articleId: number, annotatorIds: readonly string[]): ComparedTag[] {
     const fragments = groupBy(this.extraFragmentsStmt.all(articleId), (f) => f[0])
     const links = groupBy(this.comparedLinksStmt.all(articleId), (l) => l[0])
-    return this.comparedStmt.all(articleId, JSON.stringify(annotatorIds)).map(([id, annotatorId, label, attributes, start, end]) => ({
-      id,
-      annotatorId,
-      label,
-      fragments: fragments.get(id)?.map(([, s, e]) => ({ start: s, end: e })) ?? [{ start, end }],
-      attributes: attributes === '{}' ? {} : (JSON.parse(attributes) as Record<string, unknown>),
-      links: links.get(id)?.map(([, type, to]) => ({ type, to })) ?? []
-    }))
+    const tags: ComparedTag[] = []
+    for (const annotatorId of new Set(annotatorIds))
+      for (const [id, label, attributes, start, end] of this.comparedStmt.all(articleId, annotatorId))
+        tags.push({
+          id,
+          annotatorId,
+          label,
+          fragments: fragments.get(id)?.map(([, s, e]) => ({ start: s, end: e })) ?? [{ start, end }],
+          attributes: attributes === '{}' ? {} : (JSON.parse(attributes) as Record<string, unknown>),
+          links: links.get(id)?.map(([, type, to]) => ({ type, to })) ?? []
+        })
+    return tags
   }
 
   /** Every layer with tags (or a done mark) in the article. */

@@ -68,20 +68,18 @@ export function classifyDisagreements(tags: readonly ComparedTag[], layers: read
       units.push({ members, start: t.start, end: t.end, id: '', number: 0 })
     }
   }
-  const unitOf = new Map<string, Building>()
   for (const u of units) {
     let first: Placed | undefined
-    for (const m of u.members) {
-      if (!m) continue
-      unitOf.set(m.tag.id, u)
-      if (!first || byPosition(m, first) < 0) first = m
-    }
+    for (const m of u.members) if (m && (!first || byPosition(m, first) < 0)) first = m
     u.id = first!.tag.id
   }
-  units.sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id))
+  units.sort((a, b) => a.start - b.start || b.end - a.end || byId(a.id, b.id))
   units.forEach((u, i) => (u.number = i + 1))
   // a link or reference agrees when it points into the same unit (shown by its number), whatever the target's id
+  let unitOf: Map<string, Building> | undefined
   const unitIdOf = (tagId: string) => {
+    // built on first use: most articles' units have no links or references to resolve
+    unitOf ??= new Map(units.flatMap((u) => u.members.flatMap((m) => (m ? [[m.tag.id, u] as const] : []))))
     const target = unitOf.get(tagId)
     return target ? `#${target.number}` : 'a tag outside these layers'
   }
@@ -89,14 +87,21 @@ export function classifyDisagreements(tags: readonly ComparedTag[], layers: read
 }
 
 function describe(u: Building, layers: readonly string[], names: Record<string, string>, tagRefKeys: Set<string>, unitIdOf: (tagId: string) => string): ReviewUnit {
+  const members: Record<string, string | null> = {}
+  let complete = true
+  for (let i = 0; i < layers.length; i++) {
+    const m = u.members[i]
+    members[layers[i]!] = m ? m.tag.id : null
+    if (!m) complete = false
+  }
+  // most units agree plainly, and need neither the comparisons below nor their strings
+  if (complete && agreePlainly(u.members as Placed[])) return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds: [], details: [] }
   const name = (layer: string) => names[layer] ?? layer
   const present: string[] = []
   const absent: string[] = []
   const versions: ComparedTag[] = []
-  const members: Record<string, string | null> = {}
   layers.forEach((l, i) => {
     const m = u.members[i]
-    members[l] = m ? m.tag.id : null
     if (m) {
       present.push(l)
       versions.push(m.tag)
@@ -114,7 +119,6 @@ function describe(u: Building, layers: readonly string[], names: Record<string, 
     kinds.add(what)
     details.push(`${label}: ${present.map((l, i) => `${name(l)} ${shown[i]}`).join(', ')}`)
   }
-  // the cheap checks first: most units agree, and their details need no strings at all
   const first = versions[0]!
   if (!versions.every((t) => sameFragments(t, first))) differ('boundary', 'boundary', (t) => t.fragments.map((f) => `${f.start}–${f.end}`).join(' + '))
   const oneLabel = versions.every((t) => t.label === first.label)
@@ -129,6 +133,16 @@ function describe(u: Building, layers: readonly string[], names: Record<string, 
   }
   if (versions.some((t) => t.links.length > 0)) differ('relation', 'links', (t) => t.links.map((l) => `${l.type}→${unitIdOf(l.to)}`).sort().join(', ') || 'none')
   return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds: kinds.size ? DISAGREEMENT_KINDS.filter((k) => kinds.has(k)) : [], details }
+}
+
+/** Every version has the first one's fragments and label, and none has attributes or links. */
+function agreePlainly(members: readonly Placed[]): boolean {
+  const first = members[0]!.tag
+  for (const m of members) {
+    const t = m.tag
+    if (t.label !== first.label || t.links.length > 0 || hasKeys(t.attributes) || !sameFragments(t, first)) return false
+  }
+  return true
 }
 
 /** Tag–unit pairs that share text, best first: same label, then more shared characters, then closer starts. */
@@ -153,7 +167,7 @@ function candidatePairs(tags: Placed[], units: Building[]): Pair[] {
       if (shared > 0) pairs.push({ tag, unit, same, shared, gap: Math.abs(unit.start - start) })
     }
   }
-  return pairs.sort((a, b) => b.same - a.same || b.shared - a.shared || a.gap - b.gap || a.tag.tag.id.localeCompare(b.tag.tag.id))
+  return pairs.sort((a, b) => b.same - a.same || b.shared - a.shared || a.gap - b.gap || byId(a.tag.tag.id, b.tag.tag.id))
 }
 
 function lowerBound(units: Building[], start: number): number {
@@ -193,7 +207,12 @@ function place(tag: ComparedTag): Placed {
 }
 
 function byPosition(a: Placed, b: Placed): number {
-  return a.start - b.start || b.end - a.end || a.tag.id.localeCompare(b.tag.id)
+  return a.start - b.start || b.end - a.end || byId(a.tag.id, b.tag.id)
+}
+
+/** Ties go by id in code-unit order: unlike localeCompare, the same on every machine and locale, and cheap. */
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** One spelling per value: empty values are absent, choice lists are sets. */

@@ -27,20 +27,29 @@ export interface PackedReview extends Omit<ArticleReview, 'units'> {
   }
 }
 
+// plain loops below: each runs once per opened review, mostly before the JIT has optimised it, where callbacks cost most
 export function packReview(review: ArticleReview): PackedReview {
   const { units, ...rest } = review
+  const { compared } = review
   const decisions: Adjudication[] = []
   const decisionIndex = new Map<Adjudication, number>()
-  const packed: PackedReview['units'] = { members: review.compared.map(() => []), idLayer: [], start: [], end: [], kinds: [], details: [], decision: [], settled: [] }
-  units.forEach((u, i) => {
+  const packed: PackedReview['units'] = { members: compared.map(() => []), idLayer: [], start: [], end: [], kinds: [], details: [], decision: [], settled: [] }
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!
     if (u.number !== i + 1) throw new Error(`packReview: unit ${u.number} is at place ${i + 1}; units must come in number order`)
-    review.compared.forEach((layer, l) => packed.members[l]!.push(u.members[layer] ?? null))
-    const idLayer = review.compared.findIndex((layer) => u.members[layer] === u.id)
+    let idLayer = -1
+    for (let l = 0; l < compared.length; l++) {
+      const member = u.members[compared[l]!] ?? null
+      packed.members[l]!.push(member)
+      if (idLayer < 0 && member === u.id) idLayer = l
+    }
     if (idLayer < 0) throw new Error(`packReview: unit ${u.number}'s id is not one of its tags`)
     packed.idLayer.push(idLayer)
     packed.start.push(u.start)
     packed.end.push(u.end)
-    packed.kinds.push(u.kinds.reduce((bits, k) => bits | (1 << DISAGREEMENT_KINDS.indexOf(k)), 0))
+    let bits = 0
+    for (const k of u.kinds) bits |= 1 << DISAGREEMENT_KINDS.indexOf(k)
+    packed.kinds.push(bits)
     if (u.details.length) packed.details.push([i, u.details])
     let d = -1
     if (u.decision) {
@@ -52,21 +61,25 @@ export function packReview(review: ArticleReview): PackedReview {
     }
     packed.decision.push(d)
     packed.settled.push(u.settled)
-  })
+  }
   return { ...rest, decisions, units: packed }
 }
 
 export function unpackReview(packed: PackedReview): ArticleReview {
   const { decisions, units: c, ...rest } = packed
+  const { compared } = packed
   const details = new Map(c.details)
-  const units: ReviewedUnit[] = c.start.map((start, i) => {
+  const units: ReviewedUnit[] = new Array(c.start.length)
+  for (let i = 0; i < units.length; i++) {
     const members: Record<string, string | null> = {}
-    packed.compared.forEach((layer, l) => (members[layer] = c.members[l]![i]!))
-    const kinds: DisagreementKind[] = c.kinds[i] ? DISAGREEMENT_KINDS.filter((_, k) => c.kinds[i]! & (1 << k)) : []
-    return {
+    for (let l = 0; l < compared.length; l++) members[compared[l]!] = c.members[l]![i]!
+    const bits = c.kinds[i]!
+    const kinds: DisagreementKind[] = []
+    for (let k = 0; bits >> k; k++) if (bits & (1 << k)) kinds.push(DISAGREEMENT_KINDS[k]!)
+    units[i] = {
       id: c.members[c.idLayer[i]!]![i]!,
       number: i + 1,
-      start,
+      start: c.start[i]!,
       end: c.end[i]!,
       members,
       kinds,
@@ -74,6 +87,6 @@ export function unpackReview(packed: PackedReview): ArticleReview {
       decision: c.decision[i]! >= 0 ? decisions[c.decision[i]!]! : null,
       settled: c.settled[i]!
     }
-  })
+  }
   return { ...rest, units }
 }

@@ -81,6 +81,12 @@ describe('classifyDisagreements', () => {
     expect(units[1]!.details).toContain(`boundary: Ana ${a.fragments[0]!.start}–${a.fragments[0]!.end}, Ben ${b2.fragments[0]!.start}–${b2.fragments[0]!.end}, Cy ${c2.fragments[0]!.start}–${c2.fragments[0]!.end}`)
   })
 
+  it('orders units on the same text by tag id in code-unit order, the same in every locale', () => {
+    const span = tag('ana', 'Actor', 'Mobile Column')
+    const units = classifyDisagreements([{ ...span, id: 'a-1' }, { ...span, id: 'B-2' }, { ...span, id: '9-3' }], ['ana', 'ben'], { names })
+    expect(units.map((u) => u.id)).toEqual(['9-3', 'B-2', 'a-1'])
+  })
+
   it('is deterministic and handles an empty layer', () => {
     const tags = [tag('ana', 'Actor', 'Mobile Column'), tag('ana', 'Event', 'attacked')]
     const one = classifyDisagreements(tags, ['ana', 'ben'], { names })

@@ -22,7 +22,8 @@ export interface ArticleRequests {
 /**
  * Asks for an article in the order the main process should answer, one request at a time: what the first frame
  * needs, then the comparison (the page lays the text out meanwhile), and the long list of the other tags only once
- * all that is in, so that it never holds it up.
+ * all that is in and painted: reading and sending it takes the main process longer than the first frame, which
+ * would otherwise share the CPU with it.
  */
 export function askForArticle(articleId: number, review: boolean): ArticleRequests {
   const reading = Promise.all([
@@ -31,7 +32,17 @@ export function askForArticle(articleId: number, review: boolean): ArticleReques
     api.call('history.state', { articleId })
   ] as const)
   const comparing = review ? api.call('review.article', { articleId }).then(unpackReview, () => null) : Promise.resolve(null)
-  const rest = Promise.all([reading, comparing]).then(() => api.call('annotations.list', { articleId, startsIn: { from: OPENING_TEXT } }))
+  const rest = Promise.all([reading, comparing])
+    .then(afterNextPaint)
+    .then(() => api.call('annotations.list', { articleId, startsIn: { from: OPENING_TEXT } }))
   rest.catch(() => {}) // reported once merged; an article closed before then never looks
   return { reading, comparing, rest }
+}
+
+/** Resolves once the next frame is painted (at once in a hidden page, which paints none). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') resolve()
+    else requestAnimationFrame(() => setTimeout(resolve, 0))
+  })
 }

@@ -61,7 +61,7 @@ test('export my pack, import a colleague’s: their tags appear in their layer, 
   const bens = colleaguePack(dataDir)
   await page.getByRole('button', { name: 'Import colleague’s pack…' }).click()
   const dialog = page.getByRole('form', { name: 'Import tagged articles' })
-  await expect(dialog.getByLabel('Format')).toHaveValue('pack')
+  await expect(dialog.getByLabel('Format', { exact: true })).toHaveValue('pack')
   await dialog.getByLabel('Files or folders').fill(bens)
   await dialog.getByRole('button', { name: 'Check pack' }).click()
   await expect(dialog.getByRole('status', { name: 'Import check' })).toContainText('Found 1 article (0 new, 1 already in the project) with 2 tags')

@@ -126,7 +126,7 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   // export the gold layer and open it
   await page.getByRole('button', { name: 'Export…' }).click()
   const ex = page.getByRole('form', { name: 'Export' })
-  await ex.getByLabel('Format').selectOption({ label: 'Spanwise JSONL (lossless)' })
+  await ex.getByLabel('Format', { exact: true }).selectOption({ label: 'Spanwise JSONL (lossless)' })
   await ex.getByLabel('Coders').fill('gold')
   const folder = join(dataDir, 'gold-export')
   await ex.getByLabel('Export folder').fill(folder)

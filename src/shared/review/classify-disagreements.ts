@@ -68,8 +68,9 @@ export function classifyDisagreements(tags: readonly ComparedTag[], layers: read
     for (let k = 0; k < own.length; k++) {
       const t = own[k]!
       if (t.placed) continue
-      const members: (Placed | undefined)[] = layers.map(() => undefined)
-      members[layer] = t
+      // filled by push from a literal, so every unit's array has the same elements kind (map() made them vary, deoptimising their readers)
+      const members: (Placed | undefined)[] = []
+      for (let l = 0; l < layers.length; l++) members.push(l === layer ? t : undefined)
       units.push({ members, start: t.start, end: t.end, id: '', number: 0 })
     }
   }
@@ -215,10 +216,12 @@ function hasKeys(o: Record<string, unknown>): boolean {
 }
 
 function place(tag: ComparedTag): Placed {
-  let start = Infinity
-  let end = -Infinity
   const fragments = tag.fragments
-  for (let i = 0; i < fragments.length; i++) {
+  if (fragments.length === 0) return { tag, start: Infinity, end: -Infinity, placed: false }
+  // from the first fragment, not from ±Infinity: extents stay small integers, so the JIT never boxes them as doubles (which deoptimises the code reading them)
+  let start = fragments[0]!.start
+  let end = fragments[0]!.end
+  for (let i = 1; i < fragments.length; i++) {
     if (fragments[i]!.start < start) start = fragments[i]!.start
     if (fragments[i]!.end > end) end = fragments[i]!.end
   }

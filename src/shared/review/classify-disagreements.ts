@@ -44,7 +44,8 @@ export function classifyDisagreements(tags: readonly ComparedTag[], layers: read
   const names = options.names ?? {}
   const tagRefKeys = new Set(options.tagRefKeys ?? [])
   const layerIndex = new Map(layers.map((l, i) => [l, i]))
-  const byLayer: Placed[][] = layers.map(() => [])
+  const byLayer: Placed[][] = []
+  for (let l = 0; l < layers.length; l++) byLayer.push([])
   // indexed loops here and below: a review is mostly compared before the JIT optimises this code, where for-of's iterator calls cost most
   for (let k = 0; k < tags.length; k++) {
     const t = tags[k]!
@@ -104,8 +105,14 @@ function describe(u: Building, layers: readonly string[], names: Record<string, 
     members[layers[i]!] = m ? m.tag.id : null
     if (!m) complete = false
   }
-  // most units agree plainly, and need neither the comparisons below nor their strings
+  // most units agree plainly, and need neither the comparisons nor their strings
   if (complete && agreePlainly(u.members as Placed[])) return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds: [], details: [] }
+  const { kinds, details } = differences(u, layers, names, tagRefKeys, unitIdOf)
+  return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds, details }
+}
+
+/** What differs between a unit's versions, in words; apart from describe, so that deoptimising this does not slow the plain agreements. */
+function differences(u: Building, layers: readonly string[], names: Record<string, string>, tagRefKeys: Set<string>, unitIdOf: (tagId: string) => string): Pick<ReviewUnit, 'kinds' | 'details'> {
   const name = (layer: string) => names[layer] ?? layer
   const present: string[] = []
   const absent: string[] = []
@@ -142,7 +149,7 @@ function describe(u: Building, layers: readonly string[], names: Record<string, 
     }
   }
   if (versions.some((t) => t.links.length > 0)) differ('relation', 'links', (t) => t.links.map((l) => `${l.type}→${unitIdOf(l.to)}`).sort().join(', ') || 'none')
-  return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds: kinds.size ? DISAGREEMENT_KINDS.filter((k) => kinds.has(k)) : [], details }
+  return { kinds: kinds.size ? DISAGREEMENT_KINDS.filter((k) => kinds.has(k)) : [], details }
 }
 
 /** Every version has the first one's fragments and label, and none has attributes or links. */

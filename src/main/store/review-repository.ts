@@ -84,16 +84,22 @@ export class ReviewRepository {
     const fragments = groupBy(this.extraFragmentsStmt.all(articleId), (f) => f[0])
     const links = groupBy(this.comparedLinksStmt.all(articleId), (l) => l[0])
     const tags: ComparedTag[] = []
-    for (const annotatorId of new Set(annotatorIds))
-      for (const [id, label, attributes, start, end] of this.comparedStmt.all(articleId, annotatorId))
+    for (const annotatorId of new Set(annotatorIds)) {
+      const rows = this.comparedStmt.all(articleId, annotatorId)
+      // indexed, not destructured: this runs a few times per article, mostly before the JIT optimises it
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!
+        const id = row[0]
         tags.push({
           id,
           annotatorId,
-          label,
-          fragments: fragments.get(id)?.map(([, s, e]) => ({ start: s, end: e })) ?? [{ start, end }],
-          attributes: attributes === '{}' ? {} : (JSON.parse(attributes) as Record<string, unknown>),
+          label: row[1],
+          fragments: fragments.get(id)?.map(([, s, e]) => ({ start: s, end: e })) ?? [{ start: row[3], end: row[4] }],
+          attributes: row[2] === '{}' ? {} : (JSON.parse(row[2]) as Record<string, unknown>),
           links: links.get(id)?.map(([, type, to]) => ({ type, to })) ?? []
         })
+      }
+    }
     return tags
   }
 

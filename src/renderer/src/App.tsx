@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AppInfo } from '@shared/domain'
 import { api } from './api/client'
 import type { DamagedProject } from '@shared/backups/backup-entry'
@@ -8,6 +8,7 @@ import { SaveIndicator } from './components/SaveIndicator'
 import { notify, notifyError } from './state/notices'
 import { ActorsView } from './views/actors/ActorsView'
 import { ArticleView } from './views/article/ArticleView'
+import { askForArticle, type ArticleRequests } from './views/article/askForArticle'
 import { CodebookView } from './views/codebook/CodebookView'
 import { CorpusView } from './views/corpus/CorpusView'
 import { CorpusReview } from './views/review/CorpusReview'
@@ -22,11 +23,26 @@ import { ProjectDialog } from './views/project/ProjectDialog'
 import { BackupsDialog } from './views/project/BackupsDialog'
 import { RecoveryDialog } from './views/project/RecoveryDialog'
 
-type Route = { view: 'corpus' } | { view: 'article'; id: number; review: boolean } | { view: 'review' } | { view: 'agreement' } | { view: 'actors'; id: string | null } | { view: 'codebook' }
+type Route =
+  | { view: 'corpus' }
+  | { view: 'article'; id: number; review: boolean; requests?: ArticleRequests }
+  | { view: 'review' }
+  | { view: 'agreement' }
+  | { view: 'actors'; id: string | null }
+  | { view: 'codebook' }
 
-function parseRoute(): Route {
+/**
+ * The route in the address. Navigating to an article asks for it here, before any view re-renders (switching to or
+ * from review keeps the requests); on the first route, before the project is known, the article view asks itself.
+ */
+function parseRoute(previous?: Route): Route {
   const article = /^#\/article\/(\d+)(\/review)?$/.exec(location.hash)
-  if (article) return { view: 'article', id: Number(article[1]), review: !!article[2] }
+  if (article) {
+    const id = Number(article[1])
+    const review = !!article[2]
+    if (!previous) return { view: 'article', id, review }
+    return { view: 'article', id, review, requests: previous.view === 'article' && previous.id === id ? previous.requests : askForArticle(id, review) }
+  }
   if (location.hash === '#/review') return { view: 'review' }
   if (location.hash === '#/agreement') return { view: 'agreement' }
   // actor ids are UUIDs or "seed:<key>" for the seed registry
@@ -38,7 +54,9 @@ function parseRoute(): Route {
 /** Layout and routing: the corpus list, one article (#/article/<id>) or the codebook editor (#/codebook), with the project bar on top. */
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null)
-  const [route, setRoute] = useState<Route>(parseRoute)
+  const [route, setRoute] = useState<Route>(() => parseRoute())
+  const routeRef = useRef(route)
+  routeRef.current = route
   const [actorsKey, setActorsKey] = useState(0)
   const [projects, setProjects] = useState(false)
   const [backups, setBackups] = useState(false)
@@ -56,7 +74,10 @@ export function App() {
     }, notifyError)
   }, [])
   useEffect(() => {
-    const onHash = () => setRoute(parseRoute())
+    const onHash = () => {
+      routeRef.current = parseRoute(routeRef.current)
+      setRoute(routeRef.current)
+    }
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
@@ -172,7 +193,7 @@ export function App() {
         ) : route.view === 'agreement' ? (
           <AgreementView refreshKey={refreshKey} />
         ) : (
-          <ArticleView articleId={route.id} review={route.review} onBack={() => open(null)} />
+          <ArticleView articleId={route.id} review={route.review} requests={route.requests} onBack={() => open(null)} />
         )}
       </main>
       {dragging && <div className="drop-hint">Drop files or folders to import them</div>}

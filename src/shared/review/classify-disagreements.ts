@@ -44,8 +44,11 @@ export function classifyDisagreements(tags: readonly ComparedTag[], layers: read
   const names = options.names ?? {}
   const tagRefKeys = new Set(options.tagRefKeys ?? [])
   const layerIndex = new Map(layers.map((l, i) => [l, i]))
-  const byLayer: Placed[][] = layers.map(() => [])
-  for (const t of tags) {
+  const byLayer: Placed[][] = []
+  for (let l = 0; l < layers.length; l++) byLayer.push([])
+  // indexed loops here and below: a review is mostly compared before the JIT optimises this code, where for-of's iterator calls cost most
+  for (let k = 0; k < tags.length; k++) {
+    const t = tags[k]!
     const i = layerIndex.get(t.annotatorId)
     if (i !== undefined) byLayer[i]!.push(place(t))
   }
@@ -53,7 +56,9 @@ export function classifyDisagreements(tags: readonly ComparedTag[], layers: read
   for (let layer = 0; layer < layers.length; layer++) {
     const own = byLayer[layer]!.sort(byPosition)
     const free = units.filter((u) => u.members[layer] === undefined).sort((a, b) => a.start - b.start || a.end - b.end)
-    for (const p of candidatePairs(own, free)) {
+    const pairs = candidatePairs(own, free)
+    for (let k = 0; k < pairs.length; k++) {
+      const p = pairs[k]!
       // a unit already given this layer's version is taken
       if (p.unit.members[layer] !== undefined || p.tag.placed) continue
       p.tag.placed = true
@@ -61,16 +66,22 @@ export function classifyDisagreements(tags: readonly ComparedTag[], layers: read
       if (p.tag.start < p.unit.start) p.unit.start = p.tag.start
       if (p.tag.end > p.unit.end) p.unit.end = p.tag.end
     }
-    for (const t of own) {
+    for (let k = 0; k < own.length; k++) {
+      const t = own[k]!
       if (t.placed) continue
-      const members: (Placed | undefined)[] = layers.map(() => undefined)
-      members[layer] = t
+      // filled by push from a literal, so every unit's array has the same elements kind (map() made them vary, deoptimising their readers)
+      const members: (Placed | undefined)[] = []
+      for (let l = 0; l < layers.length; l++) members.push(l === layer ? t : undefined)
       units.push({ members, start: t.start, end: t.end, id: '', number: 0 })
     }
   }
-  for (const u of units) {
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!
     let first: Placed | undefined
-    for (const m of u.members) if (m && (!first || byPosition(m, first) < 0)) first = m
+    for (let i = 0; i < u.members.length; i++) {
+      const m = u.members[i]
+      if (m && (!first || byPosition(m, first) < 0)) first = m
+    }
     u.id = first!.tag.id
   }
   units.sort((a, b) => a.start - b.start || b.end - a.end || byId(a.id, b.id))
@@ -94,8 +105,14 @@ function describe(u: Building, layers: readonly string[], names: Record<string, 
     members[layers[i]!] = m ? m.tag.id : null
     if (!m) complete = false
   }
-  // most units agree plainly, and need neither the comparisons below nor their strings
+  // most units agree plainly, and need neither the comparisons nor their strings
   if (complete && agreePlainly(u.members as Placed[])) return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds: [], details: [] }
+  const { kinds, details } = differences(u, layers, names, tagRefKeys, unitIdOf)
+  return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds, details }
+}
+
+/** What differs between a unit's versions, in words; apart from describe, so that deoptimising this does not slow the plain agreements. */
+function differences(u: Building, layers: readonly string[], names: Record<string, string>, tagRefKeys: Set<string>, unitIdOf: (tagId: string) => string): Pick<ReviewUnit, 'kinds' | 'details'> {
   const name = (layer: string) => names[layer] ?? layer
   const present: string[] = []
   const absent: string[] = []
@@ -132,14 +149,14 @@ function describe(u: Building, layers: readonly string[], names: Record<string, 
     }
   }
   if (versions.some((t) => t.links.length > 0)) differ('relation', 'links', (t) => t.links.map((l) => `${l.type}→${unitIdOf(l.to)}`).sort().join(', ') || 'none')
-  return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds: kinds.size ? DISAGREEMENT_KINDS.filter((k) => kinds.has(k)) : [], details }
+  return { kinds: kinds.size ? DISAGREEMENT_KINDS.filter((k) => kinds.has(k)) : [], details }
 }
 
 /** Every version has the first one's fragments and label, and none has attributes or links. */
 function agreePlainly(members: readonly Placed[]): boolean {
   const first = members[0]!.tag
-  for (const m of members) {
-    const t = m.tag
+  for (let i = 0; i < members.length; i++) {
+    const t = members[i]!.tag
     if (t.label !== first.label || t.links.length > 0 || hasKeys(t.attributes) || !sameFragments(t, first)) return false
   }
   return true
@@ -149,16 +166,19 @@ function agreePlainly(members: readonly Placed[]): boolean {
 function candidatePairs(tags: Placed[], units: Building[]): Pair[] {
   const pairs: Pair[] = []
   let longest = 0
-  for (const u of units) if (u.end - u.start > longest) longest = u.end - u.start
-  for (const tag of tags) {
-    const { start, end } = tag
+  for (let k = 0; k < units.length; k++) if (units[k]!.end - units[k]!.start > longest) longest = units[k]!.end - units[k]!.start
+  for (let k = 0; k < tags.length; k++) {
+    const tag = tags[k]!
+    const start = tag.start
+    const end = tag.end
     // units are sorted by start: only those starting within `longest` before the tag can reach it
     for (let i = lowerBound(units, start - longest); i < units.length && units[i]!.start < end; i++) {
       const unit = units[i]!
       if (unit.end <= start) continue
       let shared = 0
       let same = 0
-      for (const m of unit.members) {
+      for (let j = 0; j < unit.members.length; j++) {
+        const m = unit.members[j]
         if (!m) continue
         const n = sharedChars(m.tag, tag.tag)
         if (n > shared) shared = n
@@ -183,12 +203,18 @@ function lowerBound(units: Building[], start: number): number {
 
 function sharedChars(a: ComparedTag, b: ComparedTag): number {
   let n = 0
-  for (const f of a.fragments) for (const g of b.fragments) n += Math.max(0, Math.min(f.end, g.end) - Math.max(f.start, g.start))
+  const fa = a.fragments
+  const fb = b.fragments
+  for (let i = 0; i < fa.length; i++) for (let j = 0; j < fb.length; j++) n += Math.max(0, Math.min(fa[i]!.end, fb[j]!.end) - Math.max(fa[i]!.start, fb[j]!.start))
   return n
 }
 
 function sameFragments(a: ComparedTag, b: ComparedTag): boolean {
-  return a.fragments.length === b.fragments.length && a.fragments.every((f, i) => f.start === b.fragments[i]!.start && f.end === b.fragments[i]!.end)
+  const fa = a.fragments
+  const fb = b.fragments
+  if (fa.length !== fb.length) return false
+  for (let i = 0; i < fa.length; i++) if (fa[i]!.start !== fb[i]!.start || fa[i]!.end !== fb[i]!.end) return false
+  return true
 }
 
 function hasKeys(o: Record<string, unknown>): boolean {
@@ -197,11 +223,14 @@ function hasKeys(o: Record<string, unknown>): boolean {
 }
 
 function place(tag: ComparedTag): Placed {
-  let start = Infinity
-  let end = -Infinity
-  for (const f of tag.fragments) {
-    if (f.start < start) start = f.start
-    if (f.end > end) end = f.end
+  const fragments = tag.fragments
+  if (fragments.length === 0) return { tag, start: Infinity, end: -Infinity, placed: false }
+  // from the first fragment, not from ±Infinity: extents stay small integers, so the JIT never boxes them as doubles (which deoptimises the code reading them)
+  let start = fragments[0]!.start
+  let end = fragments[0]!.end
+  for (let i = 1; i < fragments.length; i++) {
+    if (fragments[i]!.start < start) start = fragments[i]!.start
+    if (fragments[i]!.end > end) end = fragments[i]!.end
   }
   return { tag, start, end, placed: false }
 }

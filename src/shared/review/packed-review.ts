@@ -33,7 +33,8 @@ export function packReview(review: ArticleReview): PackedReview {
   const { compared } = review
   const decisions: Adjudication[] = []
   const decisionIndex = new Map<Adjudication, number>()
-  const packed: PackedReview['units'] = { members: compared.map(() => []), idLayer: [], start: [], end: [], kinds: [], details: [], decision: [], settled: [] }
+  const packed: PackedReview['units'] = { members: [], idLayer: [], start: [], end: [], kinds: [], details: [], decision: [], settled: [] }
+  for (let l = 0; l < compared.length; l++) packed.members.push([])
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!
     if (u.number !== i + 1) throw new Error(`packReview: unit ${u.number} is at place ${i + 1}; units must come in number order`)

@@ -42,14 +42,15 @@ interface Loaded extends Omit<ArticleRequests, 'reading'> {
 }
 
 /** Reading and tagging one article. */
-export function ArticleView({ articleId, onBack, review = false }: { articleId: number; onBack: () => void; review?: boolean }) {
+export function ArticleView({ articleId, requests, onBack, review = false }: { articleId: number; requests?: ArticleRequests; onBack: () => void; review?: boolean }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [failed, setFailed] = useState<string | null>(null)
   useEffect(() => {
     let live = true
     setLoaded(null)
+    setFailed(null)
     // the text is laid out before the review comparison or the tags further down arrive; a refused comparison shows in the panel
-    const { reading, comparing, rest } = askForArticle(articleId, review)
+    const { reading, comparing, rest } = requests ?? askForArticle(articleId, review)
     reading
       .then(([article, opening, history]) => {
         if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(opening, history, false), comparing, rest })
@@ -58,7 +59,7 @@ export function ArticleView({ articleId, onBack, review = false }: { articleId: 
     return () => {
       live = false
     }
-  }, [articleId])
+  }, [articleId, requests])
   if (failed) return <div className="empty">Cannot open this article: {failed}</div>
   if (!loaded) return <div className="empty">Opening…</div>
   return <LoadedArticle key={articleId} {...loaded} onBack={onBack} review={review} />

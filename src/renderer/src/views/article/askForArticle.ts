@@ -35,7 +35,9 @@ export function askForArticle(articleId: number, review: boolean): ArticleReques
   const rest = Promise.all([reading, comparing])
     .then(afterNextPaint)
     .then(() => api.call('annotations.list', { articleId, startsIn: { from: OPENING_TEXT } }))
-  rest.catch(() => {}) // reported once merged; an article closed before then never looks
+  // reported by the view that shows the article (asked for on navigation, before that view exists); one closed before then never looks
+  reading.catch(() => {})
+  rest.catch(() => {})
   return { reading, comparing, rest }
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { Annotation, Mutation } from '@shared/domain'
 import type { ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
 import { DISAGREEMENT_TEXT } from '@shared/review/review-unit'
@@ -52,7 +53,8 @@ export function ReviewPanel({ onFocus, selection, comparing }: Props) {
   useEffect(() => {
     let live = true
     // the comparison asked for with the article is current until an action changes the tags; a refusal is asked again for its reason
-    if (revision === 0 && comparing) void comparing.then((r) => live && (r ? setReview(r) : load()))
+    // rendered at once when it comes, so the browser does not paint a frame without it first
+    if (revision === 0 && comparing) void comparing.then((r) => live && (r ? flushSync(() => setReview(r)) : load()))
     else load()
     return () => {
       live = false

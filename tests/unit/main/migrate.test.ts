@@ -109,6 +109,9 @@ describe('migrate', () => {
     expect(db.pragma('foreign_key_check')).toEqual([])
     db.prepare("DELETE FROM annotation WHERE id = 't1'").run()
     expect(db.prepare('SELECT annotation_id FROM fragment').pluck().all()).toEqual(['t2'])
+    // the count triggers still keep tag_count, now without the bulk_write switch
+    expect(db.prepare('SELECT tag_count FROM article ORDER BY id').pluck().all()).toEqual([0, 1])
+    expect(tables(db)).not.toContain('bulk_write')
     // a fragment must name its tag's own article
     expect(() => db.prepare("INSERT INTO fragment (article_id, annotation_id, idx, start, end, quote, prefix, suffix) VALUES (1, 't2', 1, 0, 3, 'Cla', '', '')").run()).toThrow(/FOREIGN KEY/)
   })

@@ -7,8 +7,8 @@ import { migrate } from '../migrate'
 import { configure } from '../open-project-db'
 
 const CHUNK = 500
-/** Tables rebuilt from others after the copy, never copied: full-text index shadows and scratch tables. */
-const DERIVED = /^(article_fts.*|bulk_write|sqlite_.*)$/
+/** Tables rebuilt from others after the copy, never copied: full-text index shadows and SQLite's own. */
+const DERIVED = /^(article_fts.*|sqlite_.*)$/
 
 /**
  * Reads what it can from a damaged project into a new project at `target`: table by table, in rowid

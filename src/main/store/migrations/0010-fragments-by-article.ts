@@ -4,7 +4,8 @@ import type { Migration } from '../migration'
  * Keeps each article's fragments together: keyed by their tag's random UUID, the fragment rows sat scattered
  * over the file, so exporting or importing a million tags spent most of its time on cache misses. The key
  * now starts with the article, and the foreign key points at a new (article, tag) index of annotation, so
- * deleting a tag still removes its fragments through that same key.
+ * deleting a tag still removes its fragments through that same key. Bulk writes now drop the count triggers
+ * inside their transaction (TagBulkWriter), so the bulk_write switch of migration 7 goes.
  */
 export const m0010FragmentsByArticle: Migration = {
   version: 10,
@@ -29,6 +30,15 @@ export const m0010FragmentsByArticle: Migration = {
         FROM fragment f JOIN annotation n ON n.id = f.annotation_id ORDER BY n.article_id, f.annotation_id, f.idx;
       DROP TABLE fragment;
       ALTER TABLE fragment_by_article RENAME TO fragment;
+      DROP TRIGGER IF EXISTS annotation_count_insert;
+      DROP TRIGGER IF EXISTS annotation_count_delete;
+      CREATE TRIGGER annotation_count_insert AFTER INSERT ON annotation BEGIN
+        UPDATE article SET tag_count = tag_count + 1 WHERE id = new.article_id;
+      END;
+      CREATE TRIGGER annotation_count_delete AFTER DELETE ON annotation BEGIN
+        UPDATE article SET tag_count = tag_count - 1 WHERE id = old.article_id;
+      END;
+      DROP TABLE IF EXISTS bulk_write;
     `)
   }
 }

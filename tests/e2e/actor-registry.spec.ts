@@ -4,6 +4,8 @@ test('the actor registry: find by any name, add names, refuse a colliding alias,
   await page.getByRole('link', { name: 'Actors' }).click()
   const find = page.getByLabel('Find actors')
   await find.fill('urabenos')
+  // the list re-filters after a pause; clicking before it settles can land on a row that moves away
+  await expect(page.locator('.actor-list a')).toHaveText([/Gulf Clan \(EGC\)/])
   await page.locator('.actor-list a', { hasText: 'Gulf Clan (EGC)' }).click()
   const details = page.locator('.actor-details')
   await expect(details.getByRole('heading', { level: 1 })).toHaveText('Gulf Clan (EGC)')

@@ -102,6 +102,8 @@ test('code the Huila attack: event attributes, perpetrator and target links, the
   // the registry lists every mention across the corpus
   await page.getByRole('link', { name: 'Actors' }).click()
   await page.getByLabel('Find actors').fill('urabenos')
+  // the list re-filters after a pause; clicking before it settles can land on a row that moves away
+  await expect(page.locator('.actor-list a')).toHaveText([/Gulf Clan \(EGC\)/])
   await page.locator('.actor-list a', { hasText: 'Gulf Clan (EGC)' }).click()
   await expect(page.locator('.actor-details h2', { hasText: 'Mentions across the corpus' }).locator('.count')).toHaveText(String(total + 1))
   await expect(page.locator('.mention-list li')).toHaveCount(total + 1)

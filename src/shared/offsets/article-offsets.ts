@@ -1,5 +1,5 @@
 import { CodePointIndex } from './code-point-index'
-import { snapExact, snapToWords } from './snap'
+import { nextWordStart, snapExact, snapToWords } from './snap'
 import { TextLayout } from './text-layout'
 
 /** A code point range [start, end) into an article's canonical text: the unit we store and export. */
@@ -41,6 +41,11 @@ export class ArticleOffsets {
   /** The text a code point range covers. */
   slice(range: CpRange): string {
     return this.text.slice(this.index.toUtf16(range.start), this.index.toUtf16(range.end))
+  }
+
+  /** The code point where the first word at or after `cp` begins: where a keyboard selection after a tag starts. */
+  nextWordStart(cp: number): number {
+    return this.index.toCodePoint(nextWordStart(this.text, this.index.toUtf16(cp)), 'floor')
   }
 
   /**

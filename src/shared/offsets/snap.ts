@@ -33,6 +33,13 @@ export function snapToWords(text: string, range: Range16): Range16 | null {
   return snapToGraphemes(text, { start, end })
 }
 
+/** Where the first word at or after `at` begins (punctuation and spaces skipped); `at` itself when none is near. */
+export function nextWordStart(text: string, at: number): number {
+  // a short window is enough to reach the next word, and keeps this independent of the article's length
+  for (const seg of words.segment(text.slice(at, at + 256))) if (seg.isWordLike) return at + seg.index
+  return at
+}
+
 /** Snaps to grapheme clusters only and drops surrounding whitespace (the "exact characters" mode). */
 export function snapExact(text: string, range: Range16): Range16 | null {
   const trimmed = trimSpace(text, range)

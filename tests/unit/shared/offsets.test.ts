@@ -124,6 +124,21 @@ describe('snapToWords', () => {
   })
 })
 
+describe('nextWordStart', () => {
+  it('skips punctuation, spaces and emoji to the next word, counting code points', () => {
+    const o = new ArticleOffsets('the Clan del Litoral😊, — “armed” group\n\nNew para')
+    const after = (word: string) => [...o.text.slice(0, o.text.indexOf(word) + word.length)].length
+    const at = o.nextWordStart(after('Litoral'))
+    expect(o.slice({ start: at, end: at + 5 })).toBe('armed')
+    expect(o.nextWordStart(after('group'))).toBe([...o.text.slice(0, o.text.indexOf('New'))].length)
+    // already at a word, and no word left: it stays
+    expect(o.nextWordStart(0)).toBe(0)
+    expect(o.nextWordStart(o.lengthCp)).toBe(o.lengthCp)
+    const tail = new ArticleOffsets('end. ')
+    expect(tail.nextWordStart(3)).toBe(3)
+  })
+})
+
 describe('a one-line article from the sample corpus', () => {
   const file = resolve(SAMPLE, 'gulf-clan-ceasefire.txt')
   const present = existsSync(file)

@@ -27,6 +27,9 @@ interface Props {
   onTagsClicked: (ids: string[], event: MouseEvent) => void
 }
 
+/** The focusable box around the text: keyboard selection works while it has focus. */
+export const VIEWER_ID = 'article-viewer'
+
 /** The article text in a read-only TipTap view; reports snapped selections and clicks on tags. */
 export function ArticleViewer({ offsets, initialItems, pending = false, onEditor, onSelection, onAddFragment, onTagsClicked }: Props) {
   const callbacks = useRef({ onSelection, onAddFragment, onTagsClicked })
@@ -86,6 +89,7 @@ export function ArticleViewer({ offsets, initialItems, pending = false, onEditor
 
   return (
     <div
+      id={VIEWER_ID}
       className="article-viewer"
       tabIndex={0}
       onMouseUp={(e) => {

@@ -18,6 +18,7 @@ import { TagPanel } from './TagPanel'
 import { TagPicker } from './TagPicker'
 import { TagPopup } from './TagPopup'
 import { useFragmentEdits } from './useFragmentEdits'
+import { stepTag } from './stepTag'
 import { STATUS_TEXT } from '../../statusText'
 import { INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
 import { useIdRule } from '../../editor/useIdRule'
@@ -204,6 +205,23 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
         else if (selectedId) relabel(selectedId, label.name)
         return
       }
+      if (e.key === ']' || e.key === '[') {
+        // next / previous tag in text order, from the selected tag or else from the text selection
+        const id = stepTag(state.get().annotations, selectedId, e.key === ']' ? 1 : -1, selection?.range.start ?? 0)
+        if (id) {
+          e.preventDefault()
+          setSelection(null)
+          select(id, true)
+          // the caret goes to the next word after the tag, so Shift+arrows select on from there rather than from the top
+          const view = editorRef.current?.view
+          const end = state.get().annotations.get(id)!.fragments[0]!.end
+          if (view) {
+            const { node, offset } = view.domAtPos(offsets.cpToPos(offsets.nextWordStart(end)))
+            document.getSelection()?.collapse(node, offset)
+          }
+        }
+        return
+      }
       if (e.key === 'l' && selectedId && !selection) {
         const input = document.getElementById(LINK_INPUT_ID)
         if (input) {
@@ -224,7 +242,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [selection, tagSelection, relabel, remove, undo, redo, select, state, addFragment])
+  }, [selection, tagSelection, relabel, remove, undo, redo, select, state, addFragment, offsets])
 
   const onTagsClicked = useCallback(
     (ids: string[], event: MouseEvent) => {

@@ -4,6 +4,7 @@ import type { Annotation } from '@shared/domain'
 import { matchKey } from '@shared/text/fold-text'
 import { api } from '../../api/client'
 import { listboxKeys } from '../../components/listboxKeys'
+import { VIEWER_ID } from '../../editor/ArticleViewer'
 import { labelColor, useCodebook } from '../../labels'
 import { useStore } from '../../state/createStore'
 import { useArticle } from './articleContext'
@@ -143,7 +144,8 @@ export function TagLinks({ tag }: { tag: Annotation }) {
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
                 setQuery('')
-                e.currentTarget.blur()
+                // back to the text, where ] [ and Shift+arrows carry on
+                document.getElementById(VIEWER_ID)?.focus({ preventScroll: true })
               } else if (!listboxKeys(e, shown.length, shown.indexOf(chosen!), setActive, (i) => link(shown[i]!))) return
               e.preventDefault()
             }}

@@ -35,9 +35,14 @@ export function withRest(state: ArticleState, rest: Annotation[]): ArticleState 
   return { ...state, annotations, complete: true }
 }
 
-/** Tags in text order: by start, longer first, then by creation. */
+/** Text order: by start, longer first, then by creation, then by id so that no two tags tie. */
+export const textOrder = (a: Annotation, b: Annotation) =>
+  a.fragments[0]!.start - b.fragments[0]!.start ||
+  b.fragments[0]!.end - a.fragments[0]!.end ||
+  a.createdAt.localeCompare(b.createdAt) ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** Tags in text order (see textOrder). */
 export function inTextOrder(annotations: Iterable<Annotation>): Annotation[] {
-  return [...annotations].sort(
-    (a, b) => a.fragments[0]!.start - b.fragments[0]!.start || b.fragments[0]!.end - a.fragments[0]!.end || a.createdAt.localeCompare(b.createdAt)
-  )
+  return [...annotations].sort(textOrder)
 }

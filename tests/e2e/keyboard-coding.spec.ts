@@ -1,0 +1,58 @@
+import { expect, expectSaved, openArticle, tagRows, test } from './fixtures'
+
+// The demo project's Ostra article: an Event, two Actors and a Claim, in that order in the text.
+test.use({ projectSetup: 'demo' })
+
+const selectedRow = (page: import('@playwright/test').Page) => page.locator('aside.tag-panel [data-tag-row].selected')
+
+test('keyboard only: ] and [ step through the tags in text order, L links the selected one, Shift+arrows and a digit tag new text', async ({ app: page }) => {
+  await openArticle(page, 'Four police officers killed')
+  await expect(tagRows(page)).toHaveCount(4)
+  const rows = await tagRows(page).allTextContents()
+  await page.locator('.article-viewer').focus()
+
+  // ] from nothing selected goes to the first tag, then on in the side panel's order; [ goes back and wraps
+  for (const row of rows) {
+    await page.keyboard.press(']')
+    await expect(selectedRow(page)).toHaveText(row)
+  }
+  await page.keyboard.press(']')
+  await expect(selectedRow(page)).toHaveText(rows[0]!)
+  await page.keyboard.press('[')
+  await expect(selectedRow(page)).toHaveText(rows[3]!)
+  await page.keyboard.press('[')
+  await expect(selectedRow(page)).toHaveText(rows[2]!)
+  const details = page.getByRole('region', { name: 'Selected tag' })
+
+  // the Event: L, a few letters, Enter makes the link; Escape leaves the box for the text keys again
+  const event = rows.findIndex((r) => r.startsWith('Event'))
+  for (let i = 0; i < (event - 2 + rows.length) % rows.length; i++) await page.keyboard.press(']')
+  await expect(selectedRow(page)).toHaveText(rows[event]!)
+  await page.keyboard.press('l')
+  await expect(page.getByRole('combobox', { name: 'Link to' })).toBeFocused()
+  await page.keyboard.type('perp clan del')
+  await page.keyboard.press('Enter')
+  await expectSaved(page)
+  await expect(details.locator('.link-list li')).toHaveText([/Perpetrator →\s*Clan del Litoral/])
+  await page.keyboard.press('Escape')
+  await page.keyboard.press(']')
+  await expect(selectedRow(page)).toContainText('Clan del Litoral')
+  await expect(details.locator('.link-list li')).toHaveText([/← Perpetrator of\s*Gunmen attacked/])
+
+  // the caret follows the stepped-to tag to the next word: Shift+Ctrl+arrows select from there, a digit tags them
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+Control+ArrowRight')
+  await expect(page.getByRole('toolbar', { name: 'Tag the selection' })).toBeVisible()
+  await page.keyboard.press('2')
+  await expect(tagRows(page)).toHaveCount(5)
+  await expect(selectedRow(page)).toContainText(/^Event\s*the armed(?! group)/)
+
+  // a new tag from the keyboard: Escape drops the selected tag, Shift+Ctrl+arrows select words from the top
+  await page.keyboard.press('Escape')
+  await expect(selectedRow(page)).toHaveCount(0)
+  await page.locator('.article-viewer').focus()
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Control+ArrowRight')
+  await expect(page.getByRole('toolbar', { name: 'Tag the selection' })).toBeVisible()
+  await page.keyboard.press('1')
+  await expect(tagRows(page)).toHaveCount(6)
+  await expect(selectedRow(page)).toContainText(/^Actor\s*# Four police/)
+})

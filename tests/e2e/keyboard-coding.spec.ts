@@ -45,6 +45,8 @@ test('keyboard only: ] and [ step through the tags in text order, L links the se
   await page.keyboard.press('2')
   await expect(tagRows(page)).toHaveCount(5)
   await expect(selectedRow(page)).toContainText(/^Event\s*the armed(?! group)/)
+  // my layer's count follows once the edits settle
+  await expect(page.locator('.layer-chip.me')).toHaveText('Me 1')
 
   // a new tag from the keyboard: Escape drops the selected tag, Shift+Ctrl+arrows select words from the top
   await page.keyboard.press('Escape')
@@ -55,4 +57,5 @@ test('keyboard only: ] and [ step through the tags in text order, L links the se
   await page.keyboard.press('1')
   await expect(tagRows(page)).toHaveCount(6)
   await expect(selectedRow(page)).toContainText(/^Actor\s*# Four police/)
+  await expect(page.locator('.layer-chip.me')).toHaveText('Me 2')
 })

@@ -1,20 +1,38 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LayersState } from '@shared/contract'
 import { api } from '../../api/client'
 import { notifyError } from '../../state/notices'
 import { useArticle } from '../article/articleContext'
 
+/** Reloads after a burst of changes has settled, so the layer counts never compete with drawing the edit itself. */
+const RELOAD_AFTER_MS = 250
+
 /** The article's layers, reloaded whenever its tags change. */
 export function useLayers(articleId: number) {
   const [state, setState] = useState<LayersState | null>(null)
-  const load = useCallback(() => api.call('review.layers', { articleId }).then(setState, notifyError), [articleId])
+  const shown = useRef('')
+  // an edit that leaves the layers as they were (an attribute, a link, a note) re-renders nothing
+  const show = useCallback((next: LayersState) => {
+    const json = JSON.stringify(next)
+    if (json === shown.current) return
+    shown.current = json
+    setState(next)
+  }, [])
+  const load = useCallback(() => api.call('review.layers', { articleId }).then(show, notifyError), [articleId, show])
   useEffect(() => {
     void load()
-    return api.on('project.changed', (e) => {
-      if (e.articleId === articleId || e.what === 'project') void load()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const off = api.on('project.changed', (e) => {
+      if (e.articleId !== articleId && e.what !== 'project') return
+      clearTimeout(timer)
+      timer = setTimeout(() => void load(), RELOAD_AFTER_MS)
     })
+    return () => {
+      off()
+      clearTimeout(timer)
+    }
   }, [articleId, load])
-  return { state, setState }
+  return { state, setState: show }
 }
 
 /** Who coded this article (with done marks), my "done" switch, and the way into and out of review. */

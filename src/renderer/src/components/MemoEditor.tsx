@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { memo, useEffect, useRef, useState } from 'react'
 import { Extension } from '@tiptap/core'
 import Document from '@tiptap/extension-document'
 import Paragraph from '@tiptap/extension-paragraph'
@@ -28,7 +28,7 @@ interface Props {
  * before it unmounts or the page goes away. Paragraphs are stored as "\n"-separated lines; pasted and dropped
  * text arrives as plain text, never as HTML.
  */
-export function MemoEditor({ value, onSave, label, placeholder = '', delayMs = 300 }: Props) {
+export const MemoEditor = memo(function MemoEditor({ value, onSave, label, placeholder = '', delayMs = 300 }: Props) {
   const [failed, setFailed] = useState(false)
   const saveRef = useRef(onSave)
   saveRef.current = onSave
@@ -93,4 +93,6 @@ export function MemoEditor({ value, onSave, label, placeholder = '', delayMs = 3
       )}
     </div>
   )
-}
+},
+// onSave is read through a ref, so a new callback alone need not re-render the editor
+(a, b) => a.value === b.value && a.label === b.label && a.placeholder === b.placeholder && a.delayMs === b.delayMs)

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import Document from '@tiptap/extension-document'
 import Paragraph from '@tiptap/extension-paragraph'
 import Text from '@tiptap/extension-text'
@@ -31,7 +31,8 @@ interface Props {
 export const VIEWER_ID = 'article-viewer'
 
 /** The article text in a read-only TipTap view; reports snapped selections and clicks on tags. */
-export function ArticleViewer({ offsets, initialItems, pending = false, onEditor, onSelection, onAddFragment, onTagsClicked }: Props) {
+// memo: tag edits reach the text as editor transactions, so a re-render of the article view need not touch it
+export const ArticleViewer = memo(function ArticleViewer({ offsets, initialItems, pending = false, onEditor, onSelection, onAddFragment, onTagsClicked }: Props) {
   const callbacks = useRef({ onSelection, onAddFragment, onTagsClicked })
   callbacks.current = { onSelection, onAddFragment, onTagsClicked }
   const editor = useEditor(
@@ -104,4 +105,4 @@ export function ArticleViewer({ offsets, initialItems, pending = false, onEditor
       <EditorContent editor={editor} />
     </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { MemoEditor } from '../../components/MemoEditor'
 
 interface Props {
@@ -7,7 +7,8 @@ interface Props {
 }
 
 /** The memo on the whole article: a section of the side panel, open from the start when the article has one. */
-export function ArticleMemo({ note, onSave }: Props) {
+// memo: a tag edit re-renders the article view, and this section has nothing to do with tags
+export const ArticleMemo = memo(function ArticleMemo({ note, onSave }: Props) {
   const [open, setOpen] = useState(note !== '')
   const firstLine = note.split('\n').find((line) => line.trim() !== '') ?? ''
   return (
@@ -19,4 +20,4 @@ export function ArticleMemo({ note, onSave }: Props) {
       <MemoEditor value={note} onSave={onSave} label="Article memo" placeholder="About the whole article: source, doubts, context (saved as you type)" />
     </details>
   )
-}
+})

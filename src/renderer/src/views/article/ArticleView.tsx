@@ -153,6 +153,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
     [selection, run, article.id]
   )
 
+  const pick = useCallback((id: string) => select(id, true), [select])
   const relabel = useCallback((id: string, label: string) => void run(api.call('annotations.update', { id, label })), [run])
   const remove = useCallback((id: string) => void run(api.call('annotations.delete', { id })), [run])
   // typed note text is on screen before it is saved, so "Saving…" shows at once
@@ -330,7 +331,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
             <>
               <ArticleMemo note={article.note} onSave={setMemo} />
               <div className="tag-panel-fill">
-                <TagPanel state={state} onPick={(id) => select(id, true)} onLabel={relabel} onDelete={remove} onRemoveFragment={removeFragment} onNote={setNote} onAttributes={setAttributes} />
+                <TagPanel state={state} onPick={pick} onLabel={relabel} onDelete={remove} onRemoveFragment={removeFragment} onNote={setNote} onAttributes={setAttributes} />
               </div>
             </>
           )}

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react'
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import { VirtualList } from '../../components/VirtualList'
 import { labelColor } from '../../labels'
@@ -65,20 +65,25 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
         itemKey={(a) => a.id}
         height={listHeight}
         focusIndex={selectedId ? ordered.findIndex((a) => a.id === selectedId) : undefined}
-        render={(a: Annotation) => (
-          <button type="button" className={`tag-row${a.id === selectedId ? ' selected' : ''}`} onClick={() => onPick(a.id)} data-tag-row={a.id}>
-            <span className="swatch" style={{ background: labelColor(a.label) }} />
-            <span className="tag-row-label">{a.label}</span>
-            <span className="tag-row-quote">{a.fragments.map((f) => f.quote).join(' … ')}</span>
-            {a.missing.length > 0 && (
-              <span className="incomplete" title={`Required attributes not coded yet: ${a.missing.join(', ')}`}>
-                {a.missing.length} missing
-              </span>
-            )}
-          </button>
-        )}
+        render={(a: Annotation) => <TagRow tag={a} selected={a.id === selectedId} onPick={onPick} />}
       />
       </div>
     </aside>
   )
 }
+
+/** One row of the list; tags keep their object identity until they change, so an edit re-renders only its own row. */
+const TagRow = memo(function TagRow({ tag: a, selected, onPick }: { tag: Annotation; selected: boolean; onPick: (id: string) => void }) {
+  return (
+    <button type="button" className={`tag-row${selected ? ' selected' : ''}`} onClick={() => onPick(a.id)} data-tag-row={a.id}>
+      <span className="swatch" style={{ background: labelColor(a.label) }} />
+      <span className="tag-row-label">{a.label}</span>
+      <span className="tag-row-quote">{a.fragments.map((f) => f.quote).join(' … ')}</span>
+      {a.missing.length > 0 && (
+        <span className="incomplete" title={`Required attributes not coded yet: ${a.missing.join(', ')}`}>
+          {a.missing.length} missing
+        </span>
+      )}
+    </button>
+  )
+})

@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import { createHandlers } from './api/handlers'
 import { assertComplete } from './api/dispatch'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppFileHandler } from './app-protocol'
-import { Workbench, PROJECT_EXTENSION } from './app/workbench'
+import { Workbench } from './app/workbench'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
+import { registerPathPicker } from './path-picker'
 import { rendererUrl as pickRendererUrl } from './renderer-url'
 import { denyPermissions, hardenApp } from './security'
 import { createMainWindow } from './window'
@@ -29,21 +30,13 @@ app.whenReady().then(async () => {
     dataDir: app.getPath('userData'),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources'),
     workerPath: join(__dirname, 'import-worker.js'),
-    emit: (event, payload) => win?.webContents.send('event', event, payload),
-    pickFile: async (mode) => {
-      const filters = [{ name: 'Spanwise project', extensions: [PROJECT_EXTENSION.slice(1)] }]
-      if (mode === 'open') {
-        const r = await dialog.showOpenDialog({ properties: ['openFile'], filters })
-        return r.canceled ? null : (r.filePaths[0] ?? null)
-      }
-      const r = await dialog.showSaveDialog({ filters })
-      return r.canceled ? null : (r.filePath ?? null)
-    }
+    emit: (event, payload) => win?.webContents.send('event', event, payload)
   })
   await wb.openInitial()
   const handlers = createHandlers(wb)
   assertComplete(handlers)
   registerIpc(ipcMain, handlers, rendererUrl)
+  registerPathPicker(ipcMain, { dialog, windowOf: (contents) => BrowserWindow.fromWebContents(contents) }, rendererUrl)
   win = createMainWindow(rendererUrl)
   app.on('before-quit', () => wb.close())
 })

@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { METHOD_NAMES } from '../shared/method-names'
 import type { Handlers } from './api/handlers'
 import { dispatch } from './api/dispatch'
-import { isOwnPage } from './security'
+import { refuseForeignFrame } from './security'
 
 /** The IPC channel of a contract method. */
 export const channelOf = (method: string) => `api:${method}`
@@ -10,11 +10,6 @@ export const channelOf = (method: string) => `api:${method}`
 /** Binds every contract method to ipcMain.handle; calls from any frame but our own page are refused. */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers, rendererUrl: string): void {
   for (const method of METHOD_NAMES) {
-    ipcMain.handle(channelOf(method), (event: IpcMainInvokeEvent, input: unknown) => {
-      const frameUrl = event.senderFrame?.url ?? ''
-      if (!isOwnPage(frameUrl, rendererUrl))
-        return { ok: false, error: { code: 'VALIDATION', message: `IPC from an unexpected frame (${frameUrl || 'unknown'}) was refused.` } }
-      return dispatch(handlers, method, input)
-    })
+    ipcMain.handle(channelOf(method), (event: IpcMainInvokeEvent, input: unknown) => refuseForeignFrame(event, rendererUrl) ?? dispatch(handlers, method, input))
   }
 }

@@ -1,4 +1,5 @@
-import type { App, Session, WebContents } from 'electron'
+import type { App, IpcMainInvokeEvent, Session, WebContents } from 'electron'
+import type { ErrorShape } from '../shared/errors'
 
 /**
  * True only for our own page: the app:// bundle, the dev server during `npm run dev`, or (older builds) the bundled
@@ -13,6 +14,13 @@ export function isOwnPage(frameUrl: string, rendererUrl: string): boolean {
   } catch {
     return false
   }
+}
+
+/** The answer every IPC channel gives a frame other than our own page, before it reads the input; null for our page. */
+export function refuseForeignFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, rendererUrl: string): { ok: false; error: ErrorShape } | null {
+  const frameUrl = event.senderFrame?.url ?? ''
+  if (isOwnPage(frameUrl, rendererUrl)) return null
+  return { ok: false, error: { code: 'VALIDATION', message: `IPC from an unexpected frame (${frameUrl || 'unknown'}) was refused.` } }
 }
 
 /**

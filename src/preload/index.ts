@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { EVENT_NAMES, METHOD_NAMES } from '../shared/method-names'
+import { PICK_PATHS_CHANNEL } from '../shared/pick-paths'
 import type { PreloadBridge } from './bridge'
 
 const methods = new Set<string>(METHOD_NAMES)
@@ -21,7 +22,9 @@ const bridge = {
       ipcRenderer.removeListener('event', wrapped)
     }
   },
-  pathForFile: (file: File) => webUtils.getPathForFile(file)
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  // main parses the request; a check here would add nothing, since only main's check cannot be skipped by the page
+  pickPaths: (request) => ipcRenderer.invoke(PICK_PATHS_CHANNEL, request)
 } satisfies PreloadBridge
 
 contextBridge.exposeInMainWorld('spanwise', bridge)

@@ -95,7 +95,6 @@ export const contract = {
     z.union([z.object({ path }), z.object({ name: z.string().trim().min(1).max(100).regex(/^[^/\\:*?"<>|]+$/, 'a project name cannot contain / \\ : * ? " < > |') })])
   ),
   'project.openDemo': method<ProjectInfo>()(z.object({})),
-  'project.pick': method<{ path: string | null }>()(z.object({ mode: z.enum(['open', 'create']) })),
   /** Puts a damaged project back: from one of its verified backups, or by salvaging what the moved-aside file still holds. */
   'project.recover': method<{ project: ProjectInfo; salvage: SalvageReport | null }>()(
     z.discriminatedUnion('action', [

@@ -136,13 +136,15 @@ export interface User {
   name: string
 }
 
+/** A project file's extension; the file is one SQLite database. */
+export const PROJECT_EXTENSION = '.spanwise'
+
 export interface AppInfo {
   mode: 'electron' | 'browser'
   user: User | null
   project: ProjectInfo | null
   recent: RecentProject[]
   dataDir: string
-  canPickFiles: boolean
   maxTextBytes: number
   /** Why start-up did not open the last project, if it could not; shown to the user once. */
   startupNotice: string | null

@@ -5,7 +5,6 @@ export const METHOD_NAMES = [
   'project.open',
   'project.create',
   'project.openDemo',
-  'project.pick',
   'project.recover',
   'backup.list',
   'backup.create',

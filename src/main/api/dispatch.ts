@@ -40,11 +40,12 @@ export function toErrorShape(error: unknown, log: (e: unknown) => void = console
   return { code: 'INTERNAL', message: `Something went wrong inside Spanwise (${message}); nothing was changed.` }
 }
 
-function validationError(method: MethodName, error: ZodError): ErrorShape {
+/** A VALIDATION error listing every problem by its path in the input of `what` (a method or channel name). */
+export function validationError(what: string, error: ZodError): ErrorShape {
   const issues = error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message }))
   return {
     code: 'VALIDATION',
-    message: `Invalid input for ${method}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    message: `Invalid input for ${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
     details: issues
   }
 }

@@ -36,10 +36,6 @@ export function createHandlers(wb: Workbench): Handlers {
     'backup.list': () => wb.backupList(),
     'backup.create': () => wb.backupNow(),
     'backup.restore': ({ backup }) => wb.restore(backup),
-    'project.pick': async ({ mode }) => {
-      if (!wb.options.pickFile) throw new AppError('NOT_SUPPORTED', 'A file dialog is only available in the desktop app; type the project path instead.')
-      return { path: await wb.options.pickFile(mode) }
-    },
     'articles.list': (input) => wb.store.articles.list(input),
     'articles.facets': () => wb.store.articles.facets(),
     'articles.search': ({ query, limit, after }) => wb.store.articles.search(query, limit, after),

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { BackupEntry, BackupList, DamagedProject, SalvageReport } from '../../shared/backups/backup-entry'
-import type { AppInfo, ProjectInfo, User } from '../../shared/domain'
+import { PROJECT_EXTENSION, type AppInfo, type ProjectInfo, type User } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { ActorService } from '../actors/actor-service'
 import { AnnotationService } from '../annotations/annotation-service'
@@ -21,16 +21,12 @@ import { salvageProject } from '../store/backup/salvage-project'
 import { Store } from '../store/store'
 import { Settings } from './settings'
 
-export const PROJECT_EXTENSION = '.spanwise'
-
 export interface WorkbenchOptions {
   mode: 'electron' | 'browser'
   dataDir: string
   resourcesDir: string
   workerPath: string
   emit: EventSink
-  /** Native file dialog; only the Electron shell has one. */
-  pickFile?: (mode: 'open' | 'create') => Promise<string | null>
   /** Minutes between automatic backups while the project changes (default 10; 0 = off, for benchmarks). */
   backupIntervalMinutes?: number
   /** Delay before the on-open backup (default 5 s). */
@@ -213,7 +209,6 @@ export class Workbench {
       project: this.project ? this.projectInfo() : null,
       recent: this.settings.recent.map((r) => ({ ...r, exists: existsSync(r.path) })),
       dataDir: this.options.dataDir,
-      canPickFiles: !!this.options.pickFile,
       maxTextBytes: MAX_TEXT_BYTES,
       startupNotice: this.startupNotice,
       damaged: this.damaged

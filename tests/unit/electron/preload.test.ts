@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { EVENT_NAMES, METHOD_NAMES } from '../../../src/shared/method-names'
+import { PICK_PATHS_CHANNEL } from '../../../src/shared/pick-paths'
 
 // a fake electron module (the binary cannot be downloaded here): records what the real preload exposes and sends
 const exposed = new Map<string, unknown>()
@@ -20,6 +21,7 @@ interface Bridge {
   call: (method: string, input: unknown) => Promise<unknown>
   on: (event: string, listener: (payload: unknown) => void) => () => void
   pathForFile: (file: unknown) => string
+  pickPaths: (request: unknown) => Promise<unknown>
 }
 let bridge: Bridge
 
@@ -29,9 +31,9 @@ beforeAll(async () => {
 })
 
 describe('preload bridge (fake electron module)', () => {
-  it('exposes one object with three functions, and nothing of Electron itself', () => {
+  it('exposes one object with four functions, and nothing of Electron itself', () => {
     expect([...exposed.keys()]).toEqual(['spanwise'])
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'pathForFile'])
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'pathForFile', 'pickPaths'])
     for (const value of Object.values(bridge)) {
       expect(typeof value).toBe('function')
       expect(Object.values(ipcRenderer)).not.toContain(value)
@@ -47,6 +49,17 @@ describe('preload bridge (fake electron module)', () => {
     for (const name of ['event', 'api:app.info', '../app.info', 'ELECTRON_BROWSER_WINDOW_ALERT', '__proto__', 'constructor'])
       expect(await bridge.call(name, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
     expect(ipcRenderer.invoke).not.toHaveBeenCalled()
+    expect(ipcRenderer.send).not.toHaveBeenCalled()
+    expect(ipcRenderer.sendSync).not.toHaveBeenCalled()
+  })
+
+  it('sends a path-picker request to its one channel and nowhere else, leaving the checks to main', async () => {
+    ipcRenderer.invoke.mockClear()
+    const request = { kind: 'open-files', title: 'Import brat standoff', multiple: true }
+    expect(await bridge.pickPaths(request)).toEqual({ ok: true, value: { channel: PICK_PATHS_CHANNEL, input: request } })
+    // a malformed request still goes only to the picker channel, where main refuses it
+    await bridge.pickPaths({ kind: 'api:app.info', title: 'x' })
+    expect(ipcRenderer.invoke.mock.calls.map(([channel]) => channel)).toEqual([PICK_PATHS_CHANNEL, PICK_PATHS_CHANNEL])
     expect(ipcRenderer.send).not.toHaveBeenCalled()
     expect(ipcRenderer.sendSync).not.toHaveBeenCalled()
   })

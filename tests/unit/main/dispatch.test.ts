@@ -80,7 +80,6 @@ describe('dispatch', () => {
   it('turns an AppError from the domain into its code', async () => {
     const { handlers } = await withProject({ userName: 'Ana' })
     expect(await dispatch(handlers, 'articles.get', { id: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Article 999 does not exist in this project.' } })
-    expect(await dispatch(handlers, 'project.pick', { mode: 'open' })).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } })
   })
 
   it('turns a plain Error into INTERNAL without leaking its stack, and logs it', async () => {

@@ -1,6 +1,7 @@
 import type { EventPayload, MethodInput, MethodOutput, WorkbenchApi } from '@shared/contract'
 import type { ErrorCode, Result } from '@shared/errors'
 import type { EventName, MethodName } from '@shared/method-names'
+import type { PickPathsRequest } from '@shared/pick-paths'
 import type { PreloadBridge } from '../../../preload/bridge'
 
 /** An error from main, with the stable code the UI switches on. */
@@ -25,14 +26,22 @@ function unwrap<T>(result: Result<unknown>): T {
   throw new ApiError(result.error.code, result.error.message, result.error.details)
 }
 
+/** What only the desktop app can do: null in browser mode, where a page gets no paths on disk. */
+interface DesktopOnly {
+  pathForFile: ((file: File) => string) | null
+  /** A native file or folder dialog: the chosen paths, [] when cancelled. */
+  pickPaths: ((request: PickPathsRequest) => Promise<string[]>) | null
+}
+
 /** The same API over Electron IPC (preload bridge) or, in browser mode, HTTP + Server-Sent Events. */
-export function createApi(): WorkbenchApi & { pathForFile: ((file: File) => string) | null } {
+export function createApi(): WorkbenchApi & DesktopOnly {
   const bridge = window.spanwise
   if (bridge) {
     return {
       call: async <M extends MethodName>(method: M, input: MethodInput<M>) => unwrap<MethodOutput<M>>(await bridge.call(method, input)),
       on: <E extends EventName>(event: E, listener: (p: EventPayload<E>) => void) => bridge.on(event, listener as (p: unknown) => void),
-      pathForFile: (file) => bridge.pathForFile(file)
+      pathForFile: (file) => bridge.pathForFile(file),
+      pickPaths: async (request) => unwrap<string[]>(await bridge.pickPaths(request))
     }
   }
   const listeners = new Map<string, Set<(p: unknown) => void>>()
@@ -65,7 +74,8 @@ export function createApi(): WorkbenchApi & { pathForFile: ((file: File) => stri
       listeners.set(event, set)
       return () => set.delete(listener as (p: unknown) => void)
     },
-    pathForFile: null
+    pathForFile: null,
+    pickPaths: null
   }
 }
 

@@ -1,9 +1,11 @@
 import { useState } from 'react'
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from '@shared/domain'
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '@shared/exchange/exchange-formats'
+import { BrowseButton } from '../../components/BrowseButton'
 import { useLabels } from '../../labels'
 import { defaultDestination } from './defaultDestination'
 import { ExportJobStatus } from './ExportJobStatus'
+import { splitPath } from './splitPath'
 import { useExportJob } from './useExportJob'
 
 const UNIT: Record<string, string> = { codepoint: 'Unicode code points', utf16: 'UTF-16 code units', token: 'tokens' }
@@ -24,6 +26,8 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
   const job = useExportJob()
   const { progress, jobId, start: startJob, cancel } = job
   const info = EXPORT_FORMAT_INFO[format]
+  const place = splitPath(destination)
+  const folderName = place.name || splitPath(defaultDestination(projectPath, projectName, format)).name
   const toggle = (list: string[], set: (l: string[]) => void, value: string) => set(list.includes(value) ? list.filter((v) => v !== value) : [...list, value])
 
   const start = () =>
@@ -122,14 +126,26 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
         </div>
         <label>
           New folder
-          <input
-            aria-label="Export folder"
-            value={destination}
-            onChange={(e) => {
-              setEdited(true)
-              setDestination(e.target.value)
-            }}
-          />
+          <span className="path-field">
+            <input
+              aria-label="Export folder"
+              value={destination}
+              onChange={(e) => {
+                setEdited(true)
+                setDestination(e.target.value)
+              }}
+            />
+            {/* the export makes the folder itself, so the dialog picks where it goes and the typed name stays */}
+            <BrowseButton
+              request={{ kind: 'open-folder', title: 'Choose where the new export folder goes', defaultPath: place.folder || undefined }}
+              onPick={([folder]) => {
+                setEdited(true)
+                setDestination(`${folder}${splitPath(folder!).sep}${folderName}`)
+              }}
+            >
+              Choose folder…
+            </BrowseButton>
+          </span>
         </label>
         <ExportJobStatus
           job={job}

@@ -3,7 +3,10 @@ import type { JobProgress } from '@shared/contract'
 import type { AnnotatedImportReport } from '@shared/exchange/annotated-import'
 import { IMPORT_FORMATS, type ImportFormat } from '@shared/exchange/exchange-formats'
 import { api } from '../../api/client'
+import { BrowseButton } from '../../components/BrowseButton'
 import { useLabels } from '../../labels'
+import { appendPaths } from './appendPaths'
+import { IMPORT_FILE_TYPES } from './importFileTypes'
 import { PackSummary } from './PackSummary'
 import { runJob } from './runJob'
 
@@ -94,6 +97,7 @@ export function ImportTaggedDialog({
     }
   }
 
+  const choose = (chosen: string[]) => (setPaths((typed) => appendPaths(typed, chosen)), setChecked(null), setDone(null))
   const report = done ?? checked
   const uncheck = () => (setChecked(null), setDone(null))
   const unknown = checked?.labels.filter((l) => !l.known) ?? []
@@ -116,7 +120,21 @@ export function ImportTaggedDialog({
         </label>
         <label>
           Files or folders (one path per line)
-          <textarea aria-label="Files or folders" rows={3} value={paths} onChange={(e) => (setPaths(e.target.value), setChecked(null), setDone(null))} placeholder={pack ? '/home/ana/from-ben.spanpack' : '/home/ana/brat/news'} />
+          <span className="path-field">
+            <textarea aria-label="Files or folders" rows={3} value={paths} onChange={(e) => (setPaths(e.target.value), setChecked(null), setDone(null))} placeholder={pack ? '/home/ana/from-ben.spanpack' : '/home/ana/brat/news'} />
+            {/* two buttons: on Linux and Windows one dialog cannot pick both files and folders */}
+            <span className="browse-buttons">
+              <BrowseButton
+                request={{ kind: 'open-files', title: `Import ${TITLES[format]}`, multiple: true, filters: [IMPORT_FILE_TYPES[format], { name: 'All files', extensions: ['*'] }] }}
+                onPick={choose}
+              >
+                Choose files…
+              </BrowseButton>
+              <BrowseButton request={{ kind: 'open-folder', title: `Import ${TITLES[format]}: choose folders`, multiple: true }} onPick={choose}>
+                Choose folder…
+              </BrowseButton>
+            </span>
+          </span>
         </label>
         {pack ? (
           <>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { ARTICLE_STATUSES } from '@shared/domain'
 import { PACK_EXTENSION } from '@shared/exchange/pack-format'
+import { BrowseButton } from '../../components/BrowseButton'
 import { defaultDestination } from './defaultDestination'
 import { ExportJobStatus } from './ExportJobStatus'
 import { useExportJob } from './useExportJob'
@@ -69,7 +70,16 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
         </div>
         <label>
           Pack file
-          <input aria-label="Pack file" value={destination} onChange={(e) => setDestination(e.target.value)} />
+          <span className="path-field">
+            <input aria-label="Pack file" value={destination} onChange={(e) => setDestination(e.target.value)} />
+            {/* Linux save dialogs do not add the extension, which the pack import looks for */}
+            <BrowseButton
+              request={{ kind: 'save-file', title: 'Save my pack as', filters: [{ name: 'Annotation pack', extensions: [PACK_EXTENSION.slice(1)] }], defaultPath: destination || undefined }}
+              onPick={([file]) => setDestination(file!.toLowerCase().endsWith(PACK_EXTENSION) ? file! : `${file}${PACK_EXTENSION}`)}
+            >
+              Choose file…
+            </BrowseButton>
+          </span>
         </label>
         <ExportJobStatus
           job={job}

@@ -1,7 +1,10 @@
 import { useState } from 'react'
-import type { AppInfo } from '@shared/domain'
+import { PROJECT_EXTENSION, type AppInfo } from '@shared/domain'
 import type { DamagedProject } from '@shared/backups/backup-entry'
 import { api, ApiError } from '../../api/client'
+import { BrowseButton } from '../../components/BrowseButton'
+
+const PROJECT_FILES = [{ name: 'Spanwise project', extensions: [PROJECT_EXTENSION.slice(1)] }]
 
 /** Open a recent project, create one, open one by path (or the file dialog in the desktop app), or the demo. */
 export function ProjectDialog({
@@ -22,12 +25,6 @@ export function ProjectDialog({
   const [error, setError] = useState<string | null>(null)
   const act = (work: () => Promise<unknown>) => () =>
     work().then(onDone, (e: Error) => (e instanceof ApiError && e.code === 'PROJECT_DAMAGED' ? onDamaged(e.details as DamagedProject) : setError(e.message)))
-  const pick = (mode: 'open' | 'create') =>
-    act(async () => {
-      const { path: picked } = await api.call('project.pick', { mode })
-      if (!picked) throw new Error('No file chosen.')
-      return mode === 'open' ? api.call('project.open', { path: picked }) : api.call('project.create', { path: picked })
-    })
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="modal wide" role="dialog" aria-label="Projects">
@@ -48,22 +45,26 @@ export function ProjectDialog({
           <button type="submit" disabled={!name.trim()}>
             Create
           </button>
-          {info.canPickFiles && (
-            <button type="button" onClick={pick('create')}>
-              Create in…
-            </button>
-          )}
+          <BrowseButton
+            request={{ kind: 'save-file', title: 'Create a project', filters: PROJECT_FILES, defaultPath: `${name.trim() || 'New project'}${PROJECT_EXTENSION}` }}
+            onPick={([file]) => act(() => api.call('project.create', { path: file! }))()}
+            onError={(e) => setError(e.message)}
+          >
+            Create in…
+          </BrowseButton>
         </form>
         <form className="row" onSubmit={(e) => (e.preventDefault(), act(() => api.call('project.open', { path }))())}>
           <input aria-label="Project file path" placeholder="/path/to/project.spanwise" value={path} onChange={(e) => setPath(e.target.value)} />
           <button type="submit" disabled={!path.trim()}>
             Open
           </button>
-          {info.canPickFiles && (
-            <button type="button" onClick={pick('open')}>
-              Browse…
-            </button>
-          )}
+          <BrowseButton
+            request={{ kind: 'open-files', title: 'Open a project', filters: PROJECT_FILES, defaultPath: path.trim() || undefined }}
+            onPick={([file]) => (setPath(file!), act(() => api.call('project.open', { path: file! }))())}
+            onError={(e) => setError(e.message)}
+          >
+            Choose file…
+          </BrowseButton>
         </form>
         <div className="row">
           <button type="button" onClick={act(() => api.call('project.openDemo', {}))}>

@@ -4,7 +4,7 @@ import { codebookMigrationSchema, EMPTY_MIGRATION } from './codebook/codebook-mi
 import type { CodebookSaved, CodebookUsage, CodebookVersionInfo } from './codebook/codebook-versions'
 import type { MethodName, EventName } from './method-names'
 import type { BackupEntry, BackupList, SalvageReport } from './backups/backup-entry'
-import { actorFields, actorPatch, aliasInput } from './actors/actor-schema'
+import { actorFields, actorPatch, actorRelationInput, aliasInput } from './actors/actor-schema'
 import { annotatedImportOptions, type AnnotatedImportReport } from './exchange/annotated-import'
 import { exportOptions } from './exchange/export-options'
 import type { ExportResult } from './exchange/export-result'
@@ -151,6 +151,8 @@ export const contract = {
   'actors.update': method<Actor>()(z.object({ id: actorId, fields: actorPatch, status: z.enum(['provisional', 'approved']).optional() })),
   'actors.addAlias': method<Actor>()(z.object({ actorId, alias: aliasInput })),
   'actors.removeAlias': method<Actor>()(z.object({ aliasId: z.number().int().positive() })),
+  'actors.addRelation': method<Actor>()(z.object({ actorId, relation: actorRelationInput })),
+  'actors.removeRelation': method<Actor>()(z.object({ actorId, type: actorRelationInput.shape.type, to: actorId })),
   'actors.merge': method<Actor>()(z.object({ from: actorId, into: actorId })),
   'actors.mentions': method<ActorMention[]>()(z.object({ id: actorId, limit: z.number().int().min(1).max(5000).default(500) })),
   'history.state': method<HistoryState>()(z.object({ articleId: id })),

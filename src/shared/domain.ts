@@ -218,6 +218,8 @@ export const ALIAS_TYPES = [
 ] as const
 export type AliasType = (typeof ALIAS_TYPES)[number]
 export const ACTOR_RELATION_TYPES = ['splinter_of', 'successor_of', 'faction_of', 'merged_into', 'allied_with', 'renamed_to'] as const
+/** Relations a coder records between actors; merged_into is written by merging, never by hand. */
+export const EDITABLE_ACTOR_RELATIONS = ['splinter_of', 'successor_of', 'faction_of', 'allied_with', 'renamed_to'] as const satisfies readonly (typeof ACTOR_RELATION_TYPES)[number][]
 
 export interface ActorAlias {
   id: number

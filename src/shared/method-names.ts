@@ -30,6 +30,8 @@ export const METHOD_NAMES = [
   'actors.update',
   'actors.addAlias',
   'actors.removeAlias',
+  'actors.addRelation',
+  'actors.removeRelation',
   'actors.merge',
   'actors.mentions',
   'history.state',

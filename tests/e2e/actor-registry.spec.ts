@@ -26,6 +26,18 @@ test('the actor registry: find by any name, add names, refuse a colliding alias,
   await expect(page.locator('.notice.error')).toContainText('collides with “ELN”, an alias of “National Liberation Army (ELN)”')
   await expect(details.locator('.alias-table tr', { hasText: /^eln/i })).toHaveCount(0)
 
+  // a dated relation to another actor; the same one again is refused with the reason
+  const relations = details.getByRole('region', { name: 'Relations to other actors' })
+  await relations.getByLabel('Relation').selectOption('allied_with')
+  await relations.getByLabel('Related actor').selectOption({ label: 'Segunda Marquetalia' })
+  await relations.getByLabel('Since').fill('2024-06')
+  await relations.getByRole('button', { name: 'Add relation' }).click()
+  await expect(relations.locator('.relation-list li')).toHaveText([/^allied with Segunda Marquetalia since 2024-06/])
+  await relations.getByLabel('Relation').selectOption('allied_with')
+  await relations.getByLabel('Related actor').selectOption({ label: 'Segunda Marquetalia' })
+  await relations.getByRole('button', { name: 'Add relation' }).click()
+  await expect(page.locator('.notice.error', { hasText: 'already recorded as allied with “Segunda Marquetalia”' })).toBeVisible()
+
   // external ids and approval survive a reload
   const ids = details.getByLabel(/External ids/)
   await ids.fill('wikidata=Q123456\nacled=Gulf Clan')
@@ -35,6 +47,14 @@ test('the actor registry: find by any name, add names, refuse a colliding alias,
   await page.reload()
   await expect(details.getByLabel(/External ids/)).toHaveValue('wikidata=Q123456\nacled=Gulf Clan')
   await expect(details.locator('.actor-status')).toHaveText('approved')
+  await expect(relations.locator('.relation-list li')).toHaveText([/^allied with Segunda Marquetalia since 2024-06/])
+  // the other side shows it too, and removing it there is not offered: it is recorded on this actor
+  await relations.getByRole('link', { name: 'Segunda Marquetalia' }).click()
+  await expect(details.getByRole('heading', { level: 1 })).toHaveText('Segunda Marquetalia')
+  await expect(relations.locator('.relation-list li.incoming')).toHaveText(/^Gulf Clan \(EGC\) is allied with this actor since 2024-06/)
+  await relations.getByRole('link', { name: 'Gulf Clan (EGC)' }).click()
+  await relations.getByRole('button', { name: 'Remove allied with Segunda Marquetalia' }).click()
+  await expect(relations.locator('.relation-list li')).toHaveCount(0)
 
   // a duplicate made by a coder is merged away: its names move over and it leaves the list
   await find.fill('Golfo duplicate')

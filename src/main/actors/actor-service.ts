@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Actor, ActorSuggestion, User } from '../../shared/domain'
-import { actorFields, actorPatch, aliasInput, type ActorFieldsInput, type AliasInput } from '../../shared/actors/actor-schema'
+import { actorFields, actorPatch, actorRelationInput, aliasInput, type ActorFieldsInput, type ActorRelationInput, type AliasInput } from '../../shared/actors/actor-schema'
 import { AppError } from '../../shared/errors'
 import { matchKey } from '../../shared/text/fold-text'
 import type { AnnotationSnapshot } from '../store/annotation-repository'
@@ -93,6 +93,47 @@ export class ActorService {
       this.store.actors.removeAlias(aliasId)
       const after = this.store.actors.get(before.id)!
       this.log(user, 'update', before.id, before, after, `remove alias “${alias.alias}” from “${after.name}”`)
+      return after
+    })()
+  }
+
+  /**
+   * Records that one actor is a splinter, successor or faction of, allied with, or renamed to another. The same
+   * relation twice, or its reverse for a one-way relation (each a faction of the other), is refused.
+   */
+  addRelation(user: User, input: { actorId: string; relation: ActorRelationInput }): Actor {
+    const relation = actorRelationInput.parse(input.relation)
+    return this.store.db.transaction(() => {
+      const before = this.live(input.actorId)
+      const target = this.live(relation.to)
+      const text = relation.type.replace(/_/g, ' ')
+      if (target.id === before.id) throw new AppError('VALIDATION', `An actor cannot be ${text} itself; choose another actor.`)
+      if (before.relations.some((r) => r.type === relation.type && r.to === target.id)) throw new AppError('VALIDATION', `“${before.name}” is already recorded as ${text} “${target.name}”.`)
+      if (target.relations.some((r) => r.type === relation.type && r.to === before.id)) {
+        throw new AppError(
+          'VALIDATION',
+          relation.type === 'allied_with'
+            ? `“${target.name}” is already recorded as allied with “${before.name}”; an alliance is recorded once, on either side.`
+            : `“${target.name}” is already recorded as ${text} “${before.name}”; the two cannot each be ${text} the other. Remove that relation first if it was wrong.`
+        )
+      }
+      this.store.actors.addRelation({ from: before.id, type: relation.type, to: target.id, date: relation.date })
+      const after = this.store.actors.get(before.id)!
+      this.log(user, 'update', before.id, before, after, `record “${before.name}” ${text} “${target.name}”${relation.date ? ` (${relation.date})` : ''}`)
+      return after
+    })()
+  }
+
+  /** Removes one recorded relation; the merged_into of a merge stays, as the tombstone's pointer. */
+  removeRelation(user: User, input: { actorId: string; type: string; to: string }): Actor {
+    return this.store.db.transaction(() => {
+      const before = this.live(input.actorId)
+      const text = input.type.replace(/_/g, ' ')
+      const target = this.store.actors.get(input.to)
+      if (input.type === 'merged_into' || !this.store.actors.removeRelation({ from: before.id, type: input.type, to: input.to }))
+        throw new AppError('NOT_FOUND', `“${before.name}” has no ${text} relation to “${target?.name ?? input.to}” to remove (it may have been removed already).`)
+      const after = this.store.actors.get(before.id)!
+      this.log(user, 'update', before.id, before, after, `remove “${before.name}” ${text} “${target?.name ?? input.to}”`)
       return after
     })()
   }

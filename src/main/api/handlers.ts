@@ -121,6 +121,8 @@ export function createHandlers(wb: Workbench): Handlers {
     'actors.update': (input) => actorsChanged(wb.actors.update(wb.user, input)),
     'actors.addAlias': (input) => actorsChanged(wb.actors.addAlias(wb.user, input)),
     'actors.removeAlias': ({ aliasId }) => actorsChanged(wb.actors.removeAlias(wb.user, aliasId)),
+    'actors.addRelation': (input) => actorsChanged(wb.actors.addRelation(wb.user, input)),
+    'actors.removeRelation': (input) => actorsChanged(wb.actors.removeRelation(wb.user, input)),
     'actors.merge': (input) => actorsChanged(wb.actors.merge(wb.user, input)),
     'actors.mentions': ({ id, limit }) => {
       wb.actors.require(id)

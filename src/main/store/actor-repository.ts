@@ -135,7 +135,20 @@ export class ActorRepository {
     this.db.prepare('DELETE FROM actor_alias WHERE id = ?').run(aliasId)
   }
 
-  /** Moves the aliases of `fromId` that `intoId` lacks onto it, and re-parents children; the caller writes the tombstone. */
+  /** One typed, dated relation from one actor to another; the primary key refuses the same one twice. */
+  addRelation(r: { from: string; type: string; to: string; date: string }): void {
+    this.db.prepare('INSERT INTO actor_relation (from_id, type, to_id, date) VALUES (@from, @type, @to, @date)').run(r)
+  }
+
+  /** Removes one relation; false when there was none. */
+  removeRelation(r: { from: string; type: string; to: string }): boolean {
+    return this.db.prepare('DELETE FROM actor_relation WHERE from_id = @from AND type = @type AND to_id = @to').run(r).changes > 0
+  }
+
+  /**
+   * Moves the aliases of `fromId` that `intoId` lacks onto it, re-parents children and repoints relations both
+   * ways (dropping any that would duplicate one or relate the actor to itself); merged_into rows stay as they are.
+   */
   absorb(fromId: string, intoId: string): void {
     this.db
       .prepare(
@@ -143,6 +156,10 @@ export class ActorRepository {
       )
       .run({ into: intoId, from: fromId })
     this.db.prepare('UPDATE actor SET parent_id = ? WHERE parent_id = ?').run(intoId, fromId)
+    const ids = { into: intoId, from: fromId }
+    this.db.prepare(`UPDATE OR IGNORE actor_relation SET from_id = @into WHERE from_id = @from AND type != 'merged_into' AND to_id != @into`).run(ids)
+    this.db.prepare(`UPDATE OR IGNORE actor_relation SET to_id = @into WHERE to_id = @from AND type != 'merged_into' AND from_id != @into`).run(ids)
+    this.db.prepare(`DELETE FROM actor_relation WHERE (from_id = @from OR to_id = @from) AND type != 'merged_into'`).run(ids)
     this.db.prepare('UPDATE actor SET status = ?, merged_into = ?, updated_at = ? WHERE id = ?').run('merged', intoId, new Date().toISOString(), fromId)
     this.db.prepare("INSERT OR IGNORE INTO actor_relation (from_id, type, to_id, date) VALUES (?, 'merged_into', ?, ?)").run(fromId, intoId, new Date().toISOString().slice(0, 10))
   }

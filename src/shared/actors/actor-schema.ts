@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ACTOR_KINDS, ACTOR_RELATION_TYPES, ALIAS_TYPES } from '../domain'
+import { ACTOR_KINDS, ACTOR_RELATION_TYPES, ALIAS_TYPES, EDITABLE_ACTOR_RELATIONS } from '../domain'
 
 const isoDay = z.union([z.literal(''), z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use a date like 2024, 2024-11 or 2024-11-07')])
 
@@ -36,6 +36,13 @@ export const actorFields = z.object({
 /** Some fields of an existing actor; no defaults, so a field left out is left as it is. */
 export const actorPatch = z.object({ name, kind, type, country, parentId, externalIds, notes }).partial()
 
+/** A relation as the registry editor sends it. */
+export const actorRelationInput = z.object({
+  type: z.enum(EDITABLE_ACTOR_RELATIONS, { message: `use one of: ${EDITABLE_ACTOR_RELATIONS.join(', ')} (merging records merged_into)` }),
+  to: z.string().min(1).max(100),
+  date: isoDay.default('')
+})
+
 /** The shipped seed registry file: actors keyed locally so parents and relations can refer to each other. */
 export const registrySeedSchema = z.object({
   format: z.literal('spanwise-actor-registry'),
@@ -52,4 +59,5 @@ export const registrySeedSchema = z.object({
 })
 
 export type AliasInput = z.input<typeof aliasInput>
+export type ActorRelationInput = z.input<typeof actorRelationInput>
 export type ActorFieldsInput = z.input<typeof actorFields>

@@ -120,6 +120,53 @@ describe('editing an actor', () => {
   })
 })
 
+describe('relations between actors', () => {
+  it('records a dated relation, refuses itself, a repeat, the reverse and merged_into, and removes it; each in the change log', () => {
+    const { store, actors, byName } = setup()
+    const emc = byName('Estado Mayor Central (EMC)')
+    const column = byName('Dagoberto Ramos Mobile Column')
+    const added = actors.addRelation(USER, { actorId: column.id, relation: { type: 'faction_of', to: emc.id, date: '2023-04' } })
+    expect(added.relations).toEqual([{ type: 'faction_of', to: emc.id, date: '2023-04' }])
+    expect(() => actors.addRelation(USER, { actorId: column.id, relation: { type: 'faction_of', to: column.id } })).toThrow('cannot be faction of itself')
+    expect(() => actors.addRelation(USER, { actorId: column.id, relation: { type: 'faction_of', to: emc.id } })).toThrow('already recorded as faction of')
+    expect(() => actors.addRelation(USER, { actorId: emc.id, relation: { type: 'faction_of', to: column.id } })).toThrow('cannot each be faction of the other')
+    // @ts-expect-error: a hand-made merged_into is what is refused here
+    expect(() => actors.addRelation(USER, { actorId: emc.id, relation: { type: 'merged_into', to: column.id } })).toThrow('merging records merged_into')
+    expect(() => actors.addRelation(USER, { actorId: emc.id, relation: { type: 'allied_with', to: column.id, date: 'soon' } })).toThrow('use a date like 2024')
+    expect(() => actors.addRelation(USER, { actorId: emc.id, relation: { type: 'allied_with', to: 'no-such-actor' } })).toThrow('does not exist')
+    // an alliance is one fact, whichever side records it
+    actors.addRelation(USER, { actorId: emc.id, relation: { type: 'allied_with', to: byName('Gulf Clan (EGC)').id } })
+    expect(() => actors.addRelation(USER, { actorId: byName('Gulf Clan (EGC)').id, relation: { type: 'allied_with', to: emc.id } })).toThrow('recorded once, on either side')
+
+    const removed = actors.removeRelation(USER, { actorId: column.id, type: 'faction_of', to: emc.id })
+    expect(removed.relations).toEqual([])
+    expect(() => actors.removeRelation(USER, { actorId: column.id, type: 'faction_of', to: emc.id })).toThrow('no faction of relation')
+    const log = store.db.prepare("SELECT description FROM change_log WHERE entity = 'actor' AND (description LIKE 'record%' OR description LIKE 'remove “%') ORDER BY rowid").pluck().all()
+    expect(log).toEqual([
+      'record “Dagoberto Ramos Mobile Column” faction of “Estado Mayor Central (EMC)” (2023-04)',
+      'record “Estado Mayor Central (EMC)” allied with “Gulf Clan (EGC)”',
+      'remove “Dagoberto Ramos Mobile Column” faction of “Estado Mayor Central (EMC)”'
+    ])
+  })
+
+  it('a merge carries the merged actor’s relations both ways, dropping repeats and self-relations', () => {
+    const { store, actors, byName } = setup()
+    const emc = byName('Estado Mayor Central (EMC)')
+    const gulf = byName('Gulf Clan (EGC)')
+    const dup = actors.create(USER, { fields: { name: 'EMC duplicate' } })
+    const other = actors.create(USER, { fields: { name: 'Frente 36 (test)' } })
+    actors.addRelation(USER, { actorId: dup.id, relation: { type: 'allied_with', to: gulf.id, date: '2025' } })
+    actors.addRelation(USER, { actorId: other.id, relation: { type: 'faction_of', to: dup.id } })
+    actors.addRelation(USER, { actorId: dup.id, relation: { type: 'splinter_of', to: emc.id } })
+    const merged = actors.merge(USER, { from: dup.id, into: emc.id })
+    expect(merged.relations).toEqual(expect.arrayContaining([{ type: 'allied_with', to: gulf.id, date: '2025' }]))
+    expect(merged.relations.some((r) => r.to === emc.id)).toBe(false)
+    expect(store.actors.get(other.id)!.relations).toEqual([{ type: 'faction_of', to: emc.id, date: '' }])
+    expect(store.actors.get(dup.id)!.relations.map((r) => r.type)).toEqual(['merged_into'])
+    expect(() => actors.removeRelation(USER, { actorId: emc.id, type: 'merged_into', to: emc.id })).toThrow()
+  })
+})
+
 describe('tag all occurrences', () => {
   it('proposes untagged mentions of the text and of the actor’s unambiguous aliases across the corpus, then tags them', () => {
     const { store, tags, byName } = setup()

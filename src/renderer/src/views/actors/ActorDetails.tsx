@@ -3,6 +3,7 @@ import { ACTOR_KINDS, ALIAS_TYPES, type Actor, type ActorMention, type AliasType
 import { api } from '../../api/client'
 import { notify, notifyError } from '../../state/notices'
 import { trackSave } from '../../state/saveStatus'
+import { ActorRelations } from './ActorRelations'
 
 const KIND_TEXT: Record<string, string> = { organisation: 'Organisation', sub_unit: 'Sub-unit', individual: 'Individual', generic_category: 'Generic category' }
 
@@ -123,11 +124,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
         </label>
       </div>
       {parent && <p className="meta">Part of {parent.name}.</p>}
-      {actor.relations.length > 0 && (
-        <p className="meta">
-          {actor.relations.map((r) => `${r.type.replace(/_/g, ' ')} ${all.find((a) => a.id === r.to)?.name ?? r.to}${r.date ? ` (${r.date})` : ''}`).join('; ')}
-        </p>
-      )}
+      <ActorRelations actor={actor} others={all} save={save} />
 
       <h2>Names</h2>
       <table className="alias-table">

@@ -116,12 +116,26 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   await expect(overall.getByRole('row', { name: /F1, overlap/ })).toContainText('0.667')
   await expect(overall.getByRole('row', { name: /Cohen’s kappa/ })).toBeVisible()
   await expect(page.getByRole('img', { name: 'Agreement per label' })).toBeVisible()
+  // the pair matrix switched to unitizing alpha: with two coders the one pair's figure is the overall one
+  const overallAlphaU = await overall.getByRole('row', { name: /Unitizing alpha/ }).getByRole('cell').textContent()
+  expect(overallAlphaU).toMatch(/^-?\d\.\d{3}$/)
+  await page.getByLabel('Statistic').selectOption({ label: 'Unitizing alpha (all labels)' })
+  const pairCells = page.getByRole('img', { name: 'Unitizing alpha (all labels) between coder pairs' }).locator('text').filter({ hasText: /^-?\d\.\d\d$/ })
+  await expect(pairCells).toHaveCount(2)
+  expect(Math.abs(Number(await pairCells.first().textContent()) - Number(overallAlphaU))).toBeLessThanOrEqual(0.005)
+  // per article, alpha on an attribute: only Ben gave fatalities_low, so there is nothing to pair and the cell says why
+  await page.getByLabel('Attribute shown per article').selectOption({ label: 'Event: fatalities_low' })
+  const perArticle = page.getByRole('table', { name: 'Agreement per article' })
+  await expect(perArticle.getByRole('columnheader', { name: 'alpha: Event: fatalities_low' })).toBeVisible()
+  await expect(perArticle.locator('tbody td').last()).toHaveText('n/a')
+  await expect(perArticle.locator('tbody td .no-value').last()).toHaveAttribute('title', 'No unit was coded by at least two annotators, so there are no values to compare.')
   await page.screenshot({ path: testInfo.outputPath('agreement.png'), fullPage: true })
   // the CSV download holds the same figures
   const csv = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Download CSV' }).click()
   const csvText = readFileSync(await (await csv).path(), 'utf8')
   expect(csvText).toMatch(/^corpus,,,,f1_exact,Ben & Playwright Tester,0\.333/m)
+  expect(csvText).toMatch(/^article,\d+,Event,fatalities_low,krippendorff_alpha_ratio,Ben & Playwright Tester,,,"No unit was coded by at least two annotators/m)
 
   // export the gold layer and open it
   await page.getByRole('button', { name: 'Export…' }).click()

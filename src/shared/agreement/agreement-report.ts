@@ -1,16 +1,12 @@
+import { attributeAgreement, tallyAttributes, type AttributeTally } from './attribute-agreement'
 import { buildUnits, type AgreementUnit } from './build-units'
 import { cohenKappa, type CohenKappaDetails } from './cohen-kappa'
+import { corpusUnitizing, type CorpusUnitizing } from './corpus-unitizing'
 import { fleissKappa, type FleissKappaDetails } from './fleiss-kappa'
-import { krippendorffAlphaFromUnits, type AlphaValue, type KrippendorffAlphaDetails, type MeasurementLevel } from './krippendorff-alpha'
+import { krippendorffAlphaFromUnits, type KrippendorffAlphaDetails, type MeasurementLevel } from './krippendorff-alpha'
 import { notComputable, type Computed, type NotComputable } from './not-computable'
 import { matchPairs, prf, type Prf, type PrfCounts, type SpanPair } from './span-match'
-import {
-  combineUnitizing,
-  unitizingDisagreement,
-  type CombinedUnitizingDetails,
-  type Interval,
-  type UnitizingDisagreement
-} from './unitizing-alpha'
+import { combineUnitizing, unitizingDisagreement, type CombinedUnitizingDetails, type UnitizingDisagreement } from './unitizing-alpha'
 
 /** The value a coder gets for a unit in which it marked nothing (it coded the article, so this is not missing). */
 export const NO_SPAN = '(no span)'
@@ -108,6 +104,8 @@ export interface PairStats {
   exact: SpanAgreement
   overlap: SpanAgreement
   kappa: KappaStat
+  /** Combined unitizing alpha over the selected labels, as `overall.unitizingAlpha` but on the articles both coded. */
+  unitizingAlpha: Computed<CombinedUnitizingDetails & { articles: number }>
 }
 
 export interface ArticleLabelStats {
@@ -128,6 +126,8 @@ export interface ArticleStats {
   labelAlpha: Computed<KrippendorffAlphaDetails>
   unitizingAlpha: Computed<CombinedUnitizingDetails>
   perLabel: ArticleLabelStats[]
+  /** Alpha on each attribute of a selected label, as `perAttribute` but on this article's units only. */
+  perAttribute: AttributeStats[]
 }
 
 export interface ExcludedArticle {
@@ -164,6 +164,8 @@ interface Prepared {
   spans: ReportTag[][]
   /** Units of comparison among the present coders. */
   units: AgreementUnit<ReportTag>[]
+  /** The values of each compared attribute in those units, in the order of the compared attributes. */
+  attributes: AttributeTally[]
 }
 
 
@@ -177,6 +179,7 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
   const labelSet = input.labelFilter ? new Set(input.labelFilter) : null
   const labels = input.labels.filter((l) => !labelSet || labelSet.has(l))
   const selectedLabels = new Set(labels)
+  const attributes = input.attributes.filter((a) => selectedLabels.has(a.label))
   const coderIndex = new Map(annotators.map((a, i) => [a.id, i]))
   const k = annotators.length
 
@@ -184,7 +187,7 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
   const prepared: Prepared[] = []
   const perArticle: ArticleStats[] = []
   const pairs: PairTotals[] = []
-  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) pairs.push({ i, j, articles: 0, exact: new Counts(), overlap: new Counts(), labels: [] })
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) pairs.push({ i, j, coded: [], exact: new Counts(), overlap: new Counts(), labels: [] })
   let used = 0
   let outsideText = 0
   let labelNotSelected = 0
@@ -216,7 +219,8 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
       continue
     }
     for (const c of present) used += spans[c]!.length
-    const p: Prepared = { article, present, spans, units: buildUnits(present.map((c) => spans[c]!)) }
+    const units = buildUnits(present.map((c) => spans[c]!))
+    const p: Prepared = { article, present, spans, units, attributes: tallyAttributes(attributes, units) }
     // each pair of coders is matched once; the counts go to the pair's totals and the article's, nothing is kept
     const exact = new Counts()
     const overlap = new Counts()
@@ -231,16 +235,27 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
         const overlapPairs = matchPairs(a, b, 'overlap', true)
         for (const totals of [exact, pair.exact]) totals.addMatch(exactPairs, a, b)
         for (const totals of [overlap, pair.overlap]) totals.addMatch(overlapPairs, a, b)
-        pair.articles++
+        pair.coded.push(p)
         // the pair's own units (its one-to-one overlap matching), as if only these two were selected; an article
         // with just these two coders already has them
         for (const unit of present.length === 2 ? p.units : buildUnits([a, b])) pair.labels.push(unitLabels(unit) as [string, string])
       }
-    perArticle.push(articleStats(p, annotators, labels, exact, overlap))
+    perArticle.push(articleStats(p, annotators, labels, attributes, exact, overlap))
     prepared.push(p)
   }
 
-  const pairwise = pairs.map((pair) => pairStats(pair, annotators))
+  const everyone = prepared.filter((p) => p.present.length === k)
+  // a pair that coded no article beyond those everyone coded has the corpus-wide continuum: same pass, shared partitions
+  const sharing = pairs.filter((pair) => pair.coded.length > 0 && pair.coded.length === everyone.length)
+  const unitizing = corpusUnitizing(
+    everyone,
+    [annotators.map((_, c) => c), ...sharing.map((pair) => [pair.i, pair.j])],
+    labels,
+    notComputable('no_units', `Unitizing alpha needs articles coded by all ${k} selected annotators; there are none.`)
+  )
+  const corpus = unitizing[0]!
+  const pairUnitizing = new Map(sharing.map((pair, s) => [pair, unitizing[s + 1]!.combined]))
+  const pairwise = pairs.map((pair) => pairStats(pair, annotators, pairUnitizing.get(pair) ?? unitizingOfPair(pair, labels)))
   // pooled over pairs: every pair's matches in every article both coded, which is the sum of the pair totals
   const pooled = { exact: new Counts(), overlap: new Counts() }
   for (const pair of pairs) {
@@ -249,12 +264,10 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
   }
   const spanAgreement = (criterion: 'exact' | 'overlap', label?: string): SpanAgreement =>
     k < 2 ? oneCoderPrf() : pooled[criterion].prf(k === 2, label)
-  const everyone = prepared.filter((p) => p.present.length === k)
   const rows = fullRows(prepared, k)
-  const corpusParts = labels.map((label) => ({ label, result: corpusUnitizing(everyone, k, label) }))
-  const overall = overallStats(rows, prepared, everyone, annotators, corpusParts, spanAgreement)
-  const perLabel = labels.map((label, i) => labelStats(label, rows, prepared, corpusParts[i]!.result, annotators, spanAgreement))
-  const perAttribute = input.attributes.filter((a) => selectedLabels.has(a.label)).map((a) => attributeStats(a, prepared))
+  const overall = overallStats(rows, prepared, annotators, corpus, spanAgreement)
+  const perLabel = labels.map((label, i) => labelStats(label, rows, prepared, corpus.perLabel[i]!.result, annotators, spanAgreement))
+  const perAttribute = attributes.map((a, i) => attributeAgreement(a, prepared.map((p) => p.attributes[i]!), 'in the included articles'))
 
   const report: AgreementReport = {
     annotators: annotators.map(({ id, name }) => ({ id, name })),
@@ -291,7 +304,8 @@ function unitLabels(unit: AgreementUnit<ReportTag>): string[] {
 interface PairTotals {
   i: number
   j: number
-  articles: number
+  /** Included articles coded by both. */
+  coded: Prepared[]
   exact: Counts
   overlap: Counts
   /** The two labels ("(no span)" included) of each of the pair's own units. */
@@ -303,15 +317,21 @@ function pairIndex(i: number, j: number, k: number): number {
   return i * k - (i * (i + 1)) / 2 + (j - i - 1)
 }
 
-function pairStats(pair: PairTotals, annotators: readonly { id: string }[]): PairStats {
+function pairStats(pair: PairTotals, annotators: readonly { id: string }[], unitizing: CorpusUnitizing['combined']): PairStats {
   return {
     a: annotators[pair.i]!.id,
     b: annotators[pair.j]!.id,
-    articles: pair.articles,
+    articles: pair.coded.length,
     exact: pair.exact.prf(true),
     overlap: pair.overlap.prf(true),
-    kappa: { ...(pair.articles === 0 ? noSharedArticles() : cohenKappa(pair.labels)), statistic: 'cohen_kappa' }
+    kappa: { ...(pair.coded.length === 0 ? noSharedArticles() : cohenKappa(pair.labels)), statistic: 'cohen_kappa' },
+    unitizingAlpha: unitizing
   }
+}
+
+/** The pair's combined unitizing alpha on the articles both coded, laid end to end. */
+function unitizingOfPair(pair: PairTotals, labels: readonly string[]): CorpusUnitizing['combined'] {
+  return corpusUnitizing(pair.coded, [[pair.i, pair.j]], labels, noSharedArticles())[0]!.combined
 }
 
 /** Matched / span counts summed over annotator pairs (and articles), overall and per label. */
@@ -400,9 +420,8 @@ function fullRows(prepared: readonly Prepared[], k: number): Value[][] {
 function overallStats(
   rows: readonly (readonly Value[])[],
   prepared: readonly Prepared[],
-  everyone: readonly Prepared[],
   annotators: readonly { id: string }[],
-  corpusParts: readonly { label: string; result: Computed<UnitizingDisagreement & { articles: number }> }[],
+  corpus: CorpusUnitizing,
   spanAgreement: (criterion: 'exact' | 'overlap', label?: string) => SpanAgreement
 ): OverallStats {
   const k = annotators.length
@@ -413,7 +432,7 @@ function overallStats(
     overlap: spanAgreement('overlap'),
     labelKappa: kappaFor(rows, k),
     labelAlpha: alphaFor(rows, k),
-    unitizingAlpha: combinedCorpusUnitizing(corpusParts, everyone, k)
+    unitizingAlpha: corpus.combined
   }
 }
 
@@ -430,45 +449,6 @@ function spanCounts(prepared: readonly Prepared[], annotators: readonly { id: st
     out[a.id] = n
   })
   return out
-}
-
-/** Per-coder units of one label on the articles laid end to end (each article shifted by the lengths before it). */
-function concatenated(articles: readonly Prepared[], coders: readonly number[], label: string): { length: number; coders: Interval[][] } {
-  const out: Interval[][] = coders.map(() => [])
-  let offset = 0
-  const byStart = (x: Interval, y: Interval): number => x.start - y.start || x.end - y.end
-  for (const p of articles) {
-    coders.forEach((c, i) => {
-      // sorted article by article, so that the whole list arrives in order and needs no sort of its own
-      const own: Interval[] = []
-      for (const s of p.spans[c]!) if (s.label === label) own.push({ start: offset + s.start, end: offset + s.end })
-      own.sort(byStart)
-      for (const s of own) out[i]!.push(s)
-    })
-    offset += p.article.length
-  }
-  return { length: offset, coders: out }
-}
-
-/** Unitizing disagreement of one label on the articles coded by all selected annotators, laid end to end. */
-function corpusUnitizing(everyone: readonly Prepared[], k: number, label: string): Computed<UnitizingDisagreement & { articles: number }> {
-  if (k < 2) return notComputable('one_coder')
-  if (everyone.length === 0) return notComputable('no_units', `Unitizing alpha needs articles coded by all ${k} selected annotators; there are none.`)
-  const { length, coders } = concatenated(everyone, Array.from({ length: k }, (_, c) => c), label)
-  const r = unitizingDisagreement(length, coders)
-  return r.ok ? { ...r, articles: everyone.length } : r
-}
-
-function combinedCorpusUnitizing(
-  parts: readonly { label: string; result: Computed<UnitizingDisagreement & { articles: number }> }[],
-  everyone: readonly Prepared[],
-  k: number
-): Computed<CombinedUnitizingDetails & { articles: number }> {
-  if (k < 2) return notComputable('one_coder')
-  if (everyone.length === 0) return notComputable('no_units', `Unitizing alpha needs articles coded by all ${k} selected annotators; there are none.`)
-  const length = everyone.reduce((sum, p) => sum + p.article.length, 0)
-  const r = combineUnitizing(parts, length, k)
-  return r.ok ? { ...r, articles: everyone.length } : r
 }
 
 function labelStats(
@@ -494,7 +474,14 @@ function labelStats(
   }
 }
 
-function articleStats(p: Prepared, annotators: readonly { id: string }[], labels: readonly string[], exact: Counts, overlap: Counts): ArticleStats {
+function articleStats(
+  p: Prepared,
+  annotators: readonly { id: string }[],
+  labels: readonly string[],
+  attributes: readonly ReportAttribute[],
+  exact: Counts,
+  overlap: Counts
+): ArticleStats {
   const m = p.present.length
   const rows = p.units.map(unitLabels)
   const perLabel = labels.map((label) => ({
@@ -519,86 +506,9 @@ function articleStats(p: Prepared, annotators: readonly { id: string }[], labels
       p.article.length,
       m
     ),
-    perLabel
+    perLabel,
+    perAttribute: attributes.map((a, i) => attributeAgreement(a, [p.attributes[i]!], 'in this article'))
   }
-}
-
-/** Marks a stored value that cannot be used at the attribute's level. */
-export const UNUSABLE = Symbol('unusable')
-
-/**
- * Turns a stored attribute value into a value for alpha at the given level: null for missing (empty), UNUSABLE for a
- * value left out. Arrays (multiple choice) become one nominal value, the sorted set joined with " | ".
- */
-export function attributeValue(raw: unknown, attribute: Pick<ReportAttribute, 'level' | 'order'>): AlphaValue | null | typeof UNUSABLE {
-  const { level } = attribute
-  if (raw === null || raw === undefined || raw === '') return null
-  if (Array.isArray(raw)) {
-    const items: string[] = []
-    for (const x of raw) {
-      if (x === null || x === undefined || x === '') continue
-      if (typeof x !== 'string' && typeof x !== 'number' && typeof x !== 'boolean') return UNUSABLE
-      items.push(String(x))
-    }
-    if (items.length === 0) return null
-    // a set of choices is one nominal value: codings agree only when the sets are identical
-    return level === 'nominal' ? [...new Set(items)].sort().join(' | ') : UNUSABLE
-  }
-  if (typeof raw === 'object') return UNUSABLE
-  if (level === 'nominal') return String(raw)
-  if (level === 'ordinal' && attribute.order && attribute.order.length > 0) {
-    const s = String(raw)
-    return attribute.order.includes(s) ? s : UNUSABLE
-  }
-  const n = toNumber(raw)
-  if (n === null || (level === 'ratio' && n < 0)) return UNUSABLE
-  return n
-}
-
-/** Numbers, numeric strings, and ISO dates (YYYY-MM-DD, as days since 1970 so that intervals are in days). */
-function toNumber(raw: unknown): number | null {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null
-  if (typeof raw !== 'string') return null
-  const s = raw.trim()
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
-  if (date) {
-    const ms = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))
-    return Number.isFinite(ms) ? ms / 86_400_000 : null
-  }
-  if (s === '') return null
-  const n = Number(s)
-  return Number.isFinite(n) ? n : null
-}
-
-function attributeStats(attribute: ReportAttribute, prepared: readonly Prepared[]): AttributeStats {
-  const units: AlphaValue[][] = []
-  let multiValued = 0
-  let excludedValues = 0
-  let considered = 0
-  for (const p of prepared)
-    for (const unit of p.units) {
-      let values: AlphaValue[] | null = null
-      for (const span of unit.spans) {
-        if (span === null || span.label !== attribute.label) continue
-        values ??= []
-        const raw = span.attributes[attribute.key]
-        const v = attributeValue(raw, attribute)
-        if (Array.isArray(raw) && raw.length > 0) multiValued++
-        if (v === UNUSABLE) excludedValues++
-        else if (v !== null) values.push(v)
-      }
-      if (values === null) continue
-      considered++
-      units.push(values)
-    }
-  const options = attribute.level === 'ordinal' && attribute.order && attribute.order.length > 0 ? { level: attribute.level, order: attribute.order } : { level: attribute.level }
-  const alpha =
-    prepared.length === 0
-      ? notComputable('no_units')
-      : considered === 0
-        ? notComputable('no_units', `No annotator used the label "${attribute.label}" in the included articles.`)
-        : krippendorffAlphaFromUnits(units, options)
-  return { label: attribute.label, key: attribute.key, level: attribute.level, alpha, units: considered, multiValued, excludedValues }
 }
 
 function notesFor(report: AgreementReport, everyone: number, k: number): string[] {

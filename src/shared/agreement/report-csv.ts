@@ -92,6 +92,7 @@ export function reportRows(report: AgreementReport): ReportRow[] {
       spanRows(p.exact, 'exact', at, ref)
       spanRows(p.overlap, 'overlap', at, ref)
       kappaRow(p.kappa, at)
+      unitizingRow(p.unitizingAlpha, at)
     }
   for (const art of report.perArticle) {
     const at = { ...base, scope: 'article' as const, article: String(art.id), annotators: art.annotators.map(nameOf).join(' & ') }
@@ -106,6 +107,7 @@ export function reportRows(report: AgreementReport): ReportRow[] {
       spanRows(l.overlap, 'overlap', lat, ref)
       unitizingRow(l.unitizingAlpha, lat)
     }
+    for (const a of art.perAttribute) alphaRow(a.alpha, a.level, { ...at, label: a.label, attribute: a.key })
   }
   return rows
 }

@@ -76,11 +76,15 @@ export function reportToHtml(report: AgreementReport, title = 'Agreement report'
 
   if (report.pairwise.length > 0) {
     parts.push('<h2>Annotator pairs</h2>')
-    parts.push(`<div class="charts">${heatmap(report, 'kappa', "Cohen's kappa")}${heatmap(report, 'f1', 'F1, overlap match')}</div>`)
-    parts.push('<table><thead><tr><th>Annotators</th><th>Articles</th><th>F1 exact</th><th>F1 overlap</th><th>Cohen\'s kappa</th></tr></thead><tbody>')
+    parts.push(
+      `<div class="charts">${heatmap(report, 'kappa', "Cohen's kappa")}${heatmap(report, 'f1', 'F1, overlap match')}${heatmap(report, 'unitizing', 'Unitizing alpha (all labels)')}</div>`
+    )
+    parts.push("<table><thead><tr><th>Annotators</th><th>Articles</th><th>F1 exact</th><th>F1 overlap</th><th>Cohen's kappa</th><th>Unitizing alpha</th></tr></thead><tbody>")
     for (const p of report.pairwise)
-      parts.push(`<tr><td>${e(nameOf(p.a))} &amp; ${e(nameOf(p.b))}</td><td class="num">${p.articles}</td>${valueCell(p.exact.f1)}${valueCell(p.overlap.f1)}${valueCell(p.kappa)}</tr>`)
-    parts.push('</tbody></table>')
+      parts.push(
+        `<tr><td>${e(nameOf(p.a))} &amp; ${e(nameOf(p.b))}</td><td class="num">${p.articles}</td>${valueCell(p.exact.f1)}${valueCell(p.overlap.f1)}${valueCell(p.kappa)}${valueCell(p.unitizingAlpha)}</tr>`
+      )
+    parts.push('</tbody></table><p class="note">Unitizing alpha per pair is on the articles both annotators coded, laid end to end.</p>')
   }
 
   parts.push('<h2>Per article</h2>')
@@ -93,6 +97,7 @@ export function reportToHtml(report: AgreementReport, title = 'Agreement report'
         `<tr><td>${e(a.title)} <span class="na">#${a.id}</span></td><td>${e(a.annotators.map(nameOf).join(', '))}</td>${valueCell(a.exact.f1)}${valueCell(a.overlap.f1)}${valueCell(a.labelKappa)}${valueCell(a.labelAlpha)}${valueCell(a.unitizingAlpha)}</tr>`
       )
     parts.push('</tbody></table>')
+    parts.push(articleAttributes(report))
   }
   if (excluded.length > 0) {
     parts.push(`<h2>Articles left out (${excluded.length})</h2><table><thead><tr><th>Article</th><th>Why</th></tr></thead><tbody>`)
@@ -165,13 +170,34 @@ function labelChart(report: AgreementReport): string {
   return out.join('')
 }
 
+/**
+ * Krippendorff's alpha on each attribute per article: a column per attribute that has a value in at least one article
+ * (the others are named below the table rather than drawn as columns of n/a).
+ */
+function articleAttributes(report: AgreementReport): string {
+  const e = escapeHtml
+  if (report.perAttribute.length === 0) return ''
+  const shown = report.perAttribute.flatMap((_, i) => (report.perArticle.some((a) => a.perAttribute[i]!.alpha.ok) ? [i] : []))
+  const hidden = report.perAttribute.filter((_, i) => !shown.includes(i)).map((a) => `${a.label}: ${a.key}`)
+  const parts: string[] = ["<h3>Attributes per article (Krippendorff's alpha)</h3>"]
+  if (shown.length === 0) parts.push('<p class="na">No attribute could be compared within any single article.</p>')
+  else {
+    const head = shown.map((i) => `<th>${e(`${report.perAttribute[i]!.label}: ${report.perAttribute[i]!.key}`)} <span class="na">${e(report.perAttribute[i]!.level)}</span></th>`)
+    parts.push(`<table><thead><tr><th>Article</th>${head.join('')}</tr></thead><tbody>`)
+    for (const a of report.perArticle) parts.push(`<tr><td>${e(a.title)} <span class="na">#${a.id}</span></td>${shown.map((i) => valueCell(a.perAttribute[i]!.alpha)).join('')}</tr>`)
+    parts.push('</tbody></table>')
+  }
+  if (hidden.length > 0) parts.push(`<p class="note">No value in any single article: ${e(hidden.join(', '))}.</p>`)
+  return parts.join('')
+}
+
 /** Annotator-by-annotator grid coloured by a pairwise statistic (blue: higher agreement). */
-function heatmap(report: AgreementReport, metric: 'kappa' | 'f1', caption: string): string {
+function heatmap(report: AgreementReport, metric: 'kappa' | 'f1' | 'unitizing', caption: string): string {
   const e = escapeHtml
   const people = report.annotators
   const value = new Map<string, Computed>()
   for (const p of report.pairwise) {
-    const r: Computed = metric === 'kappa' ? p.kappa : p.overlap.f1
+    const r: Computed = metric === 'kappa' ? p.kappa : metric === 'unitizing' ? p.unitizingAlpha : p.overlap.f1
     value.set(`${p.a}|${p.b}`, r)
     value.set(`${p.b}|${p.a}`, r)
   }

@@ -115,59 +115,100 @@ export function combineUnitizing(
  * units of one coder are merged, adjacent ones stay separate units). Units are clipped to [0, length).
  */
 export function unitizingDisagreement(length: number, coders: readonly (readonly Interval[])[]): Computed<UnitizingDisagreement> {
-  const m = coders.length
-  if (m < 2) return notComputable('one_coder')
-  if (!(length > 0)) return notComputable('empty_continuum')
+  return unitizingDisagreements(length, coders, [coders.map((_, c) => c)])[0]!
+}
+
+/**
+ * The same for several groups of the coders on one continuum (say all of them, and each pair): a group's figures are
+ * those of its coders alone, but each coder's units are partitioned once and each pair of coders compared once.
+ */
+export function unitizingDisagreements(
+  length: number,
+  coders: readonly (readonly Interval[])[],
+  groups: readonly (readonly number[])[]
+): Computed<UnitizingDisagreement>[] {
   const L = Math.floor(length)
-  let mergedOverlaps = 0
-  const partitions: Sections[] = []
+  const partitions: (Partition | undefined)[] = []
+  const partitionOf = (c: number): Partition => (partitions[c] ??= partition(coders[c]!, L))
+  const distances = new Map<number, number>()
+  const distanceOf = (i: number, j: number): number => {
+    const key = Math.min(i, j) * coders.length + Math.max(i, j)
+    let d = distances.get(key)
+    if (d === undefined) distances.set(key, (d = pairDistance(partitionOf(i).sections, partitionOf(j).sections)))
+    return d
+  }
+  return groups.map((group) => {
+    const m = group.length
+    if (m < 2) return notComputable('one_coder')
+    if (!(length > 0)) return notComputable('empty_continuum')
+    const parts = group.map(partitionOf)
+    let Nc = 0
+    let gapCount = 0
+    let mergedOverlaps = 0
+    for (const part of parts) {
+      Nc += part.unitLengths.length
+      gapCount += part.gapLengths.length
+      mergedOverlaps += part.merged
+    }
+    if (Nc === 0) return notComputable('no_units', 'No annotator marked this label, so there is nothing to compare.')
+
+    // observed: every pair of coders, every pair of their sections that share a position (a sweep over two partitions)
+    let observed = 0
+    for (let x = 0; x < m; x++) for (let y = x + 1; y < m; y++) observed += distanceOf(group[x]!, group[y]!)
+    const Do = (2 * observed) / (m * (m - 1) * L * L)
+
+    // expected: each unit of length l against every unit (length-only term) and every gap at least l long
+    const gaps = new Float64Array(gapCount)
+    let at = 0
+    for (const part of parts) for (const gap of part.gapLengths) gaps[at++] = gap
+    gaps.sort()
+    const suffix = new Float64Array(gaps.length + 1)
+    for (let g = gaps.length - 1; g >= 0; g--) suffix[g] = suffix[g + 1]! + gaps[g]!
+    let numerator = 0
+    let unitSquares = 0
+    for (const part of parts)
+      for (const l of part.unitLengths) {
+        const first = lowerBound(gaps, l)
+        const fitting = gaps.length - first
+        // sum over gaps g >= l of (g - l + 1)
+        const placements = suffix[first]! - (l - 1) * fitting
+        numerator += ((Nc - 1) * (2 * l * l * l - 3 * l * l + l)) / 3 + l * l * placements
+        unitSquares += l * (l - 1)
+      }
+    const De = ((2 / L) * numerator) / (m * L * (m * L - 1) - unitSquares)
+    if (!(De > 0)) return notComputable('no_variation')
+    return computed(1 - Do / De, { observedDisagreement: Do, expectedDisagreement: De, length: L, coders: m, units: Nc, mergedOverlaps })
+  })
+}
+
+/** One coder's continuum cut into units and gaps, with their lengths. */
+interface Partition {
+  sections: Sections
+  unitLengths: number[]
+  gapLengths: number[]
+  /** Overlapping units merged into an earlier one. */
+  merged: number
+}
+
+function partition(spans: readonly Interval[], L: number): Partition {
+  const { starts, ends, merged } = normalise(spans, L)
+  const sections: Sections = { start: [], end: [], unit: [] }
   const unitLengths: number[] = []
   const gapLengths: number[] = []
-  for (const spans of coders) {
-    const { starts, ends, merged } = normalise(spans, L)
-    mergedOverlaps += merged
-    const sections: Sections = { start: [], end: [], unit: [] }
-    const push = (start: number, end: number, unit: boolean): void => {
-      sections.start.push(start)
-      sections.end.push(end)
-      sections.unit.push(unit)
-      ;(unit ? unitLengths : gapLengths).push(end - start)
-    }
-    let pos = 0
-    for (let u = 0; u < starts.length; u++) {
-      if (starts[u]! > pos) push(pos, starts[u]!, false)
-      push(starts[u]!, ends[u]!, true)
-      pos = ends[u]!
-    }
-    if (pos < L) push(pos, L, false)
-    partitions.push(sections)
+  const push = (start: number, end: number, unit: boolean): void => {
+    sections.start.push(start)
+    sections.end.push(end)
+    sections.unit.push(unit)
+    ;(unit ? unitLengths : gapLengths).push(end - start)
   }
-  const Nc = unitLengths.length
-  if (Nc === 0) return notComputable('no_units', 'No annotator marked this label, so there is nothing to compare.')
-
-  // observed: every pair of coders, every pair of their sections that share a position (a sweep over two partitions)
-  let observed = 0
-  for (let i = 0; i < m; i++)
-    for (let j = i + 1; j < m; j++) observed += pairDistance(partitions[i]!, partitions[j]!)
-  const Do = (2 * observed) / (m * (m - 1) * L * L)
-
-  // expected: each unit of length l against every unit (length-only term) and every gap at least l long
-  const gaps = Float64Array.from(gapLengths).sort()
-  const suffix = new Float64Array(gaps.length + 1)
-  for (let g = gaps.length - 1; g >= 0; g--) suffix[g] = suffix[g + 1]! + gaps[g]!
-  let numerator = 0
-  let unitSquares = 0
-  for (const l of unitLengths) {
-    const first = lowerBound(gaps, l)
-    const fitting = gaps.length - first
-    // sum over gaps g >= l of (g - l + 1)
-    const placements = suffix[first]! - (l - 1) * fitting
-    numerator += ((Nc - 1) * (2 * l * l * l - 3 * l * l + l)) / 3 + l * l * placements
-    unitSquares += l * (l - 1)
+  let pos = 0
+  for (let u = 0; u < starts.length; u++) {
+    if (starts[u]! > pos) push(pos, starts[u]!, false)
+    push(starts[u]!, ends[u]!, true)
+    pos = ends[u]!
   }
-  const De = ((2 / L) * numerator) / (m * L * (m * L - 1) - unitSquares)
-  if (!(De > 0)) return notComputable('no_variation')
-  return computed(1 - Do / De, { observedDisagreement: Do, expectedDisagreement: De, length: L, coders: m, units: Nc, mergedOverlaps })
+  if (pos < L) push(pos, L, false)
+  return { sections, unitLengths, gapLengths, merged }
 }
 
 /** Clips to the continuum, drops empty units, sorts, and merges units of one coder that share a position. */

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
+import type { AgreementReport } from '../../../src/shared/agreement/agreement-report'
 import { ANA, BEN, cleanupTemp, cpIndexOf, openStore, sha256File, tempDir } from '../../helpers/project'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -175,13 +176,19 @@ describe('cli agreement', () => {
     const json = cli(['agreement', '--project', project])
     expect(json.status).toBe(0)
     expect(json.lines).toHaveLength(1)
-    const report = json.lines[0] as { annotators: { name: string }[]; overall: { exact: { f1: { value: number } }; overlap: { f1: { value: number } } } }
+    const report = json.lines[0] as unknown as AgreementReport
     expect(report.annotators.map((x) => x.name)).toEqual(['Ana', 'Ben'])
-    expect([report.overall.exact.f1.value, report.overall.overlap.f1.value]).toEqual([0.5, 1])
+    expect([report.overall.exact.f1, report.overall.overlap.f1].map((f) => f.ok && f.value)).toEqual([0.5, 1])
+    // the pair's unitizing alpha, and alpha on every codebook attribute of the article (no values given: a reason)
+    expect(report.pairwise[0]!.unitizingAlpha).toEqual(report.overall.unitizingAlpha)
+    expect(report.pairwise[0]!.unitizingAlpha.ok).toBe(true)
+    const eventType = report.perArticle[0]!.perAttribute.find((x) => x.label === 'Event' && x.key === 'event_type')!
+    expect(eventType).toMatchObject({ level: 'nominal', units: 1, alpha: { ok: false, reason: 'no_units' } })
 
     const csv = spawnSync(process.execPath, [CLI, 'agreement', '--project', project, '--format', 'csv', '--labels', 'Event'], { encoding: 'utf8' })
     expect(csv.stdout.split('\r\n')[0]).toBe('scope,article,label,attribute,statistic,annotators,value,n,note')
     expect(csv.stdout).toMatch(/^corpus,,,,f1_exact,Ana & Ben,1,2,\r$/m)
+    expect(csv.stdout).toMatch(new RegExp(`^article,${a.id},Event,event_type,krippendorff_alpha_nominal,Ana & Ben,,,There is nothing to compare: no units were coded\\.\r$`, 'm'))
     const html = join(tempDir(), 'agreement.html')
     expect(spawnSync(process.execPath, [CLI, 'agreement', '--project', project, '--format', 'html', '--out', html]).status).toBe(0)
     expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/i)

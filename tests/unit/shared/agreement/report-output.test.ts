@@ -78,6 +78,19 @@ describe('reportToCsv', () => {
     expect(attr.note ?? '').toMatch(/\w{5}/)
     expect(csv).not.toMatch(/NaN/)
   })
+
+  it("has each pair's unitizing alpha and each article's attribute alpha", () => {
+    const records = parse(csv, { columns: true }) as Record<string, string>[]
+    const pairs = records.filter((r) => r.scope === 'pair' && r.statistic === 'unitizing_alpha')
+    expect(pairs.map((r) => r.annotators)).toEqual(report.pairwise.map((p) => `${report.annotators.find((a) => a.id === p.a)!.name} & ${report.annotators.find((a) => a.id === p.b)!.name}`))
+    const ab = report.pairwise[0]!.unitizingAlpha
+    expect(ab.ok).toBe(true)
+    expect(Number(pairs[0]!.value)).toBeCloseTo(ab.ok ? ab.value : NaN, 12)
+    expect(pairs[0]!.note).toBe('1 articles, n = characters')
+    const attribute = records.find((r) => r.scope === 'article' && r.attribute === 'k"ey<b>')!
+    expect(attribute).toMatchObject({ article: '7', label: EVIL_LABEL, statistic: 'krippendorff_alpha_nominal', value: '' })
+    expect(attribute.note).toBe('There is nothing to compare: no units were coded.')
+  })
 })
 
 describe('reportToHtml', () => {
@@ -108,9 +121,36 @@ describe('reportToHtml', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`)
     expect(html).toContain('aria-label="Agreement per label"')
     expect(html).toContain('aria-label="Cohen&#39;s kappa per annotator pair"')
-    expect((html.match(/<svg /g) ?? []).length).toBe(3)
+    expect(html).toContain('aria-label="Unitizing alpha (all labels) per annotator pair"')
+    expect((html.match(/<svg /g) ?? []).length).toBe(4)
     expect(html).toContain(escapeHtml(STATISTIC_DOCS.unitizing_alpha.name))
     expect(html).not.toMatch(/NaN/)
+  })
+
+  it('shows unitizing alpha per pair and names the attributes no single article could compare', () => {
+    expect(html).toMatch(/<th>Cohen's kappa<\/th><th>Unitizing alpha<\/th>/)
+    expect(html).toContain('No attribute could be compared within any single article.')
+    expect(html).toContain(`No value in any single article: ${escapeHtml(`${EVIL_LABEL}: k"ey<b>`)}.`)
+    const withValues = buildAgreementReport({
+      ...INPUT,
+      attributes: [{ label: 'Actor', key: 'side', level: 'nominal' }],
+      articles: [
+        {
+          id: 9,
+          title: 'Sides',
+          length: 30,
+          tags: [
+            { ...tag('1', 'a', 'Actor', 0, 5), attributes: { side: 'x' } },
+            { ...tag('2', 'b', 'Actor', 0, 5), attributes: { side: 'x' } },
+            { ...tag('3', 'a', 'Actor', 10, 15), attributes: { side: 'y' } },
+            { ...tag('4', 'b', 'Actor', 10, 15), attributes: { side: 'x' } }
+          ]
+        }
+      ]
+    })
+    const side = withValues.perArticle[0]!.perAttribute[0]!.alpha
+    expect(side.ok).toBe(true)
+    expect(reportToHtml(withValues)).toContain(`<tr><td>Sides <span class="na">#9</span></td><td class="num">${side.ok && side.value.toFixed(3)}</td></tr>`)
   })
 
   it('escapeHtml covers the five special characters', () => {

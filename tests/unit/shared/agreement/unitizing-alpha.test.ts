@@ -4,6 +4,7 @@ import {
   unitizingAlpha,
   unitizingAlphaCombined,
   unitizingDisagreement,
+  unitizingDisagreements,
   type UnitizedSpan,
   type UnitizingInput
 } from '../../../../src/shared/agreement/unitizing-alpha'
@@ -178,6 +179,28 @@ describe("Krippendorff's unitizing alpha: cross-check against a brute-force impl
       ),
       { numRuns: 300 }
     )
+  })
+})
+
+describe("Krippendorff's unitizing alpha: several groups of coders on one continuum", () => {
+  it('each group gets exactly the figures of its coders alone, for random unitizations by 3-4 coders', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 60 }).chain((L) => fc.tuple(fc.constant(L), fc.array(coderUnits(L), { minLength: 3, maxLength: 4 }))),
+        ([L, coders]) => {
+          const groups = [coders.map((_, c) => c), [0, 1], [2, 1], [0, coders.length - 1], [1]]
+          const together = unitizingDisagreements(L, coders, groups)
+          groups.forEach((group, g) => expect(together[g]).toEqual(unitizingDisagreement(L, group.map((c) => coders[c]!))))
+        }
+      ),
+      { numRuns: 200 }
+    )
+  })
+
+  it('a group of one coder is one_coder and an empty continuum empty_continuum, group by group', () => {
+    const coders = [[{ start: 0, end: 3 }], [{ start: 1, end: 3 }]]
+    expect(unitizingDisagreements(10, coders, [[0], [0, 1]])).toMatchObject([{ ok: false, reason: 'one_coder' }, { ok: true }])
+    expect(unitizingDisagreements(0, coders, [[0], [0, 1]])).toMatchObject([{ ok: false, reason: 'one_coder' }, { ok: false, reason: 'empty_continuum' }])
   })
 })
 

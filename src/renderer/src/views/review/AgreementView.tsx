@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { AgreementReport } from '@shared/agreement/agreement-report'
-import type { Computed } from '@shared/agreement/not-computable'
 import { reportToCsv } from '@shared/agreement/report-csv'
 import { reportToHtml } from '@shared/agreement/report-html'
 import { formatReference, STATISTIC_DOCS } from '@shared/agreement/statistic-docs'
@@ -8,12 +7,9 @@ import { api } from '../../api/client'
 import { getLabels } from '../../labels'
 import { notifyError } from '../../state/notices'
 import { AgreementBars } from './AgreementBars'
+import { ArticleAgreementTable } from './ArticleAgreementTable'
 import { PairHeatmap } from './PairHeatmap'
-
-/** A statistic as shown: three decimals, or why there is none (in the cell's title). */
-export function Stat({ s }: { s: Computed }) {
-  return s.ok ? <span>{s.value.toFixed(3)}</span> : <span className="no-value" title={s.message}>n/a</span>
-}
+import { Stat } from './Stat'
 
 /** The agreement report: pick coders and labels, see the figures and plots, download them as CSV or HTML. */
 export function AgreementView({ refreshKey }: { refreshKey: number }) {
@@ -158,23 +154,12 @@ export function AgreementView({ refreshKey }: { refreshKey: number }) {
           )}
           {report.annotators.length > 1 && (
             <>
-              <h2>Coder pairs (F1, overlap)</h2>
+              <h2>Coder pairs</h2>
               <PairHeatmap report={report} names={names} />
             </>
           )}
           <h2>Per article</h2>
-          <table className="review-table" aria-label="Agreement per article">
-            <thead>
-              <tr><th>Article</th><th>Units</th><th>F1 exact</th><th>F1 overlap</th><th>kappa</th><th>unitizing alpha</th></tr>
-            </thead>
-            <tbody>
-              {report.perArticle.map((a) => (
-                <tr key={a.id}>
-                  <th><a href={`#/article/${a.id}/review`}>{a.title}</a></th><td>{a.units}</td><td><Stat s={a.exact.f1} /></td><td><Stat s={a.overlap.f1} /></td><td><Stat s={a.labelKappa} /></td><td><Stat s={a.unitizingAlpha} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ArticleAgreementTable report={report} />
           {report.articles.excluded.length > 0 && (
             <details>
               <summary>{report.articles.excluded.length} articles left out</summary>

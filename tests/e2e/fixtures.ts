@@ -174,6 +174,9 @@ export async function openArticle(page: Page, title: string | RegExp): Promise<v
   await page.locator('.corpus-table tbody tr').filter({ has: page.locator('.title', { hasText: title }) }).click()
   await expect(page).toHaveURL(/#\/article\/\d+$/)
   await expect(page.locator('.article-text')).toBeVisible()
+  // every tag drawn and the layer chips in: the text no longer moves, so coordinates taken now stay true
+  await expect(page.locator('.article-text[data-tags-drawn="all"]')).toBeVisible()
+  await expect(page.getByLabel('Layers', { exact: true })).toHaveAttribute('aria-busy', 'false')
 }
 
 export interface Point {
@@ -233,7 +236,15 @@ export async function textPoints(page: Page, needle: string, opts: { occurrence?
  * characters), and waits for the "Tag the selection" bar that shows the app took the selection.
  */
 export async function dragOverText(page: Page, needle: string, opts: { occurrence?: number; from?: number; to?: number; alt?: boolean } = {}): Promise<void> {
-  const { start, end } = await textPoints(page, needle, opts)
+  // points taken while the page still moves (a late layout) would drag over other words: take them until two agree
+  let points = await textPoints(page, needle, opts)
+  for (let tries = 0; tries < 10; tries++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    const again = await textPoints(page, needle, opts)
+    if (JSON.stringify(again) === JSON.stringify(points)) break
+    points = again
+  }
+  const { start, end } = points
   if (opts.alt) await page.keyboard.down('Alt')
   await page.mouse.move(start.x, start.y)
   await page.mouse.down()

@@ -55,7 +55,7 @@ export function LayerBar({ layers, articleId, review }: { layers: ReturnType<typ
     }
   }
   return (
-    <div className="layer-bar" aria-label="Layers">
+    <div className="layer-bar" aria-label="Layers" aria-busy={!layers.state}>
       {layers.state?.layers
         .filter((l) => l.tags > 0 || l.isMe)
         .map((l) => (

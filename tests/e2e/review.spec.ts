@@ -153,4 +153,12 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
     ['Actor', 'seven police officers', {}, 'Gold standard'],
     ['Event', 'attacked', { fatalities_low: 7 }, 'Gold standard']
   ])
+  // the decisions go with the article whatever the coder filter, each with its reason and guideline reference
+  const decisions = JSON.parse(line!).adjudications as { decision: string; reason: string; guideline: string; decidedBy: { name: string } }[]
+  expect(decisions.map((d) => [d.decision, d.reason, d.guideline, d.decidedBy.name])).toEqual([
+    ['accept', '', '', USER_NAME],
+    ['merge', 'the victims are the seven officers', '', USER_NAME],
+    ['accept', '', 'codebook: fatalities as reported', USER_NAME],
+    ['reject', 'the source of the figure, not an actor in the event', '', USER_NAME]
+  ])
 })

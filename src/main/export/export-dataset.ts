@@ -1,11 +1,20 @@
 import type { Codebook } from '../../shared/codebook/codebook-schema'
 import type { ExportOptions } from '../../shared/exchange/export-options'
 import type { Actor, Annotation, ArticleStatus } from '../../shared/domain'
-import type { Adjudication } from '../../shared/review/adjudication'
+import type { Adjudication, TagComment } from '../../shared/review/adjudication'
 
 /** A tag as exporters see it: the app's Annotation plus the codebook version it was coded with. */
 export interface ExportAnnotation extends Annotation {
   codebookVersion: number | null
+  /** The tag's comment thread, oldest first; read only for writers that ask (FormatWriter.readsReview). */
+  comments?: TagComment[]
+}
+
+/** A coder's mark that they finished the article. */
+export interface DoneMark {
+  annotatorId: string
+  annotatorName: string
+  doneAt: string
 }
 
 /** One article with the tags the export's filter keeps, in text order; offsets are code points into `text`. */
@@ -26,8 +35,10 @@ export interface ExportArticle {
   note: string
   importedAt: string
   annotations: ExportAnnotation[]
-  /** The article's adjudication decisions, oldest first; read only for writers that ask (FormatWriter.readsAdjudications). */
+  /** The article's adjudication decisions, oldest first; read only for writers that ask (FormatWriter.readsAdjudications or readsReview). */
   adjudications?: Adjudication[]
+  /** The done marks of the coders the filter keeps, by coder id; read only for writers that ask (FormatWriter.readsReview). */
+  doneMarks?: DoneMark[]
 }
 
 /** What every writer may need besides the articles: the project, its codebook, registry and coders. */

@@ -16,8 +16,10 @@ export interface ExportNotes {
  * only through the OutputFolder and never keep more than the current article (plus small indexes) in memory.
  */
 export interface FormatWriter {
-  /** Set when the writer needs each article's adjudication decisions (an extra query per article). */
+  /** Set when the writer needs each article's adjudication decisions (an extra query per batch of articles). */
   readonly readsAdjudications?: boolean
+  /** Set when the writer needs every review record: decisions, tag comments and done marks (three extra queries per batch). */
+  readonly readsReview?: boolean
   begin(ctx: ExportContext, out: OutputFolder): void
   article(article: ExportArticle): void
   end(): ExportNotes

@@ -7,30 +7,12 @@ import { groupBy } from '../store/group-by'
 import type { DbAnnotationRow, DbArticleRow } from '../store/rows'
 import type { Store } from '../store/store'
 import type { ExportAnnotation, ExportArticle, ExportContext } from './export-dataset'
+import { filterSql } from './filter-sql'
+import type { FormatWriter } from './format-writer'
+import { ReviewRecordsReader } from './review-records-reader'
 
 /** Articles per read: big enough to amortise the queries, small enough to keep memory flat. */
 export const ARTICLE_BATCH = 200
-
-/**
- * SQL conditions and parameters for a filter; lists travel as JSON so any length is one parameter. The tag
- * conditions name the tag `tag` and its coder `coder` (the annotation and annotator rows).
- */
-export function filterSql(filter: ExportFilter, tag = 'n', coder = 'u'): { articles: string; tags: string; params: Record<string, string> } {
-  const params: Record<string, string> = {}
-  const articles: string[] = []
-  const tags: string[] = []
-  const list = (name: string, values: readonly (string | number)[] | undefined, cond: (p: string) => string, into: string[]) => {
-    if (!values || values.length === 0) return
-    params[name] = JSON.stringify(values)
-    into.push(cond(`(SELECT value FROM json_each(@${name}))`))
-  }
-  list('articleIds', filter.articleIds, (p) => `a.id IN ${p}`, articles)
-  list('articleStatuses', filter.articleStatuses, (p) => `a.status IN ${p}`, articles)
-  list('labels', filter.labels, (p) => `${tag}.label IN ${p}`, tags)
-  list('annotators', filter.annotators, (p) => `(${tag}.annotator_id IN ${p} OR ${coder}.name IN ${p})`, tags)
-  list('statuses', filter.statuses, (p) => `${tag}.status IN ${p}`, tags)
-  return { articles: articles.map((c) => ` AND ${c}`).join(''), tags: tags.map((c) => ` AND ${c}`).join(''), params }
-}
 
 /** Everything an export needs besides the articles, read once at the start. */
 export function readContext(store: Store, options: ExportOptions): ExportContext {
@@ -70,14 +52,17 @@ export class DatasetReader {
   private readonly fragmentStmt
   private readonly linkStmt
   private readonly params: Record<string, string>
+  private readonly review: ReviewRecordsReader | null
 
+  /** `reads`: the review records the writer needs besides the tags (FormatWriter.readsAdjudications, readsReview). */
   constructor(
     private readonly store: Store,
     filter: ExportFilter,
-    private readonly withAdjudications = false
+    private readonly reads: Pick<FormatWriter, 'readsAdjudications' | 'readsReview'> = {}
   ) {
     const f = filterSql(filter)
     this.params = f.params
+    this.review = reads.readsReview ? new ReviewRecordsReader(store, filter) : null
     this.articleStmt = store.db.prepare(`
       SELECT a.id, a.uid, a.title, a.text, a.hash, a.source, a.url, a.published, a.language, a.file_name, a.metadata, a.status, a.note, a.imported_at, a.char_count, a.tag_count
       FROM article a WHERE a.id > @after${f.articles} ORDER BY a.id LIMIT ${ARTICLE_BATCH}`)
@@ -109,10 +94,14 @@ export class DatasetReader {
   }
 
   private withTags(rows: DbArticleRow[]): ExportArticle[] {
-    const range = { ...this.params, lo: rows[0]!.id, hi: rows[rows.length - 1]!.id, ids: JSON.stringify(rows.map((r) => r.id)) }
+    const ids = rows.map((r) => r.id)
+    const range = { ...this.params, lo: rows[0]!.id, hi: rows[rows.length - 1]!.id, ids: JSON.stringify(ids) }
     const fragments = groupBy(this.fragmentStmt.all(range) as FragmentRow[], (f) => f.annotation_id)
     const links = groupBy(this.linkStmt.all(range) as LinkRow[], (l) => l.from_id)
-    const tags = groupBy(this.tagStmt.all(range) as DbAnnotationRow[], (t) => t.article_id)
+    const tagRows = this.tagStmt.all(range) as DbAnnotationRow[]
+    const tags = groupBy(tagRows, (t) => t.article_id)
+    const review = this.review?.read(ids, tagRows.map((t) => t.id))
+    const decisions = review?.decisions ?? (this.reads.readsAdjudications ? groupBy(this.store.review.decisionsIn(ids), (d) => d.articleId) : null)
     return rows.map((r) => {
       const list = tags.get(r.id) ?? []
       const kept = new Set(list.map((t) => t.id))
@@ -120,7 +109,9 @@ export class DatasetReader {
         const out = links.get(t.id) ?? []
         const inside = out.filter((l) => kept.has(l.to_id))
         this.droppedLinks += out.length - inside.length
-        return { ...toAnnotation(t, fragments.get(t.id) ?? [], inside), codebookVersion: t.codebook_version }
+        const tag: ExportAnnotation = { ...toAnnotation(t, fragments.get(t.id) ?? [], inside), codebookVersion: t.codebook_version }
+        if (review) tag.comments = review.comments.get(t.id) ?? []
+        return tag
       })
       return {
         id: r.id,
@@ -138,7 +129,8 @@ export class DatasetReader {
         note: r.note,
         importedAt: r.imported_at,
         annotations,
-        ...(this.withAdjudications ? { adjudications: this.store.review.decisions(r.id) } : {})
+        ...(decisions ? { adjudications: decisions.get(r.id) ?? [] } : {}),
+        ...(review ? { doneMarks: review.doneMarks.get(r.id) ?? [] } : {})
       }
     })
   }

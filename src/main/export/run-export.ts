@@ -48,7 +48,7 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
       stream.runLines(lines.batches(), (bytes) => file.writeBytes(bytes))
       droppedLinks = lines.droppedLinks()
     } else {
-      const reader = new DatasetReader(store, options.filter, writer.readsAdjudications === true)
+      const reader = new DatasetReader(store, options.filter, writer)
       writer.begin(ctx, out)
       stream.run(reader, (article) => writer.article(article))
       droppedLinks = reader.droppedLinks

@@ -62,6 +62,15 @@ export interface AnnotatedImportReport {
   firstArticleId: number | null
   /** Pack imports: the packs, matched and missing articles, and the coder layers' changes. */
   pack?: PackImportSummary
+  /** Native imports: the review records written (added or updated). */
+  review?: ReviewRecordCounts
+}
+
+/** Review records by kind: adjudication decisions, tag comments, coders' done marks. */
+export interface ReviewRecordCounts {
+  adjudications: number
+  comments: number
+  doneMarks: number
 }
 
 export function isImportFormat(value: string): value is ImportFormat {

@@ -20,9 +20,9 @@ export interface FormatInfo {
 export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   native: {
     title: 'Spanwise JSONL (lossless)',
-    summary: 'One article per line with every tag, fragment, attribute, link, note, actor and time; a project can be rebuilt from it.',
+    summary: 'One article per line with every tag, fragment, attribute, link, note, actor and time, and the review records (adjudication decisions, tag comments, coders’ done marks); a project can be rebuilt from it.',
     unit: 'codepoint',
-    drops: ['review records: adjudication decisions (the analysis tables carry them), tag comments and coders’ done marks']
+    drops: []
   },
   csv: {
     title: 'Analysis tables (CSV)',

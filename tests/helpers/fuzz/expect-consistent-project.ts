@@ -8,7 +8,8 @@ import { CANARY } from './write-files'
 
 /**
  * What every import must leave behind, however hostile its input: canonical article texts with matching hash and
- * length, and fragments inside their text that slice (in code points) to their stored quote and context.
+ * length, fragments inside their text that slice (in code points) to their stored quote and context, and
+ * adjudication decisions that name no tag of another article.
  */
 export function expectConsistentProject(store: Store): void {
   const articles = store.db.prepare('SELECT id, text, hash, char_count FROM article').all() as { id: number; text: string; hash: string; char_count: number }[]
@@ -30,4 +31,11 @@ export function expectConsistentProject(store: Store): void {
     expect(cpSlice(text, f.start, f.end), `${where} quote`).toBe(f.quote)
     expect(cpSlice(text, Math.max(0, f.start - f.prefix.length), f.start).endsWith(f.prefix), `${where} prefix`).toBe(true)
   }
+  const astray = store.db
+    .prepare(
+      `SELECT d.id, n.id AS tag FROM adjudication d JOIN annotation n ON n.id IN (d.gold_id, d.chosen_id) OR n.id IN (SELECT json_extract(c.value, '$.annotationId') FROM json_each(d.candidates) c)
+       WHERE n.article_id != d.article_id`
+    )
+    .all()
+  expect(astray, 'decisions naming another article’s tag').toEqual([])
 }

@@ -7,6 +7,7 @@ import { fuzzTally } from '../../helpers/fuzz/fuzz-tally'
 import { importFilesCase } from '../../helpers/fuzz/import-files-case'
 import { applyFilesMutation, filesMutation, type Files } from '../../helpers/fuzz/mutate-files'
 import { cleanupTemp } from '../../helpers/project'
+import { reviewedProject } from '../../helpers/reviewed-project'
 
 const tally = fuzzTally('native JSONL')
 const NATIVE = { format: 'native' as const, annotator: 'Fuzz' }
@@ -14,7 +15,8 @@ let seeds: Files
 let projects: ReturnType<typeof fuzzProjects>
 
 beforeAll(() => {
-  seeds = exportedFiles('native')
+  // reviewed, so mutations reach decisions, comment threads and done marks too
+  seeds = exportedFiles('native', reviewedProject())
   projects = fuzzProjects(seeds, NATIVE)
 })
 afterAll(() => {
@@ -25,7 +27,7 @@ afterAll(() => {
 const options = fc.record({ skipInvalid: fc.boolean(), dryRun: fc.constantFrom(false, false, false, true) })
 
 describe('Spanwise JSONL import survives hostile input: an AppError or clear issues, no partial write, no hang', () => {
-  it('mutated exports (header, articles, tags, codebooks, actors)', () => {
+  it('mutated exports (header, articles, tags, codebooks, actors, review records)', () => {
     fc.assert(
       fc.property(fc.constantFrom('empty', 'imported' as const), filesMutation, options, (project, mutation, o) => {
         tally.add(importFilesCase(projects[project], applyFilesMutation(seeds, mutation), { ...NATIVE, ...o }))

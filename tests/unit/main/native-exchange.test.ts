@@ -8,6 +8,7 @@ import { annotatedImportOptions } from '../../../src/shared/exchange/annotated-i
 import { exportOptions, type ExportOptionsInput } from '../../../src/shared/exchange/export-options'
 import type { Store } from '../../../src/main/store/store'
 import { codedProject, HUILA } from '../../helpers/coded-project'
+import { reviewedProject } from '../../helpers/reviewed-project'
 import { ANA, cleanupTemp, cpSlice, createTempProject, tempDir } from '../../helpers/project'
 
 afterEach(cleanupTemp)
@@ -41,27 +42,35 @@ describe('native JSONL export and import', () => {
     expect(manifest).toMatchObject({ format: 'native', offsetUnit: 'codepoint', codebook: { version: 2, versionsUsed: [1, 2] }, counts: { articles: 2, annotations: 8 } })
   })
 
-  it('round-trips: native → import into a new project → native gives the same file', () => {
-    const p = codedProject()
+  it('round-trips a reviewed project: native → import into a new project → native gives the same file', () => {
+    const p = reviewedProject()
     const first = join(tempDir(), 'first')
     exportTo(p.store, first)
     const target = createTempProject().store
     const report = importFrom(target, [join(first, 'articles.jsonl')])
-    expect(report).toMatchObject({ committed: true, errors: 0, articlesAdded: 2, annotations: 8, links: 3, reanchored: 0 })
+    expect(report).toMatchObject({ committed: true, errors: 0, articlesAdded: 2, annotations: 10, links: 4, reanchored: 0, review: { adjudications: 5, comments: 3, doneMarks: 3 } })
+    expect(report.issues).toEqual([])
     const second = join(tempDir(), 'second')
     exportTo(target, second)
     expect(readFileSync(join(second, 'articles.jsonl'), 'utf8')).toBe(readFileSync(join(first, 'articles.jsonl'), 'utf8'))
+    // what the project derives from the records comes out the same too: the undone decision's gold tag is still gone
+    expect(target.review.decisions(p.a1).map((d) => [d.decision, d.goldExists])).toEqual(p.store.review.decisions(p.a1).map((d) => [d.decision, d.goldExists]))
+    expect(target.review.layers(p.a1)).toEqual(p.store.review.layers(p.a1))
   })
 
-  it('re-importing the same file updates instead of duplicating', () => {
-    const p = codedProject()
+  it('re-importing the same file updates instead of duplicating, review records included, and keeps comments made since', () => {
+    const p = reviewedProject()
     const out = join(tempDir(), 'out')
     exportTo(p.store, out)
+    const count = (table: string) => p.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
+    p.store.review.addComment({ id: '55555555-5555-4555-8555-555555555555', annotationId: p.event.id, authorId: ANA.id, body: 'added after the export', createdAt: '2099-01-01T00:00:00.000Z' })
     const again = importFrom(p.store, [out])
-    expect(again).toMatchObject({ committed: true, articlesAdded: 0, articlesMatched: 2, annotations: 8, replaced: 8 })
+    expect(again).toMatchObject({ committed: true, articlesAdded: 0, articlesMatched: 2, annotations: 10, replaced: 10, review: { adjudications: 5, comments: 3, doneMarks: 3 } })
     expect(p.store.articles.count()).toBe(2)
-    expect(p.store.db.prepare('SELECT count(*) FROM annotation').pluck().get()).toBe(8)
-    expect(p.store.db.prepare('SELECT count(*) FROM relation').pluck().get()).toBe(3)
+    expect(count('annotation')).toBe(10)
+    expect(count('relation')).toBe(4)
+    expect([count('adjudication'), count('tag_comment'), count('coder_progress')]).toEqual([5, 4, 3])
+    expect(p.store.review.comments(p.event.id).map((c) => c.body).at(-1)).toBe('added after the export')
   })
 
   it('filters by label, coder and status; links to tags left out are dropped and said', () => {

@@ -1,6 +1,8 @@
 import type { ExportFilter } from '../../../shared/exchange/export-options'
 import type { Store } from '../../store/store'
-import { ARTICLE_BATCH, filterSql } from '../read-dataset'
+import { filterSql } from '../filter-sql'
+import { ARTICLE_BATCH } from '../read-dataset'
+import { coder, comments, decisions, doneMarks, str } from './native-json-sql'
 
 /** One article's finished native line (UTF-8, newline included) and what it holds, for counting and progress. */
 export interface NativeLine {
@@ -9,9 +11,6 @@ export interface NativeLine {
   annotations: number
   links: number
 }
-
-/** A JSON string literal of a column; SQLite escapes exactly as JSON.stringify does (tested byte for byte). */
-const str = (column: string) => `json_quote(${column})`
 
 /**
  * The native export's article lines, built by SQLite itself: each line leaves the database as one UTF-8 blob,
@@ -27,7 +26,9 @@ export class NativeLineReader {
     const f = filterSql(filter)
     const target = filterSql(filter, 'm', 'v')
     this.params = f.params
-    const hasLinks = store.db.prepare('SELECT EXISTS (SELECT 1 FROM relation)').pluck().get() === 1
+    // a table the project never used costs nothing per article or tag
+    const has = (table: string) => store.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1
+    const hasLinks = has('relation')
     // a link is kept when the tag it points to is exported too (same article, same filter)
     const kept = `EXISTS (SELECT 1 FROM annotation m JOIN annotator v ON v.id = m.annotator_id WHERE m.article_id = n.article_id AND m.id = r.to_id${target.tags})`
     const fragment = options.quotes
@@ -39,8 +40,8 @@ export class NativeLineReader {
     const tag = `'{"id":' || ${str('n.id')} || ',"label":' || ${str('n.label')}
       || ',"fragments":[' || (SELECT group_concat(${fragment}, ',' ORDER BY g.idx) FROM fragment g WHERE g.article_id = n.article_id AND g.annotation_id = n.id)
       || '],"attributes":' || n.attributes || ',"links":[' || ${links} || '],"note":' || ${str('n.note')} || ',"status":' || ${str('n.status')}
-      || ',"annotator":{"id":' || ${str('n.annotator_id')} || ',"name":' || ${str('u.name')} || '},"codebookVersion":' || coalesce(n.codebook_version, 'null')
-      || ',"createdAt":' || ${str('n.created_at')} || ',"updatedAt":' || ${str('n.updated_at')} || '}'`
+      || ',"annotator":' || ${coder('n.annotator_id', 'u.name')} || ',"codebookVersion":' || coalesce(n.codebook_version, 'null')
+      || ',"createdAt":' || ${str('n.created_at')} || ',"updatedAt":' || ${str('n.updated_at')} || ',"comments":[' || ${has('tag_comment') ? comments : `''`} || ']}'`
     const tags = `FROM annotation n JOIN annotator u ON u.id = n.annotator_id WHERE n.article_id = a.id${f.tags}`
     this.lines = store.db
       .prepare<Record<string, unknown>, [number, string, Buffer, number, number]>(`
@@ -49,7 +50,8 @@ export class NativeLineReader {
             || ',"published":' || ${str('a.published')} || ',"language":' || ${str('a.language')} || ',"fileName":' || ${str('a.file_name')}
             || ',"hash":' || ${str('a.hash')} || ',"status":' || ${str('a.status')} || ',"importedAt":' || ${str('a.imported_at')} || ',"metadata":' || a.metadata
             || ',"note":' || ${str('a.note')} || ',"text":' || ${options.withText ? str('a.text') : `'""'`}
-            || ',"annotations":[' || coalesce((SELECT group_concat(${tag}, ',' ORDER BY n.start, n.end DESC, n.created_at, n.id) ${tags}), '') || ']}' || char(10) AS BLOB),
+            || ',"annotations":[' || coalesce((SELECT group_concat(${tag}, ',' ORDER BY n.start, n.end DESC, n.created_at, n.id) ${tags}), '')
+            || '],"adjudications":[' || ${has('adjudication') ? decisions : `''`} || '],"doneMarks":[' || ${has('coder_progress') ? doneMarks(filter) : `''`} || ']}' || char(10) AS BLOB),
           (SELECT count(*) ${tags}),
           ${hasLinks ? `(SELECT count(*) FROM annotation n JOIN annotator u ON u.id = n.annotator_id JOIN relation r ON r.from_id = n.id WHERE n.article_id = a.id${f.tags} AND ${kept})` : '0'}
         FROM article a WHERE a.id > @after${f.articles} ORDER BY a.id LIMIT ${ARTICLE_BATCH}`)

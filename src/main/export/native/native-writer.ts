@@ -1,4 +1,5 @@
 import type { Actor } from '../../../shared/domain'
+import type { Adjudication, TagComment } from '../../../shared/review/adjudication'
 import { NATIVE_FILE, NATIVE_FORMAT, NATIVE_VERSION } from '../../../shared/exchange/native-format'
 import type { ExportAnnotation, ExportArticle, ExportContext } from '../export-dataset'
 import type { ExportNotes, FormatWriter } from '../format-writer'
@@ -20,8 +21,25 @@ function nativeActor(a: Actor) {
   return { ...rest, aliases: aliases.map(({ id: _id, ...alias }) => alias) }
 }
 
-function nativeTag(a: ExportAnnotation, quotes: boolean) {
+/** A decision as the native line carries it: the article is the line's, and whether its gold tag still stands is the project's to say. */
+function nativeDecision(d: Adjudication) {
   return {
+    id: d.id,
+    decision: d.decision,
+    candidates: d.candidates,
+    chosenId: d.chosenId,
+    goldId: d.goldId,
+    reason: d.reason,
+    guideline: d.guideline,
+    decidedBy: { id: d.decidedBy, name: d.decidedByName },
+    decidedAt: d.decidedAt
+  }
+}
+
+const nativeComment = (c: TagComment) => ({ id: c.id, author: { id: c.authorId, name: c.authorName }, body: c.body, createdAt: c.createdAt })
+
+function nativeTag(a: ExportAnnotation, quotes: boolean, review: boolean) {
+  const tag = {
     id: a.id,
     label: a.label,
     fragments: quotes ? a.fragments.map((f) => ({ start: f.start, end: f.end, quote: f.quote, prefix: f.prefix, suffix: f.suffix })) : a.fragments.map((f) => ({ start: f.start, end: f.end })),
@@ -34,19 +52,27 @@ function nativeTag(a: ExportAnnotation, quotes: boolean) {
     createdAt: a.createdAt,
     updatedAt: a.updatedAt
   }
+  return review ? { ...tag, comments: (a.comments ?? []).map(nativeComment) } : tag
 }
 
 /**
  * Lossless JSONL: a header line with the codebook versions, the registry and the coders, then one line per
- * article with its text, metadata, memo and every tag. Nothing time-dependent is in the file, so exporting an
- * imported export gives the same bytes (the export time is in manifest.json).
+ * article with its text, metadata, memo, every tag with its comments, the adjudication decisions and the coders'
+ * done marks. Nothing time-dependent is in the file, so exporting an imported export gives the same bytes (the
+ * export time is in manifest.json).
  */
 export class NativeWriter implements FormatWriter {
   private file!: TextSink
   private quotes = true
 
-  /** `withText: false` writes each article's text as "" (packs without text; the hash still names the article). */
-  constructor(private readonly withText = true) {}
+  /**
+   * `withText: false` writes each article's text as "" (packs without text; the hash still names the article).
+   * `readsReview: false` leaves the review records out (a pack carries one coder's tags, nothing else).
+   */
+  constructor(
+    private readonly withText = true,
+    readonly readsReview = true
+  ) {}
 
   begin(ctx: ExportContext, out: OutputFolder): void {
     this.start(ctx, out.open(NATIVE_FILE))
@@ -91,9 +117,10 @@ export class NativeWriter implements FormatWriter {
       metadata: a.metadata,
       note: a.note,
       text: this.withText ? a.text : '',
-      annotations: a.annotations.map((t) => nativeTag(t, this.quotes))
+      annotations: a.annotations.map((t) => nativeTag(t, this.quotes, this.readsReview))
     }
-    this.file.write(`${JSON.stringify(line)}\n`)
+    const review = this.readsReview ? { adjudications: (a.adjudications ?? []).map(nativeDecision), doneMarks: (a.doneMarks ?? []).map((m) => ({ annotator: { id: m.annotatorId, name: m.annotatorName }, doneAt: m.doneAt })) } : {}
+    this.file.write(`${JSON.stringify({ ...line, ...review })}\n`)
   }
 
   end(): ExportNotes {

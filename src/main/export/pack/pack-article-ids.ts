@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors'
 import type { ExportFilter } from '../../../shared/exchange/export-options'
 import type { Store } from '../../store/store'
-import { filterSql } from '../read-dataset'
+import { filterSql } from '../filter-sql'
 
 /**
  * The articles a pack covers, in id order: the chosen ones, else every article `annotatorId` coded (a tag

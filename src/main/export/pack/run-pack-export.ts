@@ -58,7 +58,7 @@ export function runPackExport(store: Store, options: ExportOptions, user: User |
     const zip = new ZipWriter(output.file)
     const entry = zip.entry(NATIVE_FILE)
     const sink = new DigestSink(entry)
-    const writer = new NativeWriter(options.includeText)
+    const writer = new NativeWriter(options.includeText, false)
     writer.start(ctx, sink)
     stream.run(reader, (article) => writer.article(article))
     entry.end()

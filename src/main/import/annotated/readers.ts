@@ -10,7 +10,7 @@ import { W3cReader } from './w3c/w3c-reader'
 
 /** Every import format's reader, by format id; one line per format. */
 export const READERS: Record<ImportFormat, (ctx: ReaderContext) => FormatReader> = {
-  native: () => new NativeReader(),
+  native: (ctx) => new NativeReader(ctx.store),
   brat: () => new BratReader(),
   doccano: () => new DoccanoReader(),
   'label-studio': () => new LabelStudioReader(),

@@ -31,6 +31,9 @@ const actor = z.object({
   relations: z.array(z.object({ type: z.string(), to: z.string(), date: z.string() }))
 })
 
+/** A coder as native lines name one, on tags, comments, decisions and done marks. */
+export const coder = z.object({ id: z.string().min(1), name: z.string().min(1) })
+
 export const nativeHeader = z.object({
   type: z.literal(NATIVE_FORMAT),
   version: z.literal(NATIVE_VERSION, { message: `this file is a newer Spanwise JSONL version; this build reads version ${NATIVE_VERSION}` }),
@@ -38,7 +41,7 @@ export const nativeHeader = z.object({
   codebookVersion: z.number().int().min(1),
   codebooks: z.array(z.object({ version: z.number().int().min(1), codebook: codebookSchema })),
   actors: z.array(actor),
-  annotators: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) }))
+  annotators: z.array(coder)
 })
 
 const fragment = z.object({
@@ -49,6 +52,10 @@ const fragment = z.object({
   suffix: z.string().optional()
 })
 
+// SQLite's length() stops at a NUL, so tag_comment's CHECK refuses a body that starts with one as empty
+const comment = z.object({ id: z.string().uuid(), author: coder, body: z.string().regex(/^[^\0]/, 'a comment needs text (and cannot start with a NUL character)'), createdAt: z.string() })
+export type NativeComment = z.infer<typeof comment>
+
 const tag = z.object({
   id: z.string().uuid(),
   label: z.string().min(1),
@@ -57,10 +64,12 @@ const tag = z.object({
   links: z.array(z.object({ type: z.string().min(1), to: z.string().uuid() })),
   note: z.string(),
   status: z.enum(ANNOTATION_STATUSES),
-  annotator: z.object({ id: z.string().min(1), name: z.string().min(1) }),
+  annotator: coder,
   codebookVersion: z.number().int().min(1).nullable(),
   createdAt: z.string(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  // absent in files written before review records were exported
+  comments: z.array(comment).optional()
 })
 
 export const nativeArticle = z.object({
@@ -78,7 +87,9 @@ export const nativeArticle = z.object({
   metadata: z.record(z.string(), z.unknown()),
   note: z.string(),
   text: z.string(),
-  annotations: z.array(z.unknown())
+  annotations: z.array(z.unknown()),
+  adjudications: z.array(z.unknown()).optional(),
+  doneMarks: z.array(z.unknown()).optional()
 })
 
 export const where = (issues: z.core.$ZodIssue[]) => issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')
@@ -88,8 +99,11 @@ export function headerActors(h: z.infer<typeof nativeHeader>): Actor[] {
   return h.actors.map((a): Actor => ({ ...a, aliases: a.aliases.map((al) => ({ ...al, id: 0 })), mentionCount: 0 }))
 }
 
-/** An article line's tags, checked one by one; `ids` spans the whole file, so a tag id used twice is reported. */
-export function nativeAnnotations(raw: unknown[], file: string, line: number, ids: Set<string>, issue: IssueSink): ImportedAnnotation[] {
+/**
+ * An article line's tags, checked one by one; `ids` spans the whole file, so a tag id used twice is reported.
+ * When `comments` is given, each tag's comment thread is put there by tag id (the tag's ImportedAnnotation has no room for it).
+ */
+export function nativeAnnotations(raw: unknown[], file: string, line: number, ids: Set<string>, issue: IssueSink, comments?: Map<string, NativeComment[]>): ImportedAnnotation[] {
   const annotations: ImportedAnnotation[] = []
   raw.forEach((value, i) => {
     const t = tag.safeParse(value)
@@ -102,6 +116,7 @@ export function nativeAnnotations(raw: unknown[], file: string, line: number, id
       return
     }
     ids.add(t.data.id)
+    if (comments && t.data.comments?.length) comments.set(t.data.id, t.data.comments)
     annotations.push({
       key: t.data.id,
       id: t.data.id,

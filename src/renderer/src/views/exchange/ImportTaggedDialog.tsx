@@ -172,6 +172,9 @@ export function ImportTaggedDialog({
               {done ? report.annotations : report.annotations + report.skipped} tags and {report.links} links
               {report.reanchored ? `; ${report.reanchored} spans re-anchored by their text` : ''}
               {report.replaced ? `; ${report.replaced} tags from an earlier import replaced` : ''}
+              {report.review && report.review.adjudications + report.review.comments + report.review.doneMarks > 0
+                ? `; review records: ${report.review.adjudications} decisions, ${report.review.comments} comments, ${report.review.doneMarks} done marks`
+                : ''}
               {done && report.skipped ? `; ${report.skipped} left out` : ''}.
             </p>
             {report.pack && <PackSummary pack={report.pack} done={!!done} />}

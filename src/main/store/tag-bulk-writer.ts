@@ -44,7 +44,7 @@ export class TagBulkWriter {
     this.insertLink = db.prepare('INSERT INTO relation (from_id, idx, type, to_id) VALUES (?, ?, ?, ?)')
     this.insertMention = db.prepare('INSERT OR IGNORE INTO mention (annotation_id, attribute, actor_id) SELECT ?, ?, id FROM actor WHERE id = ?')
     this.deleteLayerStmt = db.prepare('DELETE FROM annotation WHERE article_id = ? AND annotator_id = ?')
-    this.deleteTagStmt = db.prepare('DELETE FROM annotation WHERE id = ?')
+    this.deleteTagStmt = db.prepare('DELETE FROM annotation WHERE id = ? AND article_id = ?')
   }
 
   /**
@@ -70,10 +70,10 @@ export class TagBulkWriter {
     return this.deleteLayerStmt.run(articleId, annotatorId).changes
   }
 
-  /** Removes a tag by id (a re-imported native tag replaces itself). */
+  /** Removes a tag of this article by id (a re-imported native tag replaces itself); a tag of another article is never touched. */
   deleteTag(id: string, articleId: number): number {
     this.touched.add(articleId)
-    return this.deleteTagStmt.run(id).changes
+    return this.deleteTagStmt.run(id, articleId).changes
   }
 
   write(t: BulkTag): void {

@@ -73,6 +73,25 @@ describe('native JSONL export and import', () => {
     expect(p.store.review.comments(p.event.id).map((c) => c.body).at(-1)).toBe('added after the export')
   })
 
+  it('a tag whose id belongs to another article’s tag is refused by line, and that tag is untouched (re-importing used to delete it)', () => {
+    const p = codedProject()
+    const out = join(tempDir(), 'export')
+    exportTo(p.store, out)
+    const raw = readFileSync(join(out, 'articles.jsonl'), 'utf8').trim().split('\n')
+    const [header, first, second] = raw.map((l) => JSON.parse(l)) as [unknown, { annotations: { id: string }[] }, { annotations: { id: string }[] }]
+    const victim = first.annotations[0]!.id
+    second.annotations[0]!.id = victim
+    writeFileSync(join(out, 'articles.jsonl'), [header, first, second].map((l) => JSON.stringify(l)).join('\n') + '\n')
+    const before = p.store.annotations.get(victim)
+    // only the second article is imported, so nothing of this file would put the victim back
+    const onlySecond = join(out, 'second.jsonl')
+    writeFileSync(onlySecond, [header, second].map((l) => JSON.stringify(l)).join('\n') + '\n')
+    const report = importFrom(p.store, [onlySecond])
+    expect(report.issues).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'error', code: 'DUPLICATE_ID', line: 2, message: expect.stringContaining(`the tag id ${victim} already belongs to a tag of another article`) })]))
+    expect(report.committed).toBe(false)
+    expect(p.store.annotations.get(victim)).toEqual(before)
+  })
+
   it('filters by label, coder and status; links to tags left out are dropped and said', () => {
     const p = codedProject()
     const out = join(tempDir(), 'events')

@@ -3,6 +3,7 @@ import { AnnotationRepository } from './annotation-repository'
 import { ArticleRepository } from './article-repository'
 import { ChangeLogRepository } from './change-log-repository'
 import { CodebookRepository } from './codebook-repository'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from './open-project-db'
 import { ReviewRepository } from './review-repository'
 
@@ -26,6 +27,14 @@ export class Store {
     this.actors = new ActorRepository(db)
     this.review = new ReviewRepository(db)
   }
+
+  /** Records a coder named by imported data; one the project already has keeps the name it has here. */
+  addAnnotator(who: { id: string; name: string }, at: string): void {
+    // imports call this per comment and decision, so the statement is prepared once
+    this.addAnnotatorStmt ??= this.db.prepare('INSERT INTO annotator (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
+    this.addAnnotatorStmt.run(who.id, who.name, at)
+  }
+  private addAnnotatorStmt: Statement | undefined
 
   /** Records the annotator once per project so every tag can name who made it. */
   ensureAnnotator(user: { id: string; name: string }): void {

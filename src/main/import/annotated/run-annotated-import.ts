@@ -80,7 +80,6 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
   const uidInUse = db.prepare('SELECT 1 FROM article WHERE uid = ?').pluck()
   const setStatusAndNote = db.prepare('UPDATE article SET status = coalesce(?, status), note = coalesce(?, note) WHERE id = ?')
   const annotatorByName = db.prepare('SELECT id FROM annotator WHERE name = ? ORDER BY created_at LIMIT 1').pluck()
-  const addAnnotator = db.prepare('INSERT INTO annotator (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
   const startedAt = new Date().toISOString()
   let batchId = 0
   const annotatorIds = new Map<string, string>()
@@ -89,7 +88,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
     let id = annotatorIds.get(cacheKey)
     if (!id) {
       id = who.id ?? (annotatorByName.get(who.name) as string | undefined) ?? stableUuid('annotator', who.name)
-      addAnnotator.run(id, who.name, startedAt)
+      store.addAnnotator({ id, name: who.name }, startedAt)
       annotatorIds.set(cacheKey, id)
     }
     return id

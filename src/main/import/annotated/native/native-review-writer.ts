@@ -28,13 +28,11 @@ export class NativeReviewWriter {
   private readonly seen = new Set<string>()
   /** The header's coders: a candidate's coder is filed under the name the project has now, not the one it had then. */
   private names = new Map<string, string>()
-  private readonly addCoder
   private readonly articleOfTag
   private readonly startedAt = new Date().toISOString()
 
   constructor(private readonly store: Store) {
     this.hadComments = store.db.prepare('SELECT EXISTS (SELECT 1 FROM tag_comment)').pluck().get() === 1
-    this.addCoder = store.db.prepare('INSERT INTO annotator (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
     this.articleOfTag = store.db.prepare<[string], number>('SELECT article_id FROM annotation WHERE id = ?').pluck()
   }
 
@@ -103,6 +101,6 @@ export class NativeReviewWriter {
   }
 
   private coder(who: { id: string; name: string }): void {
-    this.addCoder.run(who.id, who.name, this.startedAt)
+    this.store.addAnnotator(who, this.startedAt)
   }
 }

@@ -43,3 +43,19 @@ test('before tagging, the highlighted selection is widened to the whole words', 
   await dragOverText(page, SENTENCE, { from, to })
   await expect.poll(() => selectedText(page)).toBe('harbour council postponed')
 })
+
+test('a selection begun while the previous tag is still being saved is kept, and can be tagged at once', async ({ app: page }) => {
+  // the first save is held back until the next drag is done: a coder moving on quickly on a slow disk
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/annotations.create', async (route) => (await held, route.continue()), { times: 1 })
+  await dragOverText(page, SENTENCE, { from: SENTENCE.indexOf('Velmora'), to: SENTENCE.indexOf('Velmora') + 7 })
+  await page.keyboard.press('1')
+  await dragOverText(page, SENTENCE, { from: SENTENCE.indexOf('postponed'), to: SENTENCE.indexOf('postponed') + 9 })
+  release()
+  await expect(tagRows(page)).toHaveCount(1)
+  await expect.poll(() => selectedText(page)).toBe('postponed')
+  await expect(page.getByRole('toolbar', { name: 'Tag the selection' })).toBeVisible()
+  await page.keyboard.press('2')
+  await expect.poll(() => taggedTexts(page)).toEqual(['Velmora', 'postponed'])
+})

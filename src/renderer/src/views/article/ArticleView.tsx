@@ -19,6 +19,7 @@ import { TagPicker } from './TagPicker'
 import { TagPopup } from './TagPopup'
 import { useFragmentEdits } from './useFragmentEdits'
 import { stepTag } from './stepTag'
+import { useClearActed } from './useClearActed'
 import { STATUS_TEXT } from '../../statusText'
 import { INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
 import { useIdRule } from '../../editor/useIdRule'
@@ -138,19 +139,13 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
     [apply]
   )
 
+  const clearActed = useClearActed(setSelection)
   const tagSelection = useCallback(
     async (label: string) => {
       if (!selection) return
-      await run(api.call('annotations.create', { articleId: article.id, label, fragments: [selection.range] }), {
-        selectNew: true,
-        // dropped before the tag is drawn, so ProseMirror does not re-place a selection about to vanish
-        beforeApply: () => {
-          document.getSelection()?.removeAllRanges()
-          setSelection(null)
-        }
-      })
+      await run(api.call('annotations.create', { articleId: article.id, label, fragments: [selection.range] }), { selectNew: true, beforeApply: clearActed(selection) })
     },
-    [selection, run, article.id]
+    [selection, run, article.id, clearActed]
   )
 
   const pick = useCallback((id: string) => select(id, true), [select])
@@ -176,7 +171,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
       (await run(api.call('annotations.update', { id, attributes: attributes as Record<string, string | number | boolean | string[] | null> }), { quietMs: 0 })) !== null,
     [run]
   )
-  const { addFragment, removeFragment } = useFragmentEdits(state, run, setSelection)
+  const { addFragment, removeFragment } = useFragmentEdits(state, run, setSelection, clearActed)
   const undo = useCallback(() => void run(api.call('history.undo', { articleId: article.id }), { announce: true }), [run, article.id])
   const redo = useCallback(() => void run(api.call('history.redo', { articleId: article.id }), { announce: true }), [run, article.id])
 

@@ -11,24 +11,26 @@ const rangesOf = (tag: Annotation) => tag.fragments.map(({ start, end }) => ({ s
 
 /**
  * Adding a selection to the selected tag as one more fragment, and removing one fragment of a tag.
- * `setSelection` hands a selection that could not be added back to the usual tagging popup.
+ * `setSelection` hands a selection that could not be added back to the usual tagging popup; `clearActed` (useClearActed)
+ * drops the added selection once saved.
  */
-export function useFragmentEdits(state: ArticleStateStore, run: Run, setSelection: (selection: ViewerSelection | null) => void) {
+export function useFragmentEdits(
+  state: ArticleStateStore,
+  run: Run,
+  setSelection: (selection: ViewerSelection | null) => void,
+  clearActed: (acted: ViewerSelection) => () => void
+) {
   const addFragment = useCallback(
     async (selection: ViewerSelection) => {
       const { selectedId, annotations } = state.get()
       const tag = selectedId ? annotations.get(selectedId) : undefined
       if (!tag) return setSelection(selection)
-      const clear = () => {
-        document.getSelection()?.removeAllRanges()
-        setSelection(null)
-      }
-      const m = await run(api.call('annotations.update', { id: tag.id, fragments: [...rangesOf(tag), selection.range] }), { beforeApply: clear })
+      const m = await run(api.call('annotations.update', { id: tag.id, fragments: [...rangesOf(tag), selection.range] }), { beforeApply: clearActed(selection) })
       // a modifier-drag is easily made by accident: say what it did and how to take it back
       if (m) notify('info', `Done: ${m.description}. Ctrl+Z undoes it.`)
       else setSelection(selection)
     },
-    [state, run, setSelection]
+    [state, run, setSelection, clearActed]
   )
 
   const removeFragment = useCallback(

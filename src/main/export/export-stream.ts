@@ -8,6 +8,8 @@ export class ExportStream {
   articles = 0
   annotations = 0
   links = 0
+  /** Review records written, counted only for the native lines (the one format that carries them all). */
+  readonly review = { comments: 0, adjudications: 0, doneMarks: 0 }
   private last = 0
 
   constructor(
@@ -44,6 +46,9 @@ export class ExportStream {
         this.articles++
         this.annotations += line.annotations
         this.links += line.links
+        this.review.comments += line.comments
+        this.review.adjudications += line.adjudications
+        this.review.doneMarks += line.doneMarks
         this.progress(false, line.title)
       }
     }

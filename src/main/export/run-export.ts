@@ -41,6 +41,7 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
   try {
     stream.progress(true, 'starting')
     let droppedLinks: number
+    const native = writer instanceof NativeWriter
     if (writer instanceof NativeWriter) {
       // native lines come out of SQLite finished; no article becomes an object
       const file = writer.beginLines(ctx, out)
@@ -79,7 +80,7 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
       exportedAt: ctx.exportedAt,
       filter: options.filter,
       options: { quotes: options.quotes, bom: options.bom },
-      counts: { articles: stream.articles, annotations: stream.annotations, links: stream.links, droppedLinks, ...notes.counts },
+      counts: { articles: stream.articles, annotations: stream.annotations, links: stream.links, droppedLinks, ...(native ? stream.review : {}), ...notes.counts },
       cannotCarry: info.drops,
       warnings: notes.warnings,
       files: result.files

@@ -26,6 +26,13 @@ function exported(store: Store, filter: ExportFilter = {}) {
   return { file, out, header: header as { annotators: { id: string; name: string }[] }, articles: articles as Line[] }
 }
 
+/** The review records a file's lines hold, as the manifest should count them. */
+const carried = (lines: Line[]) => ({
+  comments: lines.flatMap((l) => l.annotations.flatMap((t) => t.comments)).length,
+  adjudications: lines.flatMap((l) => l.adjudications).length,
+  doneMarks: lines.flatMap((l) => l.doneMarks).length
+})
+
 const importInto = (store: Store, file: string, extra: Record<string, unknown> = {}) =>
   runAnnotatedImport(store, annotatedImportOptions.parse({ format: 'native', paths: [file], annotator: 'Imported', ...extra }), ANA)
 
@@ -65,11 +72,16 @@ describe('native JSONL carries the review records', () => {
     expect(header.annotators.map((a) => a.name)).toEqual(expect.arrayContaining(['Ana', 'Ben', CARLA.name, DAN.name, 'Gold standard']))
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
     expect(manifest.cannotCarry).toEqual([])
+    expect(manifest.counts).toMatchObject(carried(articles))
+    expect(manifest.counts).toMatchObject({ adjudications: 5, doneMarks: 3 })
   })
 
   it('follows the filter: decisions go with their article, comments with their tag, done marks with their coder', () => {
     const p = reviewedProject()
-    const bens = exported(p.store, { annotators: ['Ben'] }).articles as [Line, Line]
+    const bensFile = exported(p.store, { annotators: ['Ben'] })
+    const bens = bensFile.articles as [Line, Line]
+    // the manifest counts what the filtered file holds
+    expect(JSON.parse(readFileSync(join(bensFile.out, 'manifest.json'), 'utf8')).counts).toMatchObject({ ...carried(bens), adjudications: 5, doneMarks: 1 })
     expect(bens[0].adjudications).toHaveLength(5)
     expect(bens[0].annotations.every((t) => t.annotator.id === BEN.id)).toBe(true)
     // Ana's comment on Ben's tag goes with the tag; Ana's and Carla's done marks stay home

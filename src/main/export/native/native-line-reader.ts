@@ -10,6 +10,10 @@ export interface NativeLine {
   bytes: Uint8Array
   annotations: number
   links: number
+  /** Review records on the line: the exported tags' comments, the article's decisions, the kept coders' done marks. */
+  comments: number
+  adjudications: number
+  doneMarks: number
 }
 
 /**
@@ -44,7 +48,7 @@ export class NativeLineReader {
       || ',"createdAt":' || ${str('n.created_at')} || ',"updatedAt":' || ${str('n.updated_at')} || ',"comments":[' || ${has('tag_comment') ? comments : `''`} || ']}'`
     const tags = `FROM annotation n JOIN annotator u ON u.id = n.annotator_id WHERE n.article_id = a.id${f.tags}`
     this.lines = store.db
-      .prepare<Record<string, unknown>, [number, string, Buffer, number, number]>(`
+      .prepare<Record<string, unknown>, [number, string, Buffer, number, number, number, number, number]>(`
         SELECT a.id, a.title,
           CAST('{"type":"article","uid":' || ${str('a.uid')} || ',"title":' || ${str('a.title')} || ',"source":' || ${str('a.source')} || ',"url":' || ${str('a.url')}
             || ',"published":' || ${str('a.published')} || ',"language":' || ${str('a.language')} || ',"fileName":' || ${str('a.file_name')}
@@ -53,7 +57,10 @@ export class NativeLineReader {
             || ',"annotations":[' || coalesce((SELECT group_concat(${tag}, ',' ORDER BY n.start, n.end DESC, n.created_at, n.id) ${tags}), '')
             || '],"adjudications":[' || ${has('adjudication') ? decisions : `''`} || '],"doneMarks":[' || ${has('coder_progress') ? doneMarks(filter) : `''`} || ']}' || char(10) AS BLOB),
           (SELECT count(*) ${tags}),
-          ${hasLinks ? `(SELECT count(*) FROM annotation n JOIN annotator u ON u.id = n.annotator_id JOIN relation r ON r.from_id = n.id WHERE n.article_id = a.id${f.tags} AND ${kept})` : '0'}
+          ${hasLinks ? `(SELECT count(*) FROM annotation n JOIN annotator u ON u.id = n.annotator_id JOIN relation r ON r.from_id = n.id WHERE n.article_id = a.id${f.tags} AND ${kept})` : '0'},
+          ${has('tag_comment') ? `(SELECT count(*) FROM annotation n JOIN annotator u ON u.id = n.annotator_id JOIN tag_comment c ON c.annotation_id = n.id WHERE n.article_id = a.id${f.tags})` : '0'},
+          ${has('adjudication') ? '(SELECT count(*) FROM adjudication d WHERE d.article_id = a.id)' : '0'},
+          ${has('coder_progress') ? `(SELECT count(*) FROM coder_progress p JOIN annotator pu ON pu.id = p.annotator_id WHERE p.article_id = a.id${filterSql({ annotators: filter.annotators }, 'p', 'pu').tags})` : '0'}
         FROM article a WHERE a.id > @after${f.articles} ORDER BY a.id LIMIT ${ARTICLE_BATCH}`)
       .raw()
     this.dropped = hasLinks
@@ -70,7 +77,7 @@ export class NativeLineReader {
       const rows = this.lines.all({ ...this.params, after })
       if (rows.length === 0) return
       after = rows[rows.length - 1]![0]
-      yield rows.map(([, title, bytes, annotations, links]) => ({ title, bytes, annotations, links }))
+      yield rows.map(([, title, bytes, annotations, links, comments, adjudications, doneMarks]) => ({ title, bytes, annotations, links, comments, adjudications, doneMarks }))
       if (rows.length < ARTICLE_BATCH) return
     }
   }

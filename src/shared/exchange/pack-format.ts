@@ -22,7 +22,8 @@ export const packManifest = z.object({
   codebook: z.object({ name: z.string().max(300), version: z.number().int().min(1), versionsUsed: z.array(z.number().int().min(1)) }),
   includesText: z.boolean(),
   offsetUnit: z.literal('codepoint'),
-  counts: z.object({ articles: z.number().int().min(0), annotations: z.number().int().min(0), links: z.number().int().min(0) }),
+  // doneMarks: the articles the coder marked done (packs made before done marks travelled have none)
+  counts: z.object({ articles: z.number().int().min(0), annotations: z.number().int().min(0), links: z.number().int().min(0), doneMarks: z.number().int().min(0).optional() }),
   /** articles.jsonl: one native header line, then one line per article. */
   files: z.object({ 'articles.jsonl': packedFile.extend({ lines: z.number().int().min(1) }), 'codebook.json': packedFile })
 })
@@ -40,4 +41,7 @@ export interface PackImportSummary {
   tagsReplaced: number
   /** Tags of the coder's layer the pack no longer has (deleted by the coder since their last pack). */
   tagsRemoved: number
+  /** Articles the coder has marked done (their done mark set from the pack), and marks the pack took back (the coder reopened the article). */
+  doneMarked: number
+  doneCleared: number
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { CodebookService } from '../../../src/main/codebook/codebook-service'
 import { EMPTY_MIGRATION } from '../../../src/shared/codebook/codebook-migration'
-import { dumpTables, exportPack, importPack, layerFacts, projectWithArticles, THIRD } from '../../helpers/pack-fixtures'
+import { dumpTables, exportPack, importPack, layerFacts, projectWithArticles, readZip, rewritePack, THIRD } from '../../helpers/pack-fixtures'
 import { ANA, BEN, cleanupTemp } from '../../helpers/project'
 
 afterEach(cleanupTemp)
@@ -195,6 +195,52 @@ describe('annotation pack import', () => {
     )
     expect(() => importPack(stranger.store, ANA, [exportPack(ben.store, BEN, { includeText: true }).file])).toThrow('The pack has their text: import again adding the articles the project lacks')
     expect(dumpTables(stranger.store)).toEqual(before)
+  })
+
+  it('carries the coder’s done marks: set with their time, taken back when the coder reopened an article, untouched by a pack that has none', () => {
+    const { ben, ana } = twoCoders()
+    ana.store.review.setDone(ana.huila, ANA.id, true)
+    const anaDone = ana.store.review.doneAt(ana.huila, ANA.id)
+    ben.store.review.setDone(ben.huila, BEN.id, true)
+    const first = exportPack(ben.store, BEN)
+    expect(JSON.parse(readZip(first.file)['pack.json']!).counts).toMatchObject({ doneMarks: 1 })
+    const report = importPack(ana.store, ANA, [first.file])
+    expect(report.pack).toMatchObject({ doneMarked: 1, doneCleared: 0 })
+    expect(ana.store.review.doneAt(ana.huila, BEN.id)).toBe(ben.store.review.doneAt(ben.huila, BEN.id))
+    expect(ana.store.review.doneAt(ana.second, BEN.id)).toBeNull()
+    // Ben reopens the Huila article and finishes the second one; his next pack says so
+    ben.store.review.setDone(ben.huila, BEN.id, false)
+    ben.store.review.setDone(ben.second, BEN.id, true)
+    const second = importPack(ana.store, ANA, [exportPack(ben.store, BEN).file])
+    expect(second.pack).toMatchObject({ doneMarked: 1, doneCleared: 1 })
+    expect(ana.store.review.doneAt(ana.huila, BEN.id)).toBeNull()
+    expect(ana.store.review.doneAt(ana.second, BEN.id)).toBe(ben.store.review.doneAt(ben.second, BEN.id))
+    // my own done mark is mine: no pack of Ben's touches it
+    expect(ana.store.review.doneAt(ana.huila, ANA.id)).toBe(anaDone)
+    // a pack from before done marks travelled (no doneMarks on its lines) leaves the marks as they are
+    ben.store.review.setDone(ben.second, BEN.id, false)
+    const old = rewritePack(
+      exportPack(ben.store, BEN).file,
+      (e) => ({ ...e, 'articles.jsonl': e['articles.jsonl']!.split('\n').map((l, i) => (i === 0 || l === '' ? l : JSON.stringify({ ...JSON.parse(l), doneMarks: undefined }))).join('\n') }),
+      true
+    )
+    expect(importPack(ana.store, ANA, [old]).pack).toMatchObject({ doneMarked: 0, doneCleared: 0 })
+    expect(ana.store.review.doneAt(ana.second, BEN.id)).not.toBeNull()
+  })
+
+  it('refuses a pack whose line carries another coder’s done mark, changing nothing', () => {
+    const { ben, ana } = twoCoders()
+    ben.store.review.setDone(ben.huila, BEN.id, true)
+    const forged = rewritePack(
+      exportPack(ben.store, BEN).file,
+      (e) => ({ ...e, 'articles.jsonl': e['articles.jsonl']!.replace(`"doneMarks":[{"annotator":{"id":"${BEN.id}","name":"Ben"}`, `"doneMarks":[{"annotator":{"id":"${ANA.id}","name":"Ana"}`) }),
+      true
+    )
+    const before = dumpTables(ana.store)
+    const report = importPack(ana.store, ANA, [forged])
+    expect(report.committed).toBe(false)
+    expect(report.issues.map((i) => i.message).join(' ')).toContain('a done mark by Ana, not Ben; a pack carries one coder')
+    expect(dumpTables(ana.store)).toEqual(before)
   })
 
   it('a dry run reports what would happen and changes nothing', () => {

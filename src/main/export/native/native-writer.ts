@@ -65,13 +65,16 @@ export class NativeWriter implements FormatWriter {
   private file!: TextSink
   private quotes = true
 
+  /** The dataset reader reads the review records (all of them are written, or the done marks a pack carries). */
+  readonly readsReview = true
+
   /**
    * `withText: false` writes each article's text as "" (packs without text; the hash still names the article).
-   * `readsReview: false` leaves the review records out (a pack carries one coder's tags, nothing else).
+   * `review: 'doneMarks'` writes only the done marks of the review records (a pack: one coder's tags and whether they finished).
    */
   constructor(
     private readonly withText = true,
-    readonly readsReview = true
+    private readonly review: 'all' | 'doneMarks' = 'all'
   ) {}
 
   begin(ctx: ExportContext, out: OutputFolder): void {
@@ -117,9 +120,10 @@ export class NativeWriter implements FormatWriter {
       metadata: a.metadata,
       note: a.note,
       text: this.withText ? a.text : '',
-      annotations: a.annotations.map((t) => nativeTag(t, this.quotes, this.readsReview))
+      annotations: a.annotations.map((t) => nativeTag(t, this.quotes, this.review === 'all'))
     }
-    const review = this.readsReview ? { adjudications: (a.adjudications ?? []).map(nativeDecision), doneMarks: (a.doneMarks ?? []).map((m) => ({ annotator: { id: m.annotatorId, name: m.annotatorName }, doneAt: m.doneAt })) } : {}
+    const doneMarks = (a.doneMarks ?? []).map((m) => ({ annotator: { id: m.annotatorId, name: m.annotatorName }, doneAt: m.doneAt }))
+    const review = this.review === 'all' ? { adjudications: (a.adjudications ?? []).map(nativeDecision), doneMarks } : { doneMarks }
     this.file.write(`${JSON.stringify({ ...line, ...review })}\n`)
   }
 

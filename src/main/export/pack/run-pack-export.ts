@@ -50,7 +50,9 @@ export function runPackExport(store: Store, options: ExportOptions, user: User |
   const filter = { articleIds, annotators: [user.id] }
   const base = readContext(store, { ...options, filter })
   const ctx = { ...base, annotators: [{ id: user.id, name: user.name }], actors: namedActors(store, base.actors, user.id, articleIds) }
-  const reader = new DatasetReader(store, filter)
+  const writer = new NativeWriter(options.includeText, 'doneMarks')
+  // the coder filter keeps only the packer's own done marks
+  const reader = new DatasetReader(store, filter, writer)
   const output = new SingleFileOutput(options.destination, options.overwrite)
   const stream = new ExportStream(articleIds.length, hooks)
   try {
@@ -58,9 +60,12 @@ export function runPackExport(store: Store, options: ExportOptions, user: User |
     const zip = new ZipWriter(output.file)
     const entry = zip.entry(NATIVE_FILE)
     const sink = new DigestSink(entry)
-    const writer = new NativeWriter(options.includeText, false)
     writer.start(ctx, sink)
-    stream.run(reader, (article) => writer.article(article))
+    let doneMarks = 0
+    stream.run(reader, (article) => {
+      doneMarks += article.doneMarks?.length ?? 0
+      writer.article(article)
+    })
     entry.end()
     const codebookJson = `${JSON.stringify(ctx.codebook, null, 2)}\n`
     zip.file(PACK_CODEBOOK, codebookJson)
@@ -74,7 +79,7 @@ export function runPackExport(store: Store, options: ExportOptions, user: User |
       codebook: { name: ctx.codebook.name, version: ctx.codebookVersion, versionsUsed: [...ctx.codebooks.keys()].sort((a, b) => a - b) },
       includesText: options.includeText,
       offsetUnit: 'codepoint',
-      counts: { articles: stream.articles, annotations: stream.annotations, links: stream.links },
+      counts: { articles: stream.articles, annotations: stream.annotations, links: stream.links, doneMarks },
       files: {
         [NATIVE_FILE]: { sha256: sink.hash.digest('hex'), bytes: sink.bytes, lines: sink.lines },
         [PACK_CODEBOOK]: { sha256: createHash('sha256').update(codebookJson).digest('hex'), bytes: Buffer.byteLength(codebookJson) }

@@ -17,17 +17,23 @@ export interface LayerBefore {
   packCreatedAt: string
   tagIds: Set<string>
   comments: CommentRow[]
+  /** The coder's done mark on the article as the pack has it: a time, null (not done), or undefined (an older pack that carries none). */
+  doneAt: string | null | undefined
+  /** Whether the coder had marked the article done before this import. */
+  wasDone: boolean
 }
 
 /**
  * What a pack changed in each coder layer: reads the layer before the import replaces it, then records the
- * pack in pack_layer, restores review comments on tags the pack keeps, and counts tags added, replaced and removed.
+ * pack in pack_layer, restores review comments on tags the pack keeps, sets the coder's done mark as the pack
+ * has it, and counts tags added, replaced and removed.
  */
 export class PackLayerChanges {
   private readonly tagIds
   private readonly comments
   private readonly restoreComment
   private readonly record
+  private readonly store: Store
   private readonly importedAt = new Date().toISOString()
   commentsDropped = 0
 
@@ -35,6 +41,7 @@ export class PackLayerChanges {
     store: Store,
     private readonly summary: PackImportSummary
   ) {
+    this.store = store
     this.tagIds = store.db.prepare('SELECT id FROM annotation WHERE article_id = ? AND annotator_id = ?').pluck()
     this.comments = store.db.prepare(
       'SELECT c.id, c.annotation_id, c.author_id, c.body, c.created_at FROM tag_comment c JOIN annotation n ON n.id = c.annotation_id WHERE n.article_id = ? AND n.annotator_id = ?'
@@ -46,15 +53,24 @@ export class PackLayerChanges {
   }
 
   /** The layer as it is now; call before the import replaces it (articleId null: an article the import adds). */
-  before(articleId: number | null, annotatorId: string, pack: { id: string; createdAt: string }): LayerBefore {
+  before(articleId: number | null, annotatorId: string, pack: { id: string; createdAt: string }, doneAt: string | null | undefined): LayerBefore {
     const ids = articleId === null ? [] : (this.tagIds.all(articleId, annotatorId) as string[])
     const comments = articleId === null ? [] : (this.comments.all(articleId, annotatorId) as CommentRow[])
-    return { annotatorId, packId: pack.id, packCreatedAt: pack.createdAt, tagIds: new Set(ids), comments }
+    const wasDone = articleId !== null && this.store.review.doneAt(articleId, annotatorId) !== null
+    return { annotatorId, packId: pack.id, packCreatedAt: pack.createdAt, tagIds: new Set(ids), comments, doneAt, wasDone }
   }
 
   /** The layer has been rewritten with `tagIds`: record where it came from and what changed. */
   after(before: LayerBefore, articleId: number, tagIds: string[], issue: IssueSink, where: string): void {
     this.record.run(articleId, before.annotatorId, before.packId, before.packCreatedAt, this.importedAt)
+    // the done mark is part of the layer: the pack sets it, or takes it back when the coder reopened the article
+    if (before.doneAt) {
+      this.store.review.setDoneAt(articleId, before.annotatorId, before.doneAt)
+      this.summary.doneMarked++
+    } else if (before.doneAt === null && before.wasDone) {
+      this.store.review.setDone(articleId, before.annotatorId, false)
+      this.summary.doneCleared++
+    }
     const now = new Set(tagIds)
     for (const id of now) {
       if (before.tagIds.has(id)) this.summary.tagsReplaced++

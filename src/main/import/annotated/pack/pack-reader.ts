@@ -10,6 +10,7 @@ import { collectFiles } from '../../collect-files'
 import { sameCodebook } from '../import-extras'
 import type { FormatReader, ImportedDocument, ImportExtras, IssueSink, ReaderContext } from '../imported-document'
 import { headerActors, nativeAnnotations, nativeArticle, nativeHeader, where } from '../native/native-lines'
+import { nativeDoneMarks } from '../native/native-review-lines'
 import { byteLines } from './byte-lines'
 import { checkPackCoders } from './check-pack-coders'
 import { PackLayerChanges, type LayerBefore } from './pack-layer-changes'
@@ -26,7 +27,7 @@ const MAX_LISTED_MISSING = 500
 export class PackReader implements FormatReader {
   extras?: ImportExtras
   private readonly packs: PackFile[]
-  private readonly summary: PackImportSummary = { packs: [], missing: [], refused: 0, tagsAdded: 0, tagsReplaced: 0, tagsRemoved: 0 }
+  private readonly summary: PackImportSummary = { packs: [], missing: [], refused: 0, tagsAdded: 0, tagsReplaced: 0, tagsRemoved: 0, doneMarked: 0, doneCleared: 0 }
   private readonly layers: PackLayerChanges
   private readonly pending = new Map<ImportedDocument, LayerBefore>()
   private issue: IssueSink = () => {}
@@ -63,7 +64,7 @@ export class PackReader implements FormatReader {
           issue({ file, line, severity: 'error', code: 'BAD_LINE', message: `${file} line ${line}: ${where(a.error.issues)}.` })
           continue
         }
-        const { type: _type, annotations: raw, hash, ...fields } = a.data
+        const { type: _type, annotations: raw, hash, adjudications: _decisions, doneMarks, ...fields } = a.data
         const name = `${file}: ${fields.title || fields.fileName || `line ${line}`}`
         const winner = newest.get(`${coder.id}\u0000${hash}`)
         if (winner !== undefined && winner !== manifest.id) {
@@ -79,11 +80,12 @@ export class PackReader implements FormatReader {
           issue({ file, line, severity: 'error', code: 'BAD_LINE', message: `${name}: tag ${t.id} is by ${t.annotator?.name ?? 'someone else'}, not ${coder.name}; a pack carries one coder's tags.` })
           return false
         })
+        const doneAt = this.doneMarkOf(doneMarks, coder, file, line, name)
         const found = findArticle.get(hash) as { id: number; title: string; text: string } | undefined
         if (!found) {
           if (fields.text !== '' && addsMissingArticles(options)) {
             const doc: ImportedDocument = { ...fields, name, annotations, replaces: [coder] }
-            this.pending.set(doc, this.layers.before(null, coder.id, manifest))
+            this.pending.set(doc, this.layers.before(null, coder.id, manifest, doneAt))
             yielded++
             yield doc
             continue
@@ -115,7 +117,7 @@ export class PackReader implements FormatReader {
           issue({ file, line, severity: 'warning', code: 'OLDER_PACK', message: `"${found.title}": replaced ${coder.name}'s tags from a newer pack (exported ${previous}) with this older one, as forced.` })
         }
         const doc: ImportedDocument = { name: `${file}: ${found.title}`, text: found.text, annotations, replaces: [coder] }
-        this.pending.set(doc, this.layers.before(found.id, coder.id, manifest))
+        this.pending.set(doc, this.layers.before(found.id, coder.id, manifest, doneAt))
         yielded++
         yield doc
       }
@@ -149,6 +151,17 @@ export class PackReader implements FormatReader {
     }
     this.extras = { actors: [...actors.values()], labels: this.packs.flatMap((p) => p.codebook.labels.map((l) => ({ name: l.name, color: l.color, parent: l.parent ?? undefined }))) }
     return newest
+  }
+
+  /** The pack coder's done mark on a line: its time, null when the line says they have not finished, undefined from a pack that carries no marks. */
+  private doneMarkOf(raw: unknown[] | undefined, coder: { id: string; name: string }, file: string, line: number, name: string): string | null | undefined {
+    if (raw === undefined) return undefined
+    let doneAt: string | null = null
+    for (const m of nativeDoneMarks(raw, file, line, this.issue)) {
+      if (m.annotator.id === coder.id) doneAt = m.doneAt
+      else this.issue({ file, line, severity: 'error', code: 'BAD_LINE', message: `${name}: a done mark by ${m.annotator.name}, not ${coder.name}; a pack carries one coder's records.` })
+    }
+    return doneAt
   }
 
   private nothingMatched(hasText: boolean): AppError {

@@ -17,6 +17,8 @@ export function PackSummary({ pack, done }: { pack: PackImportSummary; done: boo
       </ul>
       <p>
         {coders}’s layer {done ? 'now has' : 'would get'}: {plural(pack.tagsAdded, 'new tag')}, {pack.tagsReplaced} replaced, {pack.tagsRemoved} removed. Your own tags are not touched.
+        {pack.doneMarked > 0 && ` ${plural(pack.doneMarked, 'article')} marked done by ${coders}.`}
+        {pack.doneCleared > 0 && ` ${plural(pack.doneCleared, 'article')} reopened (no longer marked done).`}
       </p>
       {pack.refused > 0 && <p className="error">{plural(pack.refused, 'article')} refused: a newer pack from the same colleague was imported for them before (listed below).</p>}
       {pack.missing.length > 0 && (

@@ -5,6 +5,7 @@ import { collectByExtension } from '../collect-by-extension'
 import { readJsonFile } from '../json/read-json-file'
 import { w3cAnnotationItems } from './w3c-annotation-items'
 import { w3cDocument } from './w3c-document'
+import type { SourceMatch } from './project-articles-by-source'
 import { fileInside, readText, readW3cSources, type W3cSource } from './w3c-sources'
 
 const isExport = (dir: string) => existsSync(join(dir, 'sources.jsonl'))
@@ -12,9 +13,12 @@ const isExport = (dir: string) => existsSync(join(dir, 'sources.jsonl'))
 /**
  * Reads W3C Web Annotation JSON-LD. A Spanwise export folder (with sources.jsonl) is read article by article:
  * its text file and its page. Other files are grouped by target source; a source whose text is not in the
- * import (no sources.jsonl naming it) is reported, since a span cannot be placed without its text.
+ * import is looked up in the project (`inProject`: by article IRI or URL), else reported, since a span cannot
+ * be placed without its text.
  */
 export class W3cReader implements FormatReader {
+  constructor(private readonly inProject: (source: string) => SourceMatch = () => null) {}
+
   *read(paths: string[], issue: IssueSink): Iterable<ImportedDocument> {
     const exports = new Set<string>()
     for (const p of paths) {
@@ -66,7 +70,11 @@ export class W3cReader implements FormatReader {
     for (const [source, group] of groups) {
       const found = known.get(source)
       if (!found?.textPath) {
-        issue({ file: name, severity: 'error', code: 'NOT_CARRIED', message: `${name}: target source ${source || '(none)'} has no text in this import (${group.length} annotations); import the article first or include it (an export folder with sources.jsonl and texts/).` })
+        // annotations on an article the project already has: its text, matched by content hash on import
+        const article = source ? this.inProject(source) : null
+        if (article && 'text' in article) yield w3cDocument(`${name} ${source}`, name, article.text, {}, group, issue)
+        else if (article) issue({ file: name, severity: 'error', code: 'NOT_CARRIED', message: `${name}: target source ${source} is the URL of ${article.ambiguous} articles of this project, so its ${group.length} annotations cannot be placed; give the articles distinct URLs, or import an export folder with sources.jsonl and texts/.` })
+        else issue({ file: name, severity: 'error', code: 'NOT_CARRIED', message: `${name}: target source ${source || '(none)'} has no text in this import and is not an article of this project (no article has that URL) (${group.length} annotations); import the article first with that URL, or include its text (an export folder with sources.jsonl and texts/).` })
         continue
       }
       const text = readText(found.textPath, found.source.textFile, issue)

@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runAnnotatedImport } from '../../../src/main/import/annotated/run-annotated-import'
+import { runImport } from '../../../src/main/import/run-import'
+import type { Store } from '../../../src/main/store/store'
+import { annotatedImportOptions } from '../../../src/shared/exchange/annotated-import'
+import { ANA, cleanupTemp, cpIndexOf, cpSlice, createTempProject, tempDir } from '../../helpers/project'
+
+afterEach(cleanupTemp)
+
+const TEXT = 'Bogotá, 3 May — The ELN said the 😊 ceasefire holds; the army said the ELN attacked a patrol.'
+
+/** Articles as a JSONL import gives them (with their URL); returns their ids in order. */
+function articles(store: Store, rows: { title: string; text: string; url: string }[]): number[] {
+  const report = runImport(store.db, [{ kind: 'bytes', name: 'a.jsonl', bytes: Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n')) }], { encoding: 'utf-8' })
+  if (report.imported !== rows.length) throw new Error(JSON.stringify(report.issues))
+  return store.db.prepare('SELECT id FROM article ORDER BY id').pluck().all() as number[]
+}
+
+const annotation = (id: string, source: string, label: string, selector: object) => ({
+  '@context': 'http://www.w3.org/ns/anno.jsonld',
+  id,
+  type: 'Annotation',
+  body: { type: 'TextualBody', purpose: 'tagging', value: label },
+  target: { source, selector }
+})
+
+function foreignFile(items: object[]): string {
+  const file = join(tempDir(), 'foreign.jsonld')
+  writeFileSync(file, JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items }))
+  return file
+}
+
+const importW3c = (store: Store, file: string) => runAnnotatedImport(store, annotatedImportOptions.parse({ format: 'w3c', paths: [file], annotator: 'Hypothesis', createLabels: ['Actor', 'Event'] }), ANA)
+
+const tags = (store: Store) =>
+  (store.db.prepare("SELECT n.article_id, n.label, g.start, g.end, g.quote FROM annotation n JOIN fragment g ON g.annotation_id = n.id ORDER BY n.article_id, g.start").all() as { article_id: number; label: string; start: number; end: number; quote: string }[])
+
+describe('W3C annotations on articles the project already has', () => {
+  it('places a foreign file’s annotations on the article whose URL is their target source, by quote or position, checked against its text', () => {
+    const { store } = createTempProject()
+    const [page1, page2] = articles(store, [
+      { title: 'Ceasefire', text: TEXT, url: 'https://news.example.org/eln-ceasefire' },
+      { title: 'Other', text: 'Talks resumed in Havana.', url: 'https://news.example.org/havana' }
+    ])
+    const cpStart = cpIndexOf(TEXT, 'attacked')
+    const file = foreignFile([
+      annotation('http://example.org/anno/1', 'https://news.example.org/eln-ceasefire', 'Actor', { type: 'TextQuoteSelector', exact: 'army' }),
+      annotation('http://example.org/anno/2', 'https://news.example.org/eln-ceasefire', 'Event', { type: 'TextPositionSelector', start: cpStart, end: cpStart + 8 }),
+      annotation('http://example.org/anno/3', 'https://news.example.org/havana', 'Actor', { type: 'TextQuoteSelector', exact: 'Havana' })
+    ])
+    const report = importW3c(store, file)
+    expect(report).toMatchObject({ committed: true, errors: 0, articlesMatched: 2, articlesAdded: 0, annotations: 3 })
+    const placed = tags(store)
+    expect(placed.map((t) => [t.article_id, t.label, t.quote])).toEqual([
+      [page1, 'Actor', 'army'],
+      [page1, 'Event', 'attacked'],
+      [page2, 'Actor', 'Havana']
+    ])
+    const text = store.articles.get(page1!)!.text
+    for (const t of placed.filter((p) => p.article_id === page1)) expect(cpSlice(text, t.start, t.end)).toBe(t.quote)
+    // the same file again updates instead of adding
+    expect(importW3c(store, file)).toMatchObject({ committed: true, annotations: 3 })
+    expect(tags(store)).toHaveLength(3)
+  })
+
+  it('finds a Spanwise article IRI (an export shared without its texts) by the article’s id', () => {
+    const { store } = createTempProject()
+    const [id] = articles(store, [{ title: 'Ceasefire', text: TEXT, url: '' }])
+    const uid = store.articles.get(id!)!.uid
+    const report = importW3c(store, foreignFile([annotation('urn:uuid:5a1d3b2c-0000-4000-8000-000000000001', `urn:spanwise:article:${uid}`, 'Actor', { type: 'TextQuoteSelector', exact: 'patrol' })]))
+    expect(report).toMatchObject({ committed: true, errors: 0, articlesMatched: 1, annotations: 1 })
+    expect(tags(store).map((t) => t.quote)).toEqual(['patrol'])
+  })
+
+  it('refuses a source two articles share as their URL, and one no article has, naming the source; nothing is written', () => {
+    const { store } = createTempProject()
+    articles(store, [
+      { title: 'One', text: TEXT, url: 'https://news.example.org/same' },
+      { title: 'Two', text: 'A second text at the same address.', url: 'https://news.example.org/same' }
+    ])
+    const shared = importW3c(store, foreignFile([annotation('http://example.org/anno/1', 'https://news.example.org/same', 'Actor', { type: 'TextQuoteSelector', exact: 'ELN' })]))
+    expect(shared).toMatchObject({ committed: false, annotations: 0 })
+    expect(shared.issues[0]!.message).toContain('https://news.example.org/same is the URL of 2 articles of this project')
+    const unknown = importW3c(store, foreignFile([annotation('http://example.org/anno/1', 'https://elsewhere.example.org/x', 'Actor', { type: 'TextQuoteSelector', exact: 'ELN' })]))
+    expect(unknown).toMatchObject({ committed: false, annotations: 0 })
+    expect(unknown.issues[0]!.message).toContain('https://elsewhere.example.org/x has no text in this import and is not an article of this project')
+    expect(tags(store)).toEqual([])
+  })
+})

@@ -33,6 +33,8 @@ function bensPack(dir: string): string {
     tag('Actor', 'seven police officers')
     tag('Event', 'attacked', { fatalities_low: 7 })
     tag('Actor', 'Ministry of Defense')
+    // Ben has finished the article: his pack says so
+    store.review.setDone(articleId, BEN.id, true)
     const pack = join(dir, 'from-ben.spanpack')
     runExport(store, exportOptions.parse({ format: 'pack', destination: pack }), {}, BEN)
     return pack
@@ -55,6 +57,7 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   await dialog.getByLabel('Files or folders').fill(bensPack(dataDir))
   await dialog.getByRole('button', { name: 'Check pack' }).click()
   await expect(dialog.getByLabel('Pack summary')).toContainText('Ben’s layer would get: 3 new tags')
+  await expect(dialog.getByLabel('Pack summary')).toContainText('1 article marked done by Ben.')
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(dialog.getByRole('status', { name: 'Import result' })).toContainText('Imported 1 article')
   await dialog.getByRole('button', { name: 'Close' }).click()
@@ -68,6 +71,8 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
 
   const panel = page.getByRole('complementary', { name: 'Review' })
   await expect(panel.locator('.review-summary')).toContainText('4 units · 4 open disagreements · 0 settled')
+  // Ben's layer carries his done mark from the pack
+  await expect(page.getByLabel('Layers', { exact: true }).locator('.layer-chip', { hasText: 'Ben' })).toHaveText('Ben 3 ✓')
   const card = panel.locator('.unit-card')
   const version = (who: string) => card.locator('tr', { has: page.getByRole('rowheader', { name: who, exact: true }) })
 

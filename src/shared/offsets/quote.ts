@@ -36,6 +36,8 @@ export function findQuote(offsets: ArticleOffsets, quote: string, context: { pre
   const found: CpRange[] = []
   const text = offsets.text
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    // a quote with a lone surrogate can match half of an emoji: that is not an occurrence of its text
+    if (splitsPair(text, at) || splitsPair(text, at + quote.length)) continue
     const { prefix, suffix } = context
     if (prefix && (at < prefix.length || !text.startsWith(prefix, at - prefix.length))) continue
     if (suffix && !text.startsWith(suffix, at + quote.length)) continue
@@ -44,3 +46,5 @@ export function findQuote(offsets: ArticleOffsets, quote: string, context: { pre
   }
   return found
 }
+
+const splitsPair = (text: string, i: number) => i > 0 && i < text.length && /[\uD800-\uDBFF]/.test(text[i - 1]!) && /[\uDC00-\uDFFF]/.test(text[i]!)

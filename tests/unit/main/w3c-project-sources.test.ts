@@ -65,6 +65,22 @@ describe('W3C annotations on articles the project already has', () => {
     expect(tags(store)).toHaveLength(3)
   })
 
+  it('places a quote without a position only where it is the one match: prefix or suffix narrow it, several matches refuse it by count', () => {
+    const { store } = createTempProject()
+    articles(store, [{ title: 'Ceasefire', text: TEXT, url: 'https://news.example.org/eln' }])
+    const source = 'https://news.example.org/eln'
+    const narrowed = importW3c(store, foreignFile([annotation('http://example.org/anno/1', source, 'Actor', { type: 'TextQuoteSelector', exact: 'ELN', prefix: 'the army said the ' })]))
+    expect(narrowed).toMatchObject({ committed: true, errors: 0, annotations: 1 })
+    expect(tags(store).map((t) => t.start)).toEqual([cpIndexOf(TEXT, 'ELN attacked')])
+    const ambiguous = importW3c(store, foreignFile([annotation('http://example.org/anno/2', source, 'Actor', { type: 'TextQuoteSelector', exact: 'ELN' })]))
+    expect(ambiguous).toMatchObject({ committed: false, annotations: 0 })
+    expect(ambiguous.issues[0]).toMatchObject({ code: 'SPAN_MISMATCH', severity: 'error' })
+    expect(ambiguous.issues[0]!.message).toContain('the quote "ELN" occurs 2 times in the article and its prefix and suffix do not say which')
+    // a prefix that no longer fits (the text around was edited) falls back to the quote, which must then be unique
+    const edited = importW3c(store, foreignFile([annotation('http://example.org/anno/3', source, 'Event', { type: 'TextQuoteSelector', exact: 'attacked', prefix: 'the rebels ' })]))
+    expect(edited).toMatchObject({ committed: true, errors: 0, annotations: 1 })
+  })
+
   it('finds a Spanwise article IRI (an export shared without its texts) by the article’s id', () => {
     const { store } = createTempProject()
     const [id] = articles(store, [{ title: 'Ceasefire', text: TEXT, url: '' }])

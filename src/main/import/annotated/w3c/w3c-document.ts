@@ -1,5 +1,5 @@
-import { locateQuote } from '../../../../shared/offsets'
-import type { ImportedAnnotation, ImportedDocument, IssueSink } from '../imported-document'
+import { ArticleOffsets, findQuote } from '../../../../shared/offsets'
+import type { ImportedAnnotation, ImportedDocument, ImportedSpan, IssueSink } from '../imported-document'
 import { w3cTagOrLink, targetSpan, type W3cLink } from './w3c-tag'
 
 /** Article fields the export's sources.jsonl keeps beside each text. */
@@ -11,6 +11,13 @@ export function w3cDocument(name: string, file: string, text: string, info: W3cS
   const tags = new Map<string, ImportedAnnotation>()
   const links: W3cLink[] = []
   const dropped = new Map<string, number>()
+  let offsets: ArticleOffsets | undefined
+  // prefix and suffix narrow the matches; when the text around has changed, the quote alone may still be unique
+  const locate = (q: { exact: string; prefix?: string; suffix?: string }) => {
+    offsets ??= new ArticleOffsets(text)
+    const found = findQuote(offsets, q.exact, { prefix: q.prefix, suffix: q.suffix })
+    return found.length === 0 && (q.prefix || q.suffix) ? findQuote(offsets, q.exact) : found
+  }
   items.forEach((a, n) => {
     const key = typeof a['id'] === 'string' ? a['id'] : `annotation-${n + 1}`
     const read = w3cTagOrLink(a, key)
@@ -19,9 +26,19 @@ export function w3cDocument(name: string, file: string, text: string, info: W3cS
     if (tags.has(key)) return report('error', 'DUPLICATE_ID', `annotation id ${key} is used twice; give each annotation its own id.`)
     const { targets, dropped: lost, ...tag } = read
     for (const d of lost) dropped.set(d, (dropped.get(d) ?? 0) + 1)
-    const fragments = targets.map((t) => targetSpan(t, (q) => locateQuote(text, q)))
-    if (fragments.some((f) => f === null)) return report('error', 'SPAN_MISMATCH', `annotation ${key}: a TextQuoteSelector's text does not occur in the article and no TextPositionSelector says where it is.`)
-    tags.set(key, { ...tag, fragments: fragments as NonNullable<(typeof fragments)[number]>[] })
+    const fragments: ImportedSpan[] = []
+    for (const t of targets) {
+      const span = targetSpan(t, locate)
+      if (!('matches' in span)) fragments.push(span)
+      else if (span.matches === 0) return report('error', 'SPAN_MISMATCH', `annotation ${key}: a TextQuoteSelector's text does not occur in the article and no TextPositionSelector says where it is.`)
+      else
+        return report(
+          'error',
+          'SPAN_MISMATCH',
+          `annotation ${key}: the quote ${JSON.stringify(t.quote!.exact)} occurs ${span.matches} times in the article and its prefix and suffix do not say which; add a TextPositionSelector or a longer prefix/suffix so it can be placed without guessing.`
+        )
+    }
+    tags.set(key, { ...tag, fragments })
   })
   for (const l of links) {
     const from = tags.get(l.from)

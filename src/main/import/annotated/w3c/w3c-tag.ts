@@ -92,9 +92,10 @@ function safeJson(text: string | undefined): unknown {
 }
 
 /** The span a target names: its position (code points, as the model requires) with the quote to check it by. */
-export function targetSpan(t: W3cTarget, locate: (q: NonNullable<W3cTarget['quote']>) => { start: number; end: number } | null): ImportedSpan | null {
+export function targetSpan(t: W3cTarget, locate: (q: NonNullable<W3cTarget['quote']>) => { start: number; end: number }[]): ImportedSpan | { matches: number } {
   const quote = t.quote ? { quote: t.quote.exact } : {}
   if (t.position) return { ...t.position, ...quote }
+  // a quote alone places the span only where it is the one match: several would be a guess
   const found = locate(t.quote!)
-  return found ? { ...found, ...quote } : null
+  return found.length === 1 ? { ...found[0]!, ...quote } : { matches: found.length }
 }

@@ -15,7 +15,7 @@ const TITLES: Record<ImportFormat, string> = {
   brat: 'brat standoff (.ann + .txt)',
   doccano: 'doccano JSONL',
   'label-studio': 'Label Studio JSON',
-  w3c: 'W3C Web Annotation (Spanwise export folder)',
+  w3c: 'W3C Web Annotation (JSON-LD)',
   'refi-qda': 'REFI-QDA project (.qdpx)',
   pack: 'Colleague’s annotation pack (.spanpack)'
 }

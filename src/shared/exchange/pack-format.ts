@@ -41,7 +41,7 @@ export interface PackImportSummary {
   tagsReplaced: number
   /** Tags of the coder's layer the pack no longer has (deleted by the coder since their last pack). */
   tagsRemoved: number
-  /** Articles the coder has marked done (their done mark set from the pack), and marks the pack took back (the coder reopened the article). */
+  /** Done marks the pack set or changed (the coder finished the article), and marks it took back (the coder reopened the article). */
   doneMarked: number
   doneCleared: number
 }

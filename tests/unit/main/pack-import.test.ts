@@ -228,6 +228,30 @@ describe('annotation pack import', () => {
     expect(ana.store.review.doneAt(ana.second, BEN.id)).not.toBeNull()
   })
 
+  it('counts only done marks that changed; a dry run sets none; an article the pack adds gets its mark; a broken mark leaves the mark alone', () => {
+    const { ben, ana } = twoCoders()
+    ben.store.review.setDone(ben.huila, BEN.id, true)
+    ben.store.review.setDone(ben.third!, BEN.id, true)
+    const pack = exportPack(ben.store, BEN, { includeText: true })
+    // the pack's lines carry the done mark and nothing else of the review records
+    const lines = readZip(pack.file)['articles.jsonl']!.trim().split('\n').slice(1).map((l) => JSON.parse(l))
+    expect(lines.every((l) => !('adjudications' in l) && l.annotations.every((t: object) => !('comments' in t)))).toBe(true)
+    expect(lines.map((l) => l.doneMarks.length)).toEqual([1, 0, 1])
+    const before = dumpTables(ana.store)
+    expect(importPack(ana.store, ANA, [pack.file], { dryRun: true, addMissingArticles: true }).pack).toMatchObject({ doneMarked: 2 })
+    expect(dumpTables(ana.store)).toEqual(before)
+    expect(importPack(ana.store, ANA, [pack.file], { addMissingArticles: true }).pack).toMatchObject({ doneMarked: 2, doneCleared: 0 })
+    const third = ana.store.db.prepare('SELECT id FROM article WHERE title = ?').pluck().get(THIRD) as number
+    expect(ana.store.review.doneAt(third, BEN.id)).toBe(ben.store.review.doneAt(ben.third!, BEN.id))
+    // the same pack again changes no mark, and says so
+    expect(importPack(ana.store, ANA, [pack.file]).pack).toMatchObject({ doneMarked: 0, doneCleared: 0 })
+    // a mark that fails its check is reported; importing the rest keeps the mark as it was
+    const broken = rewritePack(pack.file, (e) => ({ ...e, 'articles.jsonl': e['articles.jsonl']!.replace(/"doneAt":"[^"]+"/, '"doneAt":123') }), true)
+    const report = importPack(ana.store, ANA, [broken], { skipInvalid: true })
+    expect(report.issues.some((i) => i.severity === 'error' && /done mark/.test(i.message))).toBe(true)
+    expect(ana.store.review.doneAt(ana.huila, BEN.id)).toBe(ben.store.review.doneAt(ben.huila, BEN.id))
+  })
+
   it('refuses a pack whose line carries another coder’s done mark, changing nothing', () => {
     const { ben, ana } = twoCoders()
     ben.store.review.setDone(ben.huila, BEN.id, true)

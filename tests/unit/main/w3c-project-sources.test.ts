@@ -90,6 +90,24 @@ describe('W3C annotations on articles the project already has', () => {
     expect(tags(store).map((t) => t.quote)).toEqual(['patrol'])
   })
 
+  it('finds an article of another Spanwise project by the page URL its export gives as scope, and a percent-encoded id here by the id', () => {
+    const { store } = createTempProject()
+    const [id] = articles(store, [{ title: 'Ceasefire', text: TEXT, url: 'https://news.example.org/eln' }])
+    store.db.prepare('UPDATE article SET uid = ? WHERE id = ?').run('batch 7/article #3', id)
+    const other = { ...annotation('urn:uuid:5a1d3b2c-0000-4000-8000-000000000002', 'urn:spanwise:article:0b6f7c1e-0000-4000-8000-00000000abcd', 'Actor', { type: 'TextQuoteSelector', exact: 'patrol' }) }
+    ;(other.target as Record<string, unknown>)['scope'] = 'https://news.example.org/eln'
+    const here = annotation('urn:uuid:5a1d3b2c-0000-4000-8000-000000000003', `urn:spanwise:article:${encodeURIComponent('batch 7/article #3')}`, 'Event', { type: 'TextQuoteSelector', exact: 'attacked' })
+    const report = importW3c(store, foreignFile([other, here]))
+    expect(report).toMatchObject({ committed: true, errors: 0, annotations: 2 })
+    expect(tags(store).map((t) => [t.article_id, t.quote])).toEqual([
+      [id, 'attacked'],
+      [id, 'patrol']
+    ])
+    // without a scope, another project's article id is said to be just that
+    const lost = importW3c(store, foreignFile([annotation('urn:uuid:5a1d3b2c-0000-4000-8000-000000000004', 'urn:spanwise:article:0b6f7c1e-0000-4000-8000-00000000ffff', 'Actor', { type: 'TextQuoteSelector', exact: 'army' })]))
+    expect(lost.issues[0]!.message).toContain('it is an article of another Spanwise project and its annotations name no URL')
+  })
+
   it('refuses a source two articles share as their URL, and one no article has, naming the source; nothing is written', () => {
     const { store } = createTempProject()
     articles(store, [

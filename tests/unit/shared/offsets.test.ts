@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ArticleOffsets, CodePointIndex, TextLayout, countCodePoints, quoteRange, snapToWords } from '../../../src/shared/offsets'
+import { ArticleOffsets, CodePointIndex, TextLayout, countCodePoints, findQuote, quoteRange, snapToWords } from '../../../src/shared/offsets'
 import { canonicalize } from '../../../src/main/import/canonicalize'
 
 // text drawn from the characters that break offset code: astral emoji and letters, combining marks, NBSP, ZWJ sequences, newlines
@@ -173,6 +173,26 @@ describe('canonicalize', () => {
         expect(canonicalize(once)).toEqual({ text: once, removed: 0 })
       })
     )
+  })
+})
+
+describe('findQuote', () => {
+  const text = 'ELN 😊 said: the ELN and 😊 ELN.'
+  const offsets = new ArticleOffsets(text)
+  it('lists every occurrence in code points, narrowed by prefix, suffix or both', () => {
+    const at = (r: { start: number; end: number }[]) => r.map((x) => offsets.slice(x) + '@' + x.start)
+    expect(at(findQuote(offsets, 'ELN'))).toEqual(['ELN@0', 'ELN@16', 'ELN@26'])
+    expect(at(findQuote(offsets, 'ELN', { prefix: 'the ' }))).toEqual(['ELN@16'])
+    expect(at(findQuote(offsets, 'ELN', { suffix: '.' }))).toEqual(['ELN@26'])
+    expect(at(findQuote(offsets, 'ELN', { prefix: '😊 ', suffix: '.' }))).toEqual(['ELN@26'])
+    expect(findQuote(offsets, 'ELN', { prefix: 'the ', suffix: '.' })).toEqual([])
+  })
+  it('never matches half of an emoji (a quote with a lone surrogate)', () => {
+    const high = '😊'.charAt(0)
+    const low = '😊'.charAt(1)
+    expect(findQuote(offsets, high)).toEqual([])
+    expect(findQuote(offsets, `${low} said`)).toEqual([])
+    expect(findQuote(offsets, '😊')).toHaveLength(2)
   })
 })
 

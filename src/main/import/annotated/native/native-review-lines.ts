@@ -35,7 +35,7 @@ const decision = z
       ctx.addIssue({ code: 'custom', path: ['goldId'], message: d.decision === 'reject' ? 'a rejection makes no gold tag' : `${d.decision} makes a gold tag; give its id` })
   })
 
-const doneMark = z.object({ annotator: coder, doneAt: z.string() })
+const doneMark = z.object({ annotator: coder, doneAt: z.string().min(1, 'a done mark needs the time it was made') })
 
 /** A decision as read; `candidates` keeps the file's JSON exactly, since the decision is a record of them as they were. */
 export type NativeDecision = z.infer<typeof decision> & { candidatesJson: string }

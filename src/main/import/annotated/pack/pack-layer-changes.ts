@@ -19,8 +19,8 @@ export interface LayerBefore {
   comments: CommentRow[]
   /** The coder's done mark on the article as the pack has it: a time, null (not done), or undefined (an older pack that carries none). */
   doneAt: string | null | undefined
-  /** Whether the coder had marked the article done before this import. */
-  wasDone: boolean
+  /** The coder's done mark on the article before this import (null: not done). */
+  doneBefore: string | null
 }
 
 /**
@@ -56,18 +56,18 @@ export class PackLayerChanges {
   before(articleId: number | null, annotatorId: string, pack: { id: string; createdAt: string }, doneAt: string | null | undefined): LayerBefore {
     const ids = articleId === null ? [] : (this.tagIds.all(articleId, annotatorId) as string[])
     const comments = articleId === null ? [] : (this.comments.all(articleId, annotatorId) as CommentRow[])
-    const wasDone = articleId !== null && this.store.review.doneAt(articleId, annotatorId) !== null
-    return { annotatorId, packId: pack.id, packCreatedAt: pack.createdAt, tagIds: new Set(ids), comments, doneAt, wasDone }
+    const doneBefore = articleId === null ? null : this.store.review.doneAt(articleId, annotatorId)
+    return { annotatorId, packId: pack.id, packCreatedAt: pack.createdAt, tagIds: new Set(ids), comments, doneAt, doneBefore }
   }
 
   /** The layer has been rewritten with `tagIds`: record where it came from and what changed. */
   after(before: LayerBefore, articleId: number, tagIds: string[], issue: IssueSink, where: string): void {
     this.record.run(articleId, before.annotatorId, before.packId, before.packCreatedAt, this.importedAt)
     // the done mark is part of the layer: the pack sets it, or takes it back when the coder reopened the article
-    if (before.doneAt) {
+    if (before.doneAt && before.doneAt !== before.doneBefore) {
       this.store.review.setDoneAt(articleId, before.annotatorId, before.doneAt)
       this.summary.doneMarked++
-    } else if (before.doneAt === null && before.wasDone) {
+    } else if (before.doneAt === null && before.doneBefore !== null) {
       this.store.review.setDone(articleId, before.annotatorId, false)
       this.summary.doneCleared++
     }

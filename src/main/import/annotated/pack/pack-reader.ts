@@ -156,8 +156,11 @@ export class PackReader implements FormatReader {
   /** The pack coder's done mark on a line: its time, null when the line says they have not finished, undefined from a pack that carries no marks. */
   private doneMarkOf(raw: unknown[] | undefined, coder: { id: string; name: string }, file: string, line: number, name: string): string | null | undefined {
     if (raw === undefined) return undefined
+    const marks = nativeDoneMarks(raw, file, line, this.issue)
+    // a mark that failed its check (reported) says nothing: the coder's mark here stays as it is
+    if (marks.length < raw.length) return undefined
     let doneAt: string | null = null
-    for (const m of nativeDoneMarks(raw, file, line, this.issue)) {
+    for (const m of marks) {
       if (m.annotator.id === coder.id) doneAt = m.doneAt
       else this.issue({ file, line, severity: 'error', code: 'BAD_LINE', message: `${name}: a done mark by ${m.annotator.name}, not ${coder.name}; a pack carries one coder's records.` })
     }

@@ -5,20 +5,25 @@ import type { Store } from '../../../store/store'
 export type SourceMatch = { text: string; title: string } | { ambiguous: number } | null
 
 /**
- * Finds the project article a W3C target source names: a Spanwise article IRI by its id, any other IRI by the
- * article's URL (as imported from the file's `url` column). The URL index is built on first use, once per import.
+ * Finds the project article a W3C target names: a Spanwise article IRI by its id, else by the target's `scope`
+ * (the page URL our export writes, since another project's article ids differ), any other source IRI by the
+ * article's URL (as imported from the file's `url` column). URLs are compared as written.
  */
-export function projectArticlesBySource(store: Store): (source: string) => SourceMatch {
+export function projectArticlesBySource(store: Store): (source: string, scope?: string) => SourceMatch {
   const byUid = store.db.prepare<[string], { text: string; title: string }>('SELECT text, title FROM article WHERE uid = ?')
   const byId = store.db.prepare<[number], { text: string; title: string }>('SELECT text, title FROM article WHERE id = ?')
+  // one scan per import (article.url has no index): a file may name thousands of sources
   let urls: Map<string, number[]> | null = null
-  return (source) => {
-    const uid = articleUidOf(source)
-    if (uid !== null) return byUid.get(uid) ?? null
+  const byUrl = (url: string): SourceMatch => {
     urls ??= urlIndex(store)
-    const ids = urls.get(source)
+    const ids = urls.get(url)
     if (!ids) return null
     return ids.length === 1 ? (byId.get(ids[0]!) ?? null) : { ambiguous: ids.length }
+  }
+  return (source, scope) => {
+    const uid = articleUidOf(source)
+    if (uid === null) return byUrl(source)
+    return byUid.get(uid) ?? (scope ? byUrl(scope) : null)
   }
 }
 

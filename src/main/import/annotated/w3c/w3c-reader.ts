@@ -5,6 +5,7 @@ import { collectByExtension } from '../collect-by-extension'
 import { readJsonFile } from '../json/read-json-file'
 import { w3cAnnotationItems } from './w3c-annotation-items'
 import { w3cDocument } from './w3c-document'
+import { articleUidOf } from '../../../export/w3c/w3c-iris'
 import type { SourceMatch } from './project-articles-by-source'
 import { fileInside, readText, readW3cSources, type W3cSource } from './w3c-sources'
 
@@ -17,7 +18,7 @@ const isExport = (dir: string) => existsSync(join(dir, 'sources.jsonl'))
  * be placed without its text.
  */
 export class W3cReader implements FormatReader {
-  constructor(private readonly inProject: (source: string) => SourceMatch = () => null) {}
+  constructor(private readonly inProject: (source: string, scope?: string) => SourceMatch = () => null) {}
 
   *read(paths: string[], issue: IssueSink): Iterable<ImportedDocument> {
     const exports = new Set<string>()
@@ -63,7 +64,7 @@ export class W3cReader implements FormatReader {
       issue({ file: name, severity: 'error', code: 'NOT_THIS_FORMAT', message: `${name}: nothing to import, ${why}.` })
       return
     }
-    const groups = groupBySource(items)
+    const { groups, scopes } = groupBySource(items)
     // each text is looked up inside the export folder that names it: sources.jsonl may not point outside it
     const known = new Map<string, { source: W3cSource; textPath: string | null }>()
     for (const dir of [dirname(path), dirname(dirname(path))]) if (isExport(dir)) for (const s of readW3cSources(dir, issue)) known.set(s.article, { source: s, textPath: fileInside(dir, s.textFile) })
@@ -71,10 +72,15 @@ export class W3cReader implements FormatReader {
       const found = known.get(source)
       if (!found?.textPath) {
         // annotations on an article the project already has: its text, matched by content hash on import
-        const article = source ? this.inProject(source) : null
+        const scope = scopes.get(source)
+        const article = source ? this.inProject(source, scope) : null
+        const url = articleUidOf(source) === null ? source : scope
         if (article && 'text' in article) yield w3cDocument(`${name} ${source}`, name, article.text, {}, group, issue)
-        else if (article) issue({ file: name, severity: 'error', code: 'NOT_CARRIED', message: `${name}: target source ${source} is the URL of ${article.ambiguous} articles of this project, so its ${group.length} annotations cannot be placed; give the articles distinct URLs, or import an export folder with sources.jsonl and texts/.` })
-        else issue({ file: name, severity: 'error', code: 'NOT_CARRIED', message: `${name}: target source ${source || '(none)'} has no text in this import and is not an article of this project (no article has that URL) (${group.length} annotations); import the article first with that URL, or include its text (an export folder with sources.jsonl and texts/).` })
+        else if (article) issue({ file: name, severity: 'error', code: 'NOT_CARRIED', message: `${name}: target source ${source}${url === source ? '' : `, by its page ${url},`} is the URL of ${article.ambiguous} articles of this project, so its ${group.length} annotations cannot be placed; give the articles distinct URLs, or import an export folder with sources.jsonl and texts/.` })
+        else {
+          const why = url ? `no article has the URL ${url}` : articleUidOf(source) !== null ? 'it is an article of another Spanwise project and its annotations name no URL' : 'it names no article'
+          issue({ file: name, severity: 'error', code: 'NOT_CARRIED', message: `${name}: target source ${source || '(none)'} has no text in this import and is not an article of this project (${why}; ${group.length} annotations). Import the article first with its URL, or include its text (an export folder with sources.jsonl and texts/).` })
+        }
         continue
       }
       const text = readText(found.textPath, found.source.textFile, issue)
@@ -83,9 +89,10 @@ export class W3cReader implements FormatReader {
   }
 }
 
-// tags by the source of their first target; a linking annotation goes with the tag it starts from
-function groupBySource(items: Record<string, unknown>[]): Map<string, Record<string, unknown>[]> {
+// tags by the source of their first target (with the first page URL, `scope`, given for it); a linking annotation goes with the tag it starts from
+function groupBySource(items: Record<string, unknown>[]): { groups: Map<string, Record<string, unknown>[]>; scopes: Map<string, string> } {
   const sourceOf = new Map<string, string>()
+  const scopes = new Map<string, string>()
   const groups = new Map<string, Record<string, unknown>[]>()
   const links: Record<string, unknown>[] = []
   for (const a of items) {
@@ -95,6 +102,8 @@ function groupBySource(items: Record<string, unknown>[]): Map<string, Record<str
       links.push(a)
       continue
     }
+    const scope = (target as Record<string, unknown>)['scope']
+    if (typeof scope === 'string' && !scopes.has(source)) scopes.set(source, scope)
     if (typeof a['id'] === 'string') sourceOf.set(a['id'], source)
     groups.get(source)?.push(a) ?? groups.set(source, [a])
   }
@@ -103,5 +112,5 @@ function groupBySource(items: Record<string, unknown>[]): Map<string, Record<str
     const source = (typeof from === 'string' && sourceOf.get(from)) || [...groups.keys()][0] || ''
     groups.get(source)?.push(l) ?? groups.set(source, [l])
   }
-  return groups
+  return { groups, scopes }
 }

@@ -25,35 +25,31 @@ export function agreementInput(store: Store, selection: AgreementSelection = {})
   const codebook = store.codebooks.get()
   const marks = ids.map(() => '?').join(',')
   const articleFilter = selection.articleIds?.length ? `AND n.article_id IN (${selection.articleIds.map(() => '?').join(',')})` : ''
+  // rows as arrays and no title per tag: a corpus-wide report reads every tag, and each object or string costs
   const rows = store.db
-    .prepare(`
+    .prepare<unknown[], [number, string, string, string, string, number, number]>(`
       WITH shared AS (
         SELECT n.article_id FROM annotation n WHERE n.annotator_id IN (${marks}) ${articleFilter}
         GROUP BY n.article_id HAVING count(DISTINCT n.annotator_id) >= 2
       )
-      SELECT a.id AS article_id, a.title, a.char_count, n.id, n.annotator_id, n.label, n.attributes, n.start, n.end
-      FROM shared s JOIN article a ON a.id = s.article_id JOIN annotation n ON n.article_id = a.id AND n.annotator_id IN (${marks})
-      ORDER BY a.id`)
-    .all(...ids, ...(selection.articleIds ?? []), ...ids) as {
-    article_id: number
-    title: string
-    char_count: number
-    id: string
-    annotator_id: string
-    label: string
-    attributes: string
-    start: number
-    end: number
-  }[]
+      SELECT n.article_id, n.id, n.annotator_id, n.label, n.attributes, n.start, n.end
+      FROM shared s JOIN annotation n ON n.article_id = s.article_id AND n.annotator_id IN (${marks})
+      ORDER BY n.article_id`)
+    .raw()
+    .all(...ids, ...(selection.articleIds ?? []), ...ids)
+  const articleOf = store.db.prepare<[number], { title: string; char_count: number }>('SELECT title, char_count FROM article WHERE id = ?')
   const articles = new Map<number, ReportArticle>()
   const defs = new Map(codebook.labels.map((l) => [l.name, new Map(l.attributes.map((d) => [d.key, d]))]))
-  for (const r of rows) {
-    let article = articles.get(r.article_id)
-    if (!article) articles.set(r.article_id, (article = { id: r.article_id, title: r.title, length: r.char_count, tags: [] }))
-    const attributes = JSON.parse(r.attributes) as Record<string, unknown>
+  let article: ReportArticle | undefined
+  for (const [articleId, id, annotatorId, label, json, start, end] of rows) {
+    if (article?.id !== articleId) {
+      const a = articleOf.get(articleId)!
+      articles.set(articleId, (article = { id: articleId, title: a.title, length: a.char_count, tags: [] }))
+    }
+    const attributes = json === '{}' ? {} : (JSON.parse(json) as Record<string, unknown>)
     // dates compare as day numbers, so interval alpha sees how far apart two codings are
-    for (const [key, value] of Object.entries(attributes)) if (defs.get(r.label)?.get(key)?.type === 'date' && typeof value === 'string') attributes[key] = dayNumber(value)
-    article.tags.push({ id: r.id, annotatorId: r.annotator_id, label: r.label, start: r.start, end: r.end, attributes })
+    for (const key in attributes) if (defs.get(label)?.get(key)?.type === 'date' && typeof attributes[key] === 'string') attributes[key] = dayNumber(attributes[key])
+    article.tags.push({ id, annotatorId, label, start, end, attributes })
   }
   const attributes: ReportAttribute[] = codebook.labels.flatMap((l) =>
     l.attributes.flatMap((d) => {

@@ -45,10 +45,12 @@ export function TagLinks({ tag }: { tag: Annotation }) {
   const [open, setOpen] = useState(false)
   const relationName = (type: string) => codebook?.relations.find((r) => r.type === type)?.name ?? type
   const outgoing = tag.links.map((l) => ({ ...l, target: annotations.get(l.to) })).filter((l): l is typeof l & { target: Annotation } => !!l.target)
-  const incoming = useMemo(
-    () => [...annotations.values()].flatMap((a) => a.links.filter((l) => l.to === tag.id).map((l) => ({ type: l.type, source: a }))),
-    [annotations, tag.id]
-  )
+  // recomputed after every edit: one pass with no arrays made per tag, since most of 2,000 tags link nowhere
+  const incoming = useMemo(() => {
+    const found: { type: string; source: Annotation }[] = []
+    for (const a of annotations.values()) for (const l of a.links) if (l.to === tag.id) found.push({ type: l.type, source: a })
+    return found
+  }, [annotations, tag.id])
   const canStart = !!codebook && relationsFrom(codebook, tag.label).length > 0
   // the full list of possible links is only worked out while the link box is open: with 2,000 tags it is not free
   const candidates = useMemo(() => {

@@ -80,14 +80,21 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   await page.keyboard.press('n')
   await expect(card.locator('h3')).toHaveText('#1 missing in a layer')
   await expect(version('Ben')).toContainText('no tag')
+  // its answer is held back while the reviewer moves on: the late answer must not wipe what they type next
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/review.decide', async (route) => (await held, route.continue()), { times: 1 })
   await version(USER_NAME).getByRole('button', { name: 'Accept' }).click()
-  await expectSaved(page)
 
   // 2: the police officers, boundary differs → merge, taking Ben's span
   await page.keyboard.press('n')
   await expect(card.locator('h3')).toHaveText('#2 boundary differs')
   await card.getByLabel('Reason').fill('the victims are the seven officers')
   await card.getByRole('button', { name: 'Merge / edit…' }).click()
+  release()
+  await expectSaved(page)
+  await expect(panel.locator('.review-summary')).toContainText('3 open disagreements · 1 settled')
+  await expect(card.getByLabel('Reason')).toHaveValue('the victims are the seven officers')
   await card.getByRole('radio', { name: /Ben: “seven police officers”/ }).check()
   await card.getByRole('button', { name: 'Save gold tag' }).click()
   await expectSaved(page)

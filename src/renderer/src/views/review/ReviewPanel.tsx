@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import type { Annotation, Mutation } from '@shared/domain'
 import type { ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
@@ -110,17 +110,21 @@ export function ReviewPanel({ onFocus, selection, comparing }: Props) {
     return () => window.removeEventListener('keydown', onKey, true)
   }, [step])
 
-  const decided = async (work: Promise<Mutation | null>) => {
+  const focusRef = useRef(focusId)
+  focusRef.current = focusId
+  // a decision's answer may come after the coder moved on: it clears only what it used, so the next unit's reason or open merge form stays
+  const decided = async (unitId: string | null, work: Promise<Mutation | null>) => {
+    const used = { reason, guideline }
     const m = await run(work)
     if (m) {
-      setReason('')
-      setGuideline('')
-      setMerging(false)
+      setReason((r) => (r === used.reason ? '' : r))
+      setGuideline((g) => (g === used.guideline ? '' : g))
+      if (focusRef.current === unitId) setMerging(false)
     }
   }
   const candidates = (u: ReviewedUnit) => Object.values(u.members).filter((id): id is string => id !== null)
   const decide = (u: ReviewedUnit, decision: 'accept' | 'reject', chosenId?: string) =>
-    decided(api.call('review.decide', { articleId: article.id, candidates: candidates(u), decision, chosenId, reason, guideline }))
+    decided(u.id, api.call('review.decide', { articleId: article.id, candidates: candidates(u), decision, chosenId, reason, guideline }))
 
   if (failed) return <div className="review-panel"><p className="hint">{failed}</p></div>
   if (!review) return <div className="review-panel"><p className="hint">Comparing layers…</p></div>
@@ -145,7 +149,7 @@ export function ReviewPanel({ onFocus, selection, comparing }: Props) {
             <button type="button" onClick={() => step(-1)} disabled={open === 0} title="Previous open disagreement (P)">
               Prev <kbd>P</kbd>
             </button>
-            <button type="button" onClick={() => void decided(api.call('review.acceptAgreed', { articleId: article.id }))} disabled={agreed === 0}>
+            <button type="button" onClick={() => void decided(focusId, api.call('review.acceptAgreed', { articleId: article.id }))} disabled={agreed === 0}>
               Accept {agreed} agreed into gold
             </button>
             <select aria-label="Show" value={show} onChange={(e) => setShow(e.target.value as Show)}>
@@ -220,7 +224,7 @@ export function ReviewPanel({ onFocus, selection, comparing }: Props) {
                   names={names}
                   selection={selection}
                   onSubmit={(decision, result, chosenId) =>
-                    void decided(api.call('review.decide', { articleId: article.id, candidates: candidates(focus), decision, chosenId, result, reason, guideline }))
+                    void decided(focus.id, api.call('review.decide', { articleId: article.id, candidates: candidates(focus), decision, chosenId, result, reason, guideline }))
                   }
                 />
               )}

@@ -123,6 +123,32 @@ describe('BackupScheduler', () => {
     expect(errors).toEqual([])
   })
 
+  it('skips the on-open backup when one was made by hand since opening and nothing was written after it', async () => {
+    const { store, file } = createTempProject()
+    addArticle(store, 'Written before opening.')
+    const scheduler = new BackupScheduler(store.db, file, { intervalMinutes: 10, openDelayMs: 300, isBusy: () => false, onError: () => undefined })
+    scheduler.start()
+    await scheduler.backup('manual')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    await waitFor(() => !scheduler.busy)
+    expect(readManifest(backupFolderOf(file)).map((e) => e.kind)).toEqual(['manual'])
+    await scheduler.stop()
+  })
+
+  it('still backs up at the on-open check when something was written after the backup made by hand', async () => {
+    const { store, file } = createTempProject()
+    const scheduler = new BackupScheduler(store.db, file, { intervalMinutes: 10, openDelayMs: 300, isBusy: () => false, onError: () => undefined })
+    scheduler.start()
+    // the manual backup takes its write mark when asked, so this article counts as written after it
+    const manual = scheduler.backup('manual')
+    addArticle(store, 'Written after the manual backup was asked for.')
+    await manual
+    await waitFor(() => readManifest(backupFolderOf(file)).length === 2)
+    await waitFor(() => !scheduler.busy)
+    expect(readManifest(backupFolderOf(file)).map((e) => e.kind)).toEqual(['auto', 'manual'])
+    await scheduler.stop()
+  })
+
   it('does not back up while an import runs in another connection', async () => {
     const { store, file } = createTempProject()
     let busy = true

@@ -16,13 +16,14 @@ export interface BackupSchedulerOptions extends BackupOptions {
 }
 
 /**
- * Automatic backups of the open project: one on open when the file changed since the newest backup, then
- * one every interval in which something was written. Backups never overlap; stop() waits for a running one.
+ * Automatic backups of the open project: one on open when the file changed since the newest backup (unless one was
+ * made by hand meanwhile and nothing was written since), then one every interval in which something was written. Backups never overlap; stop() waits for a running one.
  */
 export class BackupScheduler {
   private timer: NodeJS.Timeout | null = null
   private running: Promise<BackupEntry> | null = null
   private writtenAtLastBackup: string
+  private backedUpSinceOpen = false
   private stopped = false
 
   constructor(
@@ -41,13 +42,19 @@ export class BackupScheduler {
     if (this.options.intervalMinutes <= 0) return
     const newest = readManifest(backupFolderOf(this.file))[0]
     const changed = !newest || lastWritten(this.file) > Date.parse(newest.createdAt)
-    const first = setTimeout(() => {
-      if (changed && !this.stopped) this.backgroundBackup()
-      this.timer = setInterval(() => this.backupIfChanged(), this.options.intervalMinutes * 60_000)
-      this.timer.unref()
-    }, this.options.openDelayMs ?? 5000)
+    const first = setTimeout(() => void this.openCheck(changed), this.options.openDelayMs ?? 5000)
     first.unref()
     this.timer = first
+  }
+
+  /** The on-open backup, then the periodic checks. A backup made by hand meanwhile already holds the opening state. */
+  private async openCheck(changedSinceNewest: boolean): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined)
+    if (this.stopped) return
+    if (this.backedUpSinceOpen) this.backupIfChanged()
+    else if (changedSinceNewest) this.backgroundBackup()
+    this.timer = setInterval(() => this.backupIfChanged(), this.options.intervalMinutes * 60_000)
+    this.timer.unref()
   }
 
   /** The periodic check: backs up when something was written since the last backup and no import is running. */
@@ -65,6 +72,7 @@ export class BackupScheduler {
     try {
       const entry = await this.running
       this.writtenAtLastBackup = mark
+      this.backedUpSinceOpen = true
       return entry
     } finally {
       this.running = null

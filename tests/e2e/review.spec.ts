@@ -96,12 +96,19 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   await expect(panel.locator('.review-summary')).toContainText('3 open disagreements · 1 settled')
   await expect(card.getByLabel('Reason')).toHaveValue('the victims are the seven officers')
   await card.getByRole('radio', { name: /Ben: “seven police officers”/ }).check()
+  // this answer is held too: the reason typed for #2 stays with #2 when the reviewer moves on before it comes
+  let releaseMerge = () => {}
+  const heldMerge = new Promise<void>((resolve) => (releaseMerge = resolve))
+  await page.route('**/api/review.decide', async (route) => (await heldMerge, route.continue()), { times: 1 })
   await card.getByRole('button', { name: 'Save gold tag' }).click()
-  await expectSaved(page)
 
   // 3: attacked, attribute differs → accept Ben's, with a guideline reference
   await page.keyboard.press('n')
   await expect(card.locator('h3')).toHaveText('#3 attribute differs')
+  await expect(card.getByLabel('Reason')).toHaveValue('')
+  releaseMerge()
+  await expectSaved(page)
+  await expect(panel.locator('.review-summary')).toContainText('2 open disagreements · 2 settled')
   await expect(card.locator('.unit-details')).toContainText(`fatalities_low: Ben 7, ${USER_NAME} (empty)`)
   await card.getByLabel('Guideline reference').fill('codebook: fatalities as reported')
   await version('Ben').getByRole('button', { name: 'Accept' }).click()

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
+import type { MethodInput } from '@shared/contract'
 import type { Annotation, Mutation } from '@shared/domain'
 import type { ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
 import { DISAGREEMENT_TEXT } from '@shared/review/review-unit'
@@ -13,6 +14,10 @@ import { MergeForm } from './MergeForm'
 import { VirtualList } from '../../components/VirtualList'
 
 type Show = 'disagreements' | 'unsettled' | 'all'
+type Draft = { reason: string; guideline: string }
+type DecideResult = MethodInput<'review.decide'>['result']
+
+const EMPTY_DRAFT: Draft = { reason: '', guideline: '' }
 
 const UNIT_ROW = 24
 const UNIT_LIST_HEIGHT = 360
@@ -37,8 +42,8 @@ export function ReviewPanel({ onFocus, selection, comparing }: Props) {
   const [failed, setFailed] = useState<string | null>(null)
   const [show, setShow] = useState<Show>('disagreements')
   const [focusId, setFocusId] = useState<string | null>(null)
-  const [reason, setReason] = useState('')
-  const [guideline, setGuideline] = useState('')
+  // what the reviewer typed, kept per unit: moving on before an answer comes never carries a reason to the next unit
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({})
   const [merging, setMerging] = useState(false)
 
   const load = useCallback(() => {
@@ -110,21 +115,26 @@ export function ReviewPanel({ onFocus, selection, comparing }: Props) {
     return () => window.removeEventListener('keydown', onKey, true)
   }, [step])
 
+  const draftOf = (unitId: string | null): Draft => (unitId && drafts[unitId]) || EMPTY_DRAFT
+  const { reason, guideline } = draftOf(focusId)
+  const edit = (patch: Partial<Draft>) => focusId && setDrafts((d) => ({ ...d, [focusId]: { ...EMPTY_DRAFT, ...d[focusId], ...patch } }))
+
   const focusRef = useRef(focusId)
   focusRef.current = focusId
-  // a decision's answer may come after the coder moved on: it clears only what it used, so the next unit's reason or open merge form stays
-  const decided = async (unitId: string | null, work: Promise<Mutation | null>) => {
-    const used = { reason, guideline }
+  // a decision's answer may come after the reviewer moved on: it clears only the draft it sent, so a retyped reason or the next unit's merge form stays
+  const decided = async (unitId: string | null, work: Promise<Mutation | null>, used: Draft = EMPTY_DRAFT) => {
     const m = await run(work)
     if (m) {
-      setReason((r) => (r === used.reason ? '' : r))
-      setGuideline((g) => (g === used.guideline ? '' : g))
+      if (unitId) setDrafts(({ [unitId]: now, ...rest }) => (now && (now.reason !== used.reason || now.guideline !== used.guideline) ? { ...rest, [unitId]: now } : rest))
       if (focusRef.current === unitId) setMerging(false)
     }
   }
   const candidates = (u: ReviewedUnit) => Object.values(u.members).filter((id): id is string => id !== null)
-  const decide = (u: ReviewedUnit, decision: 'accept' | 'reject', chosenId?: string) =>
-    decided(u.id, api.call('review.decide', { articleId: article.id, candidates: candidates(u), decision, chosenId, reason, guideline }))
+  const decideWith = (u: ReviewedUnit, input: { decision: 'accept' | 'reject' | 'merge' | 'edit'; chosenId?: string; result?: DecideResult }) => {
+    const used = draftOf(u.id)
+    return decided(u.id, api.call('review.decide', { articleId: article.id, candidates: candidates(u), ...input, ...used }), used)
+  }
+  const decide = (u: ReviewedUnit, decision: 'accept' | 'reject', chosenId?: string) => decideWith(u, { decision, chosenId })
 
   if (failed) return <div className="review-panel"><p className="hint">{failed}</p></div>
   if (!review) return <div className="review-panel"><p className="hint">Comparing layers…</p></div>
@@ -204,11 +214,11 @@ export function ReviewPanel({ onFocus, selection, comparing }: Props) {
               )}
               <label className="field">
                 Reason
-                <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why this decision (kept with it)" maxLength={5000} />
+                <input value={reason} onChange={(e) => edit({ reason: e.target.value })} placeholder="Why this decision (kept with it)" maxLength={5000} />
               </label>
               <label className="field">
                 Guideline reference
-                <input value={guideline} onChange={(e) => setGuideline(e.target.value)} placeholder="e.g. codebook §4.2" maxLength={500} />
+                <input value={guideline} onChange={(e) => edit({ guideline: e.target.value })} placeholder="e.g. codebook §4.2" maxLength={500} />
               </label>
               <div className="review-tools">
                 <button type="button" onClick={() => setMerging((m) => !m)} aria-expanded={merging}>
@@ -223,9 +233,7 @@ export function ReviewPanel({ onFocus, selection, comparing }: Props) {
                   versions={candidates(focus).map((id) => annotations.get(id)).filter((t): t is Annotation => !!t)}
                   names={names}
                   selection={selection}
-                  onSubmit={(decision, result, chosenId) =>
-                    void decided(focus.id, api.call('review.decide', { articleId: article.id, candidates: candidates(focus), decision, chosenId, result, reason, guideline }))
-                  }
+                  onSubmit={(decision, result, chosenId) => void decideWith(focus, { decision, chosenId, result })}
                 />
               )}
             </section>

@@ -14,10 +14,17 @@ test('an event’s attributes: chosen from the keyboard, sub-types filtered by t
   await form.locator('#attr-event_type').focus()
   await form.locator('#attr-event_type').selectOption('strategic_developments')
   await expectSaved(page)
+  await expect(form.locator('.field', { has: page.locator('#attr-event_type') })).not.toHaveAttribute('aria-busy')
+  // the saved field keeps its element and focus, so Tab goes on to the next one
+  await expect(form.locator('#attr-event_type')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(form.locator('#attr-sub_event_type')).toBeFocused()
   const subTypes = await form.locator('#attr-sub_event_type option').allTextContents()
   expect(subTypes).toEqual(['—', 'Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other'])
   await form.locator('#attr-sub_event_type').selectOption('other')
   await form.locator('#attr-date_start').fill('2031-03-02')
+  await expectSaved(page)
+  await expect(form.locator('#attr-date_start')).toBeFocused()
   await form.locator('#attr-date_start').press('Tab')
   await expect(form.locator('.missing-count')).toHaveText('2 missing')
 

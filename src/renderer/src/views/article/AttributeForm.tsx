@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react'
 import type { AttributeDef } from '@shared/codebook/codebook-schema'
 import { validateAttributes } from '@shared/codebook/validate-attributes'
 import type { Annotation } from '@shared/domain'
@@ -29,20 +30,28 @@ export function AttributeForm({ tag, onChange }: Props) {
         ) : def.type === 'tag' ? (
           <TagRefField key={def.key} def={def} tag={tag} missing={missing.has(def.key)} onChange={onChange} />
         ) : (
-        // keyed by the stored value too, so undo or another window's edit shows at once
-        <Field key={`${def.key}:${JSON.stringify(tag.attributes[def.key] ?? null)}`} def={def} value={tag.attributes[def.key]} all={tag.attributes} missing={missing.has(def.key)} onChange={onChange} />
+        <Field key={def.key} def={def} value={tag.attributes[def.key]} all={tag.attributes} missing={missing.has(def.key)} onChange={onChange} />
         )
       )}
     </fieldset>
   )
 }
 
-function Field({ def, value, all, missing, onChange }: { def: AttributeDef; value: unknown; all: Record<string, unknown>; missing: boolean; onChange: Props['onChange'] }) {
-  const set = (v: unknown, input?: HTMLInputElement) =>
-    void onChange({ [def.key]: v === '' || v === undefined ? null : v }).then((ok) => {
+function Field({ def, value: stored, all, missing, onChange }: { def: AttributeDef; value: unknown; all: Record<string, unknown>; missing: boolean; onChange: Props['onChange'] }) {
+  // the value being saved shows at once (the field is aria-busy until the save is answered), then the stored one
+  const [saving, setSaving] = useState<{ value: unknown } | null>(null)
+  const latest = useRef(0)
+  const value = saving ? saving.value : stored
+  const set = (v: unknown, input?: HTMLInputElement) => {
+    const next = v === '' || v === undefined ? null : v
+    const n = ++latest.current
+    setSaving({ value: next ?? undefined })
+    void onChange({ [def.key]: next }).then((ok) => {
+      if (latest.current === n) setSaving(null)
       // a refused value does not stay in the field as if it were saved
-      if (!ok && input) input.value = value === undefined ? '' : String(value)
+      if (!ok && input) input.value = stored === undefined ? '' : String(stored)
     })
+  }
   const id = `attr-${def.key}`
   const label = (
     <label htmlFor={id} title={def.description || undefined}>
@@ -51,19 +60,26 @@ function Field({ def, value, all, missing, onChange }: { def: AttributeDef; valu
     </label>
   )
   const commitOnEnter = (e: React.KeyboardEvent<HTMLInputElement>) => e.key === 'Enter' && e.currentTarget.blur()
+  // typed fields keep their element (and focus) across saves; undo or another window's edit is written into them
+  const typed = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    const text = stored === undefined || stored === null ? '' : String(stored)
+    if (typed.current && typed.current.value !== text) typed.current.value = text
+  }, [stored])
   switch (def.type) {
     case 'text':
       return (
-        <div className="field">
+        <div className="field" aria-busy={saving ? true : undefined}>
           {label}
-          <input id={id} type="text" defaultValue={(value as string) ?? ''} onBlur={(e) => e.target.value !== (value ?? '') && set(e.target.value, e.target)} onKeyDown={commitOnEnter} />
+          <input ref={typed} id={id} type="text" defaultValue={(value as string) ?? ''} onBlur={(e) => e.target.value !== (value ?? '') && set(e.target.value, e.target)} onKeyDown={commitOnEnter} />
         </div>
       )
     case 'number':
       return (
-        <div className="field">
+        <div className="field" aria-busy={saving ? true : undefined}>
           {label}
           <input
+            ref={typed}
             id={id}
             type="number"
             min={def.min}
@@ -76,15 +92,15 @@ function Field({ def, value, all, missing, onChange }: { def: AttributeDef; valu
       )
     case 'date':
       return (
-        <div className="field">
+        <div className="field" aria-busy={saving ? true : undefined}>
           {label}
           {/* saved on change: a date input only reports complete dates, and Tab moves between its parts */}
-          <input id={id} type="date" defaultValue={(value as string) ?? ''} onChange={(e) => e.target.value !== (value ?? '') && set(e.target.value, e.target)} />
+          <input ref={typed} id={id} type="date" defaultValue={(value as string) ?? ''} onChange={(e) => e.target.value !== (value ?? '') && set(e.target.value, e.target)} />
         </div>
       )
     case 'boolean':
       return (
-        <div className="field">
+        <div className="field" aria-busy={saving ? true : undefined}>
           {label}
           <select id={id} value={value === undefined ? '' : value ? 'yes' : 'no'} onChange={(e) => set(e.target.value === '' ? null : e.target.value === 'yes')}>
             <option value="">—</option>
@@ -98,7 +114,7 @@ function Field({ def, value, all, missing, onChange }: { def: AttributeDef; valu
       const parent = def.dependsOn ? all[def.dependsOn] : undefined
       const choices = (def.values ?? []).filter((c) => !def.dependsOn || parent === undefined || c.parent === parent || c.value === value)
       return (
-        <div className="field">
+        <div className="field" aria-busy={saving ? true : undefined}>
           {label}
           <select id={id} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)}>
             <option value="">—</option>
@@ -114,7 +130,7 @@ function Field({ def, value, all, missing, onChange }: { def: AttributeDef; valu
     case 'multi': {
       const chosen = new Set(Array.isArray(value) ? (value as string[]) : [])
       return (
-        <div className="field multi" role="group" aria-labelledby={`${id}-label`}>
+        <div className="field multi" role="group" aria-busy={saving ? true : undefined} aria-labelledby={`${id}-label`}>
           <span id={`${id}-label`} title={def.description || undefined}>
             {def.name}
             {def.required && <span className={missing ? 'required missing' : 'required'}>{missing ? ' required' : ' *'}</span>}

@@ -85,10 +85,12 @@ export function TagLinks({ tag }: { tag: Annotation }) {
   const shown = filtered.slice(0, SHOWN)
   const chosen = shown[Math.min(active, shown.length - 1)]
 
-  // the box is cleared at once, not after the save, so what the coder types next is never wiped
+  // the box is cleared at once, not after the save, so what the coder types next is never wiped; the list closes
+  // until they type or press an arrow key, so the save is not followed by re-ranking 2,000 tags nobody is looking at
   const link = (c: Candidate) => {
     setQuery('')
     setActive(0)
+    setOpen(false)
     void run(api.call('annotations.link', { from: tag.id, type: c.type, to: c.target.id }))
   }
   const unlink = (type: string, from: string, to: string) => void run(api.call('annotations.unlink', { from, type, to }))
@@ -138,13 +140,16 @@ export function TagLinks({ tag }: { tag: Annotation }) {
             placeholder="Link to… (L, then type, Enter)"
             value={query}
             onFocus={() => setOpen(true)}
+            onClick={() => setOpen(true)}
             onBlur={() => setOpen(false)}
             onChange={(e) => {
               setQuery(e.target.value)
               setActive(0)
+              setOpen(true)
             }}
             onKeyDown={(e) => {
-              if (e.key === 'Escape') {
+              if (!open && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) setOpen(true)
+              else if (e.key === 'Escape') {
                 setQuery('')
                 // back to the text, where ] [ and Shift+arrows carry on
                 document.getElementById(VIEWER_ID)?.focus({ preventScroll: true })

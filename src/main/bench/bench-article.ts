@@ -17,6 +17,9 @@ const COLLEAGUE = { id: '00000000-0000-4000-8000-0000000000c2', name: 'Colleague
 const USER = { id: '11111111-1111-4111-8111-111111111111', name: 'Bench' }
 
 /** B4/B6: open a 50 KB article with `tags` overlapping tags in Chromium (browser mode), then add and delete one tag. */
+/** What the dev-aid traces record: the timeline, JavaScript, marks, and the stacks that invalidated style or layout. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'disabled-by-default-devtools.timeline.stack', 'disabled-by-default-devtools.timeline.invalidationTracking']
+
 export async function benchArticle(mainDir: string, tags: number, runs: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sw-bench-article-'))
   const project = join(dir, 'article.spanwise')
@@ -145,7 +148,9 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
       await cdp.send('Profiler.setSamplingInterval', { interval: 50 })
       await cdp.send('Profiler.start')
     }
-    for (let r = 0; r < runs * 2; r++) {
+    for (let r = 0; r < runs * 2 + (process.env.SW_PROFILE ? 1 : 0); r++) {
+      const traced = process.env.SW_PROFILE && r === runs * 2
+      if (traced) await browser.startTracing(page, { path: `${process.env.SW_PROFILE}.b6-tags.trace`, categories: TRACE_CATEGORIES })
       const [add, del] = await page.evaluate(async (n) => {
         const count = () => Number(document.querySelector('.tag-panel h2 .count')?.textContent)
         // the change is seen by a MutationObserver (the DOM shows the acknowledged save); then timed again after the next paint
@@ -171,15 +176,18 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
         document.querySelector('.article-viewer')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
         await new Promise((r) => setTimeout(r, 50))
         const before = count()
+        performance.mark('sw-add')
         let t0 = performance.now()
         document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }))
         const add = await waitFor(before + 1, t0)
         await new Promise((r) => setTimeout(r, 50))
+        performance.mark('sw-delete')
         t0 = performance.now()
         document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }))
         const del = await waitFor(before, t0)
         return [add, del]
       }, r)
+      if (traced) await browser.stopTracing()
       adds.push(add!)
       deletes.push(del!)
     }
@@ -193,7 +201,7 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
     await page.locator('#attr-event_type').waitFor()
     const edits: { attribute: number; link: number; unlink: number; trips: number[] }[] = []
     for (let r = 0; r < runs * 2 + (process.env.SW_PROFILE ? 1 : 0); r++) {
-      if (process.env.SW_PROFILE && r === runs * 2) await browser.startTracing(page, { path: `${process.env.SW_PROFILE}.b6.trace`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'disabled-by-default-devtools.timeline.stack', 'disabled-by-default-devtools.timeline.invalidationTracking'] })
+      if (process.env.SW_PROFILE && r === runs * 2) await browser.startTracing(page, { path: `${process.env.SW_PROFILE}.b6-edits.trace`, categories: TRACE_CATEGORIES })
       edits.push(
         await page.evaluate(async (r) => {
           const settle = (done: () => boolean, t0: number) =>

@@ -143,10 +143,22 @@ export const test = base.extend<Fixtures>({
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('server output', { body: server.output(), contentType: 'text/plain' })
   },
 
-  app: async ({ page, server }, use) => {
+  app: async ({ page, server }, use, testInfo) => {
+    // what the page did, attached when a test fails: the API calls with their answers, console errors, notices shown
+    const log: string[] = []
+    const at = () => `${(performance.now() / 1000).toFixed(3)}s`
+    page.on('request', (r) => r.url().includes('/api/') && log.push(`${at()} → ${r.url().split('/api/')[1]} ${(r.postData() ?? '').slice(0, 160)}`))
+    page.on('response', (r) => r.url().includes('/api/') && log.push(`${at()} ← ${r.url().split('/api/')[1]} ${r.status()}`))
+    page.on('requestfailed', (r) => log.push(`${at()} ✗ ${r.url()} ${r.failure()?.errorText ?? ''}`))
+    page.on('console', (m) => m.type() === 'error' && log.push(`${at()} console: ${m.text()}`))
+    page.on('pageerror', (e) => log.push(`${at()} page error: ${e.message}`))
     await openApp(page, server)
     await enterName(page)
     await use(page)
+    if (testInfo.status !== testInfo.expectedStatus) {
+      const notices = await page.locator('.notice').allTextContents().catch(() => [] as string[])
+      await testInfo.attach('page activity', { body: [...log.slice(-60), `notices on screen: ${JSON.stringify(notices)}`].join('\n'), contentType: 'text/plain' })
+    }
   }
 })
 

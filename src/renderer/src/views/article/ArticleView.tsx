@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { Editor } from '@tiptap/react'
 import type { Annotation, Article, ArticleStatus, Mutation } from '@shared/domain'
 import { ARTICLE_STATUSES } from '@shared/domain'
@@ -219,8 +220,10 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
         return
       }
       if (e.key === 'l' && selectedId && !selection) {
+        // the selected tag's details may still be a frame away (they render deferred): drawn now, so its link box takes the keys typed next
+        if (document.getElementById(LINK_INPUT_ID)?.dataset.tag !== selectedId) flushSync(() => state.set((s) => ({ ...s, detailsNow: selectedId })))
         const input = document.getElementById(LINK_INPUT_ID)
-        if (input) {
+        if (input?.dataset.tag === selectedId) {
           e.preventDefault()
           input.focus()
         }

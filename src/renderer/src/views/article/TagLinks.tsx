@@ -131,6 +131,7 @@ export function TagLinks({ tag }: { tag: Annotation }) {
         <div className="link-add">
           <input
             id={LINK_INPUT_ID}
+            data-tag={tag.id}
             type="search"
             role="combobox"
             aria-label="Link to"

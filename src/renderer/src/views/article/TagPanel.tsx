@@ -28,11 +28,12 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
     observer.observe(el)
     return () => observer.disconnect()
   }, [])
-  const { annotations, selectedId, complete } = useStore(state)
+  const { annotations, selectedId, complete, detailsNow } = useStore(state)
   const ordered = useMemo(() => inTextOrder(annotations.values()), [annotations])
   // a newly selected tag's form is the costly part of the panel: it renders just after the tag and the list are shown;
   // edits to the tag already selected render at once
-  const detailsId = useDeferredValue(selectedId)
+  const deferredId = useDeferredValue(selectedId)
+  const detailsId = detailsNow && detailsNow === selectedId ? selectedId : deferredId
   const selected = detailsId ? annotations.get(detailsId) : undefined
   const counts = useMemo(() => {
     const c = new Map<string, number>()

@@ -8,6 +8,8 @@ export interface ArticleState {
   /** Actions applied since the article opened: views the main process derives from the tags reload when it moves. */
   revision: number
   selectedId: string | null
+  /** The selected tag whose details must show now, not a frame later (L pressed: its link box takes the next keys). */
+  detailsNow?: string
   history: HistoryState
 }
 

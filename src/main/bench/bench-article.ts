@@ -120,7 +120,7 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
     if (drawn !== tags) throw new Error(`expected ${tags} tags drawn, found ${drawn}`)
     // dev aid: a trace and a CPU profile of one warm open, for chrome://inspect or a summary script
     const profileOpen = async (path: string, review: boolean, id = 1) => {
-      await browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] })
+      await browser.startTracing(page, { path, categories: TRACE_CATEGORIES })
       await open(id, review)
       await browser.stopTracing()
       const cdp = await page.context().newCDPSession(page)

@@ -17,7 +17,8 @@ export interface BackupSchedulerOptions extends BackupOptions {
 
 /**
  * Automatic backups of the open project: one on open when the file changed since the newest backup (unless one was
- * made by hand meanwhile and nothing was written since), then one every interval in which something was written. Backups never overlap; stop() waits for a running one.
+ * made by hand meanwhile and nothing was written since), then one every interval in which something was written.
+ * Backups never overlap; stop() waits for a running one.
  */
 export class BackupScheduler {
   private timer: NodeJS.Timeout | null = null

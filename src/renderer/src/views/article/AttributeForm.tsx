@@ -42,6 +42,7 @@ function Field({ def, value: stored, all, missing, onChange }: { def: AttributeD
   const [saving, setSaving] = useState<{ value: unknown } | null>(null)
   const latest = useRef(0)
   const value = saving ? saving.value : stored
+  const busy = saving ? true : undefined
   const set = (v: unknown, input?: HTMLInputElement) => {
     const next = v === '' || v === undefined ? null : v
     const n = ++latest.current
@@ -69,14 +70,14 @@ function Field({ def, value: stored, all, missing, onChange }: { def: AttributeD
   switch (def.type) {
     case 'text':
       return (
-        <div className="field" aria-busy={saving ? true : undefined}>
+        <div className="field" aria-busy={busy}>
           {label}
           <input ref={typed} id={id} type="text" defaultValue={(value as string) ?? ''} onBlur={(e) => e.target.value !== (value ?? '') && set(e.target.value, e.target)} onKeyDown={commitOnEnter} />
         </div>
       )
     case 'number':
       return (
-        <div className="field" aria-busy={saving ? true : undefined}>
+        <div className="field" aria-busy={busy}>
           {label}
           <input
             ref={typed}
@@ -92,7 +93,7 @@ function Field({ def, value: stored, all, missing, onChange }: { def: AttributeD
       )
     case 'date':
       return (
-        <div className="field" aria-busy={saving ? true : undefined}>
+        <div className="field" aria-busy={busy}>
           {label}
           {/* saved on change: a date input only reports complete dates, and Tab moves between its parts */}
           <input ref={typed} id={id} type="date" defaultValue={(value as string) ?? ''} onChange={(e) => e.target.value !== (value ?? '') && set(e.target.value, e.target)} />
@@ -100,7 +101,7 @@ function Field({ def, value: stored, all, missing, onChange }: { def: AttributeD
       )
     case 'boolean':
       return (
-        <div className="field" aria-busy={saving ? true : undefined}>
+        <div className="field" aria-busy={busy}>
           {label}
           <select id={id} value={value === undefined ? '' : value ? 'yes' : 'no'} onChange={(e) => set(e.target.value === '' ? null : e.target.value === 'yes')}>
             <option value="">—</option>
@@ -114,7 +115,7 @@ function Field({ def, value: stored, all, missing, onChange }: { def: AttributeD
       const parent = def.dependsOn ? all[def.dependsOn] : undefined
       const choices = (def.values ?? []).filter((c) => !def.dependsOn || parent === undefined || c.parent === parent || c.value === value)
       return (
-        <div className="field" aria-busy={saving ? true : undefined}>
+        <div className="field" aria-busy={busy}>
           {label}
           <select id={id} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)}>
             <option value="">—</option>
@@ -130,7 +131,7 @@ function Field({ def, value: stored, all, missing, onChange }: { def: AttributeD
     case 'multi': {
       const chosen = new Set(Array.isArray(value) ? (value as string[]) : [])
       return (
-        <div className="field multi" role="group" aria-busy={saving ? true : undefined} aria-labelledby={`${id}-label`}>
+        <div className="field multi" role="group" aria-busy={busy} aria-labelledby={`${id}-label`}>
           <span id={`${id}-label`} title={def.description || undefined}>
             {def.name}
             {def.required && <span className={missing ? 'required missing' : 'required'}>{missing ? ' required' : ' *'}</span>}

@@ -15,7 +15,7 @@ import { VirtualList } from '../../components/VirtualList'
 
 type Show = 'disagreements' | 'unsettled' | 'all'
 type Draft = { reason: string; guideline: string }
-type DecideResult = MethodInput<'review.decide'>['result']
+type DecideChoice = Pick<MethodInput<'review.decide'>, 'decision' | 'chosenId' | 'result'>
 
 const EMPTY_DRAFT: Draft = { reason: '', guideline: '' }
 
@@ -130,7 +130,7 @@ export function ReviewPanel({ onFocus, selection, comparing }: Props) {
     }
   }
   const candidates = (u: ReviewedUnit) => Object.values(u.members).filter((id): id is string => id !== null)
-  const decideWith = (u: ReviewedUnit, input: { decision: 'accept' | 'reject' | 'merge' | 'edit'; chosenId?: string; result?: DecideResult }) => {
+  const decideWith = (u: ReviewedUnit, input: DecideChoice) => {
     const used = draftOf(u.id)
     return decided(u.id, api.call('review.decide', { articleId: article.id, candidates: candidates(u), ...input, ...used }), used)
   }

@@ -48,11 +48,12 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
   mkdirSync(dataDir)
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ user: USER, recent: [], lastProject: null }))
 
-  // with SW_PROFILE the server writes a CPU profile next to the browser's when it exits
-  const nodeFlags = process.env.SW_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', `${process.env.SW_PROFILE}.server`] : []
+  // with SW_PROFILE the server writes a CPU profile next to the browser's when it exits; SW_SERVER_FLAGS (e.g. --trace-gc) go to its node
+  const nodeFlags = [...(process.env.SW_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', `${process.env.SW_PROFILE}.server`] : []), ...(process.env.SW_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [])]
   const server = spawn(process.execPath, [...nodeFlags, join(mainDir, 'serve.js'), '--port', '0', '--data-dir', dataDir, '--project', project, '--backup-minutes', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise<string>((resolve, reject) => {
     server.stdout.on('data', (d: Buffer) => {
+      if (process.env.SW_SERVER_FLAGS) process.stderr.write(d)
       const m = /Open (http:\/\/\S+)/.exec(d.toString())
       if (m) resolve(m[1]!)
     })
@@ -79,6 +80,11 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
       page.evaluate(async ([articleId, inReview]) => {
         const w = window as unknown as { swLongest: number }
         location.hash = '#/'
+        // the corpus list loaded and idle first: leaving a large review can hold its requests back until the timed open
+        await new Promise<void>((resolve) => {
+          const check = () => (document.querySelector('.corpus-table tbody tr') ? resolve() : requestAnimationFrame(check))
+          requestAnimationFrame(check)
+        })
         await new Promise((r) => setTimeout(r, 200))
         w.swLongest = 0
         const t0 = performance.now()
@@ -97,7 +103,10 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
           check()
         })
         await new Promise((r) => setTimeout(r, 100))
-        return { firstFrame, allDrawn, longest: w.swLongest }
+        // each API request of the open as the page saw it: sent → first byte → last byte, in ms after the click
+        const net = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= t0 && e.name.includes('/api/')).map((e) => `${e.name.replace(/.*api\//, '')} ${(e.startTime - t0).toFixed(0)}→${(e.responseStart - t0).toFixed(0)}→${(e.responseEnd - t0).toFixed(0)}`)
+        performance.clearResourceTimings()
+        return { firstFrame, allDrawn, longest: w.swLongest, net }
       }, [id, review] as const)
     const tagged: number[] = []
     const plain: number[] = []
@@ -105,6 +114,7 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
     const longest: number[] = []
     for (let r = 0; r < runs + 1; r++) {
       const t = await open(1)
+      if (process.env.SW_NET) console.log(`B4 run ${r}: ${t.firstFrame.toFixed(0)} ms; ${t.net.join(' | ')}`)
       const p = await open(2)
       if (r > 0) {
         tagged.push(t.firstFrame)
@@ -283,6 +293,7 @@ export async function benchArticle(mainDir: string, tags: number, runs: number):
     const reviewLongest: number[] = []
     for (let r = 0; r < runs + 1; r++) {
       const t = await open(1, true)
+      if (process.env.SW_NET) console.log(`B16 run ${r}: ${t.firstFrame.toFixed(0)} ms; ${t.net.join(' | ')}`)
       if (r > 0) {
         reviews.push(t.firstFrame)
         reviewDrawn.push(t.allDrawn)

@@ -53,10 +53,10 @@ export function ArticleView({ articleId, requests, onBack, review = false }: { a
     setLoaded(null)
     setFailed(null)
     // the text is laid out before the review comparison or the tags further down arrive; a refused comparison shows in the panel
-    const { reading, comparing, rest } = requests ?? askForArticle(articleId, review)
+    const { reading, comparing, comparedSoFar, rest } = requests ?? askForArticle(articleId, review)
     reading
       .then(([article, opening, history]) => {
-        if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(opening, history, false), comparing, rest })
+        if (live) setLoaded({ article, offsets: new ArticleOffsets(article.text), state: createArticleState(opening, history, false), comparing, comparedSoFar, rest })
       })
       .catch((e: Error) => live && setFailed(e.message))
     return () => {
@@ -68,7 +68,7 @@ export function ArticleView({ articleId, requests, onBack, review = false }: { a
   return <LoadedArticle key={articleId} {...loaded} onBack={onBack} review={review} />
 }
 
-function LoadedArticle({ article: initial, offsets, state, onBack, review, comparing, rest }: Loaded & { onBack: () => void; review: boolean }) {
+function LoadedArticle({ article: initial, offsets, state, onBack, review, comparing, comparedSoFar, rest }: Loaded & { onBack: () => void; review: boolean }) {
   const [focusIds, setFocusIds] = useState<string[]>([])
   const layers = useLayers(initial.id)
   const [article, setArticle] = useState(initial)
@@ -324,7 +324,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
         </div>
         <div className="tag-panel-wrap">
           {review ? (
-            <ReviewPanel onFocus={setFocusIds} selection={selection?.range ?? null} comparing={comparing} />
+            <ReviewPanel onFocus={setFocusIds} selection={selection?.range ?? null} comparing={comparing} compared={comparedSoFar()} />
           ) : (
             <>
               <ArticleMemo note={article.note} onSave={setMemo} />

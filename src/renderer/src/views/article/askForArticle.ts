@@ -15,6 +15,8 @@ export interface ArticleRequests {
   reading: Promise<readonly [Article, Annotation[], HistoryState]>
   /** Opened for review: the comparison of the layers (null when refused, as under blind coding). */
   comparing: Promise<ArticleReview | null>
+  /** The comparison if it has come already, so a panel shown after it draws it in its first frame (undefined until then). */
+  comparedSoFar: () => ArticleReview | null | undefined
   /** The tags after the opening text. */
   rest: Promise<Annotation[]>
 }
@@ -31,14 +33,15 @@ export function askForArticle(articleId: number, review: boolean): ArticleReques
     api.call('annotations.list', { articleId, startsIn: { before: OPENING_TEXT } }),
     api.call('history.state', { articleId })
   ] as const)
-  const comparing = review ? api.call('review.article', { articleId }).then(unpackReview, () => null) : Promise.resolve(null)
+  let compared: ArticleReview | null | undefined
+  const comparing = (review ? api.call('review.article', { articleId }).then(unpackReview, () => null) : Promise.resolve(null)).then((r) => (compared = r))
   const rest = Promise.all([reading, comparing])
     .then(afterNextPaint)
     .then(() => api.call('annotations.list', { articleId, startsIn: { from: OPENING_TEXT } }))
   // reported by the view that shows the article (asked for on navigation, before that view exists); one closed before then never looks
   reading.catch(() => {})
   rest.catch(() => {})
-  return { reading, comparing, rest }
+  return { reading, comparing, comparedSoFar: () => compared, rest }
 }
 
 /** Resolves once the next frame is painted (at once in a hidden page, which paints none). */

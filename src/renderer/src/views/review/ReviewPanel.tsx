@@ -29,16 +29,19 @@ interface Props {
   selection: { start: number; end: number } | null
   /** The comparison asked for with the article (null if refused): shown when it comes, instead of asking again. */
   comparing?: Promise<ArticleReview | null>
+  /** That comparison, if it came before the panel was shown. */
+  compared?: ArticleReview | null
 }
 
 /**
  * Reviewing an article: every unit the layers' tags align into, with what differs, and the decision buttons.
  * N / P jump to the next / previous disagreement not yet settled.
  */
-export function ReviewPanel({ onFocus, selection, comparing }: Props) {
+export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) {
   const { article, state, run, select } = useArticle()
   const { annotations, complete, revision } = useStore(state)
-  const [review, setReview] = useState<ArticleReview | null>(null)
+  const [review, setReview] = useState<ArticleReview | null>(compared ?? null)
+  const shownAtOnce = useRef(Boolean(compared))
   const [failed, setFailed] = useState<string | null>(null)
   const [show, setShow] = useState<Show>('disagreements')
   const [focusId, setFocusId] = useState<string | null>(null)
@@ -59,6 +62,7 @@ export function ReviewPanel({ onFocus, selection, comparing }: Props) {
     let live = true
     // the comparison asked for with the article is current until an action changes the tags; a refusal is asked again for its reason
     // rendered at once when it comes, so the browser does not paint a frame without it first
+    if (revision === 0 && shownAtOnce.current) return
     if (revision === 0 && comparing) void comparing.then((r) => live && (r ? flushSync(() => setReview(r)) : load()))
     else load()
     return () => {

@@ -45,3 +45,41 @@ test('first start opens the demo project and asks for a name, which is remembere
     await again.stop()
   }
 })
+
+test('the demo has a colleague’s layer to review from the first start, and its actors in the registry', async ({ app: page }) => {
+  // the review list: the one article both demo coders coded, with one disagreement of each kind the colleague was given
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Review' }).click()
+  const row = page.locator('.review-table tbody tr')
+  await expect(row).toHaveCount(1)
+  await expect(row.locator('td')).toHaveText([/Ceasefire with NLF extended/, '2', '6', '4', '2', '1', '', '1', '', '6'])
+  await row.getByRole('link').click()
+  const panel = page.getByRole('complementary', { name: 'Review' })
+  await expect(panel.locator('.review-summary')).toContainText('6 units · 4 open disagreements · 0 settled')
+  await page.keyboard.press('n')
+  const card = panel.locator('.unit-card')
+  await expect(card.locator('h3')).toHaveText('#1 attribute differs')
+  await expect(card).toContainText('location_text: Sam (demo colleague) Vessen, Spanwise demo Vessen, Halvenland')
+
+  // the registry knows the demo's actors by the names the articles use
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Actors' }).click()
+  await page.getByPlaceholder(/Find by any name/).fill('clan del litoral')
+  await expect(page.locator('.actor-list')).toContainText('Coastal Self-Defence Command')
+})
+
+test('a primary button stays legible under the mouse', async ({ app: page }) => {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Agreement' }).click()
+  const compute = page.getByRole('button', { name: 'Compute' })
+  await compute.hover()
+  // WCAG contrast of the button's text against its background, as drawn while hovered
+  const contrast = await compute.evaluate((el) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number)
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4))
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    }
+    const style = getComputedStyle(el)
+    const [a, b] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x)
+    return (a! + 0.05) / (b! + 0.05)
+  })
+  expect(contrast).toBeGreaterThan(4.5)
+})

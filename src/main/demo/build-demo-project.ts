@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { registrySeedSchema } from '../../shared/actors/actor-schema'
+import type { User } from '../../shared/domain'
 import { ArticleOffsets } from '../../shared/offsets'
+import { ActorService } from '../actors/actor-service'
 import { AnnotationService } from '../annotations/annotation-service'
 import { canonicalize } from '../import/canonicalize'
 import { runImport } from '../import/run-import'
@@ -9,16 +12,35 @@ import { createProjectDb } from '../store/open-project-db'
 import { Store } from '../store/store'
 
 const articlesSchema = z.array(z.object({ file: z.string(), source: z.string(), url: z.string(), published: z.string(), language: z.string() }))
-const tagsSchema = z.array(z.object({ file: z.string(), label: z.string(), quote: z.string(), occurrence: z.number().int().min(1), note: z.string() }))
+const tagSchema = z.object({
+  file: z.string(),
+  label: z.string(),
+  quote: z.string(),
+  occurrence: z.number().int().min(1),
+  note: z.string(),
+  /** A name other tags of the same layer link to. */
+  key: z.string().optional(),
+  /** The demo registry's actor this mention is linked to (its key in actors.json). */
+  actor: z.string().optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  links: z.array(z.object({ type: z.string(), to: z.string() })).optional()
+})
+const tagsSchema = z.array(tagSchema)
+const colleagueSchema = z.object({ coder: z.object({ id: z.uuid(), name: z.string() }), tags: tagsSchema })
 
 /** The annotator the demo's example tags are credited to. */
 export const DEMO_ANNOTATOR = { id: '00000000-0000-4000-8000-000000000001', name: 'Spanwise demo' }
 
-/** Creates the demo project from resources/demo: original articles about a fictional peace process, with example tags. */
+/**
+ * Creates the demo project from resources/demo: original articles about a fictional peace process, a registry
+ * of its actors, example tags with attributes, actor links and relations, and a colleague's layer on one article
+ * (so review and agreement have something to compare). Everything goes through the services a coder uses, so
+ * the demo data is checked against the codebook as it is built.
+ */
 export function buildDemoProject(file: string, resourcesDir: string): void {
   const dir = join(resourcesDir, 'demo')
-  const articles = articlesSchema.parse(JSON.parse(readFileSync(join(dir, 'articles.json'), 'utf8')))
-  const tags = tagsSchema.parse(JSON.parse(readFileSync(join(dir, 'tags.json'), 'utf8')))
+  const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown
+  const articles = articlesSchema.parse(read('articles.json'))
   const texts = new Map(articles.map((a) => [a.file, readFileSync(join(dir, 'articles', a.file), 'utf8')]))
   const jsonl = articles
     .map((a) => {
@@ -31,20 +53,70 @@ export function buildDemoProject(file: string, resourcesDir: string): void {
   const store = new Store(db, file)
   try {
     runImport(db, [{ kind: 'bytes', name: 'demo.jsonl', bytes: Buffer.from(jsonl) }], { encoding: 'utf-8' })
-    const service = new AnnotationService(store)
     const idByFile = new Map(
       (db.prepare("SELECT id, json_extract(metadata, '$.demo_file') AS file FROM article").all() as { id: number; file: string }[]).map((r) => [r.file, r.id])
     )
-    for (const tag of tags) {
-      const articleId = idByFile.get(tag.file)!
-      const offsets = new ArticleOffsets(canonicalize(texts.get(tag.file)!).text)
-      let at = -1
-      for (let n = 0; n < tag.occurrence; n++) at = offsets.text.indexOf(tag.quote, at + 1)
-      if (at < 0) throw new Error(`demo tag "${tag.quote}" not found in ${tag.file}`)
-      const range = { start: offsets.utf16ToCp(at), end: offsets.utf16ToCp(at + tag.quote.length) }
-      service.create(DEMO_ANNOTATOR, { articleId, label: tag.label, fragments: [range], note: tag.note || undefined })
-    }
+    store.ensureAnnotator(DEMO_ANNOTATOR)
+    const actorIds = buildRegistry(new ActorService(store), registrySeedSchema.parse(read('actors.json')))
+    const coder = new DemoCoder(new AnnotationService(store), idByFile, texts, actorIds)
+    coder.code(DEMO_ANNOTATOR, tagsSchema.parse(read('tags.json')))
+    const colleague = colleagueSchema.parse(read('colleague.json'))
+    store.ensureAnnotator(colleague.coder)
+    coder.code(colleague.coder, colleague.tags)
   } finally {
     store.close()
+  }
+}
+
+/** The demo registry's actors, parents first; returns each key's actor id. */
+function buildRegistry(actors: ActorService, registry: z.infer<typeof registrySeedSchema>): Map<string, string> {
+  const ids = new Map<string, string>()
+  const ordered = [...registry.actors].sort((a, b) => Number(!!a.parent) - Number(!!b.parent))
+  for (const { key, parent, aliases, relations: _relations, ...fields } of ordered) {
+    const parentId = parent ? ids.get(parent) : null
+    if (parentId === undefined) throw new Error(`demo actor ${key}: parent ${parent} is not in the demo registry`)
+    ids.set(key, actors.create(DEMO_ANNOTATOR, { fields: { ...fields, parentId }, aliases }).id)
+  }
+  return ids
+}
+
+/** Codes one layer of demo tags as `user`, the way a coder would: tag, set attributes, then link. */
+class DemoCoder {
+  constructor(
+    private readonly service: AnnotationService,
+    private readonly idByFile: Map<string, number>,
+    private readonly texts: Map<string, string>,
+    private readonly actorIds: Map<string, string>
+  ) {}
+
+  code(user: User, tags: z.infer<typeof tagsSchema>): void {
+    const idByKey = new Map<string, string>()
+    const made = tags.map((tag) => {
+      const id = this.tag(user, tag)
+      if (tag.key) idByKey.set(tag.key, id)
+      return { tag, id }
+    })
+    for (const { tag, id } of made)
+      for (const link of tag.links ?? []) {
+        const to = idByKey.get(link.to)
+        if (!to) throw new Error(`demo tag "${tag.quote}" links to ${link.to}, which no tag of the layer is`)
+        this.service.link(user, { from: id, type: link.type, to })
+      }
+  }
+
+  private tag(user: User, tag: z.infer<typeof tagSchema>): string {
+    const articleId = this.idByFile.get(tag.file)
+    if (articleId === undefined) throw new Error(`demo tag "${tag.quote}" names ${tag.file}, which is not a demo article`)
+    const offsets = new ArticleOffsets(canonicalize(this.texts.get(tag.file)!).text)
+    let at = -1
+    for (let n = 0; n < tag.occurrence; n++) at = offsets.text.indexOf(tag.quote, at + 1)
+    if (at < 0) throw new Error(`demo tag "${tag.quote}" not found in ${tag.file}`)
+    const range = { start: offsets.utf16ToCp(at), end: offsets.utf16ToCp(at + tag.quote.length) }
+    const id = this.service.create(user, { articleId, label: tag.label, fragments: [range], note: tag.note || undefined }).upserted[0]!.id
+    const entity = tag.actor ? this.actorIds.get(tag.actor) : undefined
+    if (tag.actor && !entity) throw new Error(`demo tag "${tag.quote}" names actor ${tag.actor}, which is not in the demo registry`)
+    const attributes = { ...tag.attributes, ...(entity ? { entity } : {}) }
+    if (Object.keys(attributes).length) this.service.update(user, { id, attributes })
+    return id
   }
 }

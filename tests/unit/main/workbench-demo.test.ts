@@ -6,7 +6,18 @@ import { DEMO_ANNOTATOR } from '../../../src/main/demo/build-demo-project'
 import { cleanupTemp, cpSlice, sha256File, tempDir } from '../../helpers/project'
 import { createTempWorkbench, RESOURCES_DIR, type TempWorkbench } from '../../helpers/workbench'
 
-const demoTags = JSON.parse(readFileSync(join(RESOURCES_DIR, 'demo', 'tags.json'), 'utf8')) as { file: string; label: string; quote: string }[]
+interface DemoTag {
+  file: string
+  label: string
+  quote: string
+  actor?: string
+  attributes?: Record<string, unknown>
+  links?: { type: string; to: string }[]
+}
+const readDemo = (name: string) => JSON.parse(readFileSync(join(RESOURCES_DIR, 'demo', name), 'utf8')) as unknown
+const demoTags = readDemo('tags.json') as DemoTag[]
+const colleague = readDemo('colleague.json') as { coder: { id: string; name: string }; tags: DemoTag[] }
+const demoActors = (readDemo('actors.json') as { actors: { key: string; name: string; aliases: { alias: string }[] }[] }).actors
 const demoArticles = JSON.parse(readFileSync(join(RESOURCES_DIR, 'demo', 'articles.json'), 'utf8')) as { file: string }[]
 
 const workbenches: TempWorkbench[] = []
@@ -21,7 +32,7 @@ function setup(): TempWorkbench {
 }
 
 describe('Workbench.openDemo', () => {
-  it('builds the demo project with 7 articles and the example tags, each quote matching the text at its offsets', async () => {
+  it('builds the demo project with 7 articles and the example tags of two coders, each quote matching the text at its offsets', async () => {
     const { wb, events } = setup()
     const info = await wb.openDemo()
     expect(demoArticles).toHaveLength(7)
@@ -31,16 +42,48 @@ describe('Workbench.openDemo', () => {
     const store = wb.store
     const articles = store.articles.list({ sort: 'imported', dir: 'asc', limit: 100 }).rows.map((r) => store.articles.get(r.id)!)
     const tags = articles.flatMap((a) => store.annotations.listByArticle(a.id).map((t) => ({ article: a, tag: t })))
-    expect(tags).toHaveLength(demoTags.length)
+    expect(tags).toHaveLength(demoTags.length + colleague.tags.length)
     for (const { article, tag } of tags) {
-      expect(tag.annotatorName).toBe(DEMO_ANNOTATOR.name)
+      expect([DEMO_ANNOTATOR.name, colleague.coder.name]).toContain(tag.annotatorName)
       for (const f of tag.fragments) expect(cpSlice(article.text, f.start, f.end)).toBe(f.quote)
     }
-    // every tags.json entry is there, on the article it names
+    // every entry of tags.json and colleague.json is there, on the article it names, in its coder's layer, with its attributes
     const fileOf = (a: { metadata: Record<string, unknown> }) => a.metadata.demo_file
-    const got = tags.map(({ article, tag }) => `${fileOf(article)}|${tag.label}|${tag.fragments[0]!.quote}`).sort()
-    expect(got).toEqual(demoTags.map((t) => `${t.file}|${t.label}|${t.quote}`).sort())
-    expect(articles.reduce((n, a) => n + a.tagCount, 0)).toBe(demoTags.length)
+    const actorName = (key: string) => demoActors.find((a) => a.key === key)!.name
+    const describe = (file: unknown, label: string, quote: string, coder: string, attributes: Record<string, unknown>) => `${coder}|${file}|${label}|${quote}|${JSON.stringify(Object.entries(attributes).sort())}`
+    const got = tags.map(({ article, tag }) => {
+      const { entity, ...attributes } = tag.attributes
+      return describe(fileOf(article), tag.label, tag.fragments[0]!.quote, tag.annotatorName, { ...attributes, ...(entity ? { actor: store.actors.get(String(entity))!.name } : {}) })
+    })
+    const want = [
+      ...demoTags.map((t) => ({ ...t, coder: DEMO_ANNOTATOR.name })),
+      ...colleague.tags.map((t) => ({ ...t, coder: colleague.coder.name }))
+    ].map((t) => describe(t.file, t.label, t.quote, t.coder, { ...t.attributes, ...(t.actor ? { actor: actorName(t.actor) } : {}) }))
+    expect(got.sort()).toEqual(want.sort())
+    expect(articles.reduce((n, a) => n + a.tagCount, 0)).toBe(demoTags.length + colleague.tags.length)
+    // the relations the data names, between the right tags
+    const links = tags.flatMap(({ tag }) => tag.links.map((l) => `${tag.fragments[0]!.quote} ${l.type} ${store.annotations.get(l.to)!.fragments[0]!.quote}`))
+    expect(links).toContain('fighters of the Litoral Clan ambushed an army convoy near Port Dessa and killed three soldiers perpetrator Litoral Clan')
+    expect(links).toHaveLength([...demoTags, ...colleague.tags].reduce((n, t) => n + (t.links?.length ?? 0), 0))
+  })
+
+  it('ships a registry of the demo’s actors that finds them by the names the articles use', async () => {
+    const { wb } = setup()
+    await wb.openDemo()
+    const names = (surface: string) => wb.actors.suggest(surface).map((s) => s.actor.name)
+    expect(names('Frente de Liberacion del Norte')).toContain('Northern Liberation Front')
+    expect(names('clan del litoral')).toContain('Coastal Self-Defence Command')
+    expect(names('El Piloto')).toContain('Rafael Ostin')
+    for (const a of demoActors) expect(wb.store.actors.get(wb.actors.suggest(a.aliases[0]!.alias)[0]!.actor.id)!.status).toBe('provisional')
+  })
+
+  it('gives the review something to compare from the first start: a colleague’s layer that disagrees on one article', async () => {
+    const { wb } = setup()
+    await wb.openDemo()
+    const rows = wb.review.corpus(wb.user)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.title).toBe('Ceasefire with NLF extended by 60 days as prisoners are freed')
+    expect(rows[0]!.byKind).toMatchObject({ missing: 2, boundary: 1, attribute: 1, label: 0 })
   })
 
   it('opens the existing demo file the second time instead of rebuilding it', async () => {

@@ -66,7 +66,7 @@ test('the demo has a colleague’s layer to review from the first start, and its
   await expect(page.locator('.actor-list')).toContainText('Coastal Self-Defence Command')
 })
 
-test('a primary button stays legible under the mouse', async ({ app: page }) => {
+test('agreement: the primary button stays legible under the mouse, and one coder alone is told there is nothing to compare', async ({ app: page }) => {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Agreement' }).click()
   const compute = page.getByRole('button', { name: 'Compute' })
   await compute.hover()
@@ -82,4 +82,13 @@ test('a primary button stays legible under the mouse', async ({ app: page }) => 
     return (a! + 0.05) / (b! + 0.05)
   })
   expect(contrast).toBeGreaterThan(4.5)
+
+  // both demo coders: figures; the demo coder alone: a sentence, not a wall of n/a
+  const report = page.getByRole('region', { name: 'Agreement report' })
+  await expect(report.getByRole('table', { name: 'Overall agreement' })).toBeVisible()
+  await page.getByRole('checkbox', { name: 'Sam (demo colleague)' }).uncheck()
+  await compute.click()
+  await expect(report).toContainText('Fewer than two annotators are selected')
+  await expect(report).toContainText('Nothing to compare yet')
+  await expect(report.getByRole('table')).toHaveCount(0)
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { registrySeedSchema } from '../../shared/actors/actor-schema'
 import type { User } from '../../shared/domain'
-import { ArticleOffsets } from '../../shared/offsets'
+import { ArticleOffsets, findQuote } from '../../shared/offsets'
 import { ActorService } from '../actors/actor-service'
 import { AnnotationService } from '../annotations/annotation-service'
 import { canonicalize } from '../import/canonicalize'
@@ -107,11 +107,8 @@ class DemoCoder {
   private tag(user: User, tag: z.infer<typeof tagSchema>): string {
     const articleId = this.idByFile.get(tag.file)
     if (articleId === undefined) throw new Error(`demo tag "${tag.quote}" names ${tag.file}, which is not a demo article`)
-    const offsets = new ArticleOffsets(canonicalize(this.texts.get(tag.file)!).text)
-    let at = -1
-    for (let n = 0; n < tag.occurrence; n++) at = offsets.text.indexOf(tag.quote, at + 1)
-    if (at < 0) throw new Error(`demo tag "${tag.quote}" not found in ${tag.file}`)
-    const range = { start: offsets.utf16ToCp(at), end: offsets.utf16ToCp(at + tag.quote.length) }
+    const range = findQuote(new ArticleOffsets(canonicalize(this.texts.get(tag.file)!).text), tag.quote)[tag.occurrence - 1]
+    if (!range) throw new Error(`demo tag "${tag.quote}" (occurrence ${tag.occurrence}) not found in ${tag.file}`)
     const id = this.service.create(user, { articleId, label: tag.label, fragments: [range], note: tag.note || undefined }).upserted[0]!.id
     const entity = tag.actor ? this.actorIds.get(tag.actor) : undefined
     if (tag.actor && !entity) throw new Error(`demo tag "${tag.quote}" names actor ${tag.actor}, which is not in the demo registry`)

@@ -72,6 +72,7 @@ export function createBrowserServer(options: { handlers: Handlers; staticDir: st
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'use POST')
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain; charset=utf-8', 'send application/json')
+      const started = performance.now()
       const body = await readBody(req)
       if (body === null) return send(res, 413, 'application/json', JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; import fewer files at once.` } }))
       let input: unknown
@@ -81,7 +82,10 @@ export function createBrowserServer(options: { handlers: Handlers; staticDir: st
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } }))
       }
       const result = await dispatch(options.handlers, url.pathname.slice(5), input)
-      return send(res, 200, 'application/json', JSON.stringify(result))
+      const json = JSON.stringify(result)
+      // standard Server-Timing: the browser's resource timing can then tell the server's share from the transport's
+      res.setHeader('Server-Timing', `app;dur=${(performance.now() - started).toFixed(2)}`)
+      return send(res, 200, 'application/json', json)
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed')
     const file = resolveStaticFile(options.staticDir, url.pathname)

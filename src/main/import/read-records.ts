@@ -48,13 +48,8 @@ function readPlain(fileName: string, text: string, markdown: boolean): ArticleRe
   const lines = text.split(/\r\n|\r|\n/)
   const heading = markdown ? lines.find((l) => /^#{1,6}\s+\S/.test(l)) : undefined
   const firstLine = lines.find((l) => l.trim() !== '')?.trim() ?? ''
-  const title = heading ? heading.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '') : looksLikeHeadline(firstLine) ? firstLine : ''
+  const title = heading ? heading.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '') : firstLine.length <= 200 ? firstLine : ''
   return { title: title || basename(fileName).replace(/\.[^.]+$/, ''), text, source: '', url: '', published: '', language: '', metadata: {} }
-}
-
-/** Headlines are short and do not end like a sentence; a lead paragraph on the first line is not a title. */
-function looksLikeHeadline(line: string): boolean {
-  return line.length <= 150 && !/[.,;:]$/.test(line)
 }
 
 function readJsonl(text: string): { records: ArticleRecord[]; issues: RecordIssue[] } {

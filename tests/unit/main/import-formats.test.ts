@@ -47,17 +47,6 @@ describe('plain text normalisation', () => {
     expect(article.title).toBe('one-long-line')
   })
 
-  it('titles an article by its file name when its first line is a lead sentence rather than a headline', () => {
-    const project = createTempProject()
-    const lead = join(project.dir, 'talks-resume.txt')
-    writeFileSync(lead, 'Bogotá – The government and the Front resumed talks on Friday in Vessen.\nDelegates met for six hours.')
-    expect(project.store.articles.get(importPath(project, lead).firstArticleId!)!.title).toBe('talks-resume')
-    // a headline may end with a question or exclamation mark, and may hold a full stop inside
-    const question = join(project.dir, 'q.txt')
-    writeFileSync(question, '“Total Peace” is over. Is partial peace next?\n\nAn analysis.')
-    expect(project.store.articles.get(importPath(project, question).firstArticleId!)!.title).toBe('“Total Peace” is over. Is partial peace next?')
-  })
-
   it('imports HTML and script text verbatim, as text', () => {
     const project = createTempProject()
     const file = join(project.dir, 'page.txt')

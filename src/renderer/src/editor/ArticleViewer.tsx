@@ -75,6 +75,23 @@ export const ArticleViewer = memo(function ArticleViewer({ offsets, initialItems
     } else callbacks.current.onSelection(selection)
   }
 
+  // a key pressed before the read above ran (a busy page handles input before timers) must act on the new selection
+  const pendingRead = useRef<{ timer: ReturnType<typeof setTimeout>; read: () => void } | null>(null)
+  useEffect(() => {
+    const flush = () => {
+      const pending = pendingRead.current
+      if (!pending) return
+      clearTimeout(pending.timer)
+      pending.read()
+    }
+    // capture phase: before the article view's own key handling
+    window.addEventListener('keydown', flush, true)
+    return () => {
+      window.removeEventListener('keydown', flush, true)
+      clearTimeout(pendingRead.current?.timer)
+    }
+  }, [])
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     const sel = document.getSelection()
     if (!e.shiftKey || !sel || !editor) return
@@ -98,7 +115,13 @@ export const ArticleViewer = memo(function ArticleViewer({ offsets, initialItems
         // with a tag selected, Alt- or Ctrl/Cmd-drag adds a fragment to it (word-snapped; exact with both held)
         const asFragment = (e.altKey || mod) && !!editor && !!annotationPluginKey.getState(editor.state)?.selected
         const exact = e.altKey && (!asFragment || mod)
-        setTimeout(() => readSelection(exact, true, asFragment), 0)
+        // read once the browser has settled the selection (a click inside one collapses it after mouseup)
+        clearTimeout(pendingRead.current?.timer)
+        const read = () => {
+          pendingRead.current = null
+          readSelection(exact, true, asFragment)
+        }
+        pendingRead.current = { timer: setTimeout(read, 0), read }
       }}
       onKeyDown={onKeyDown}
     >

@@ -5,7 +5,7 @@ import type { Annotation, Article, ArticleStatus, Mutation } from '@shared/domai
 import { ARTICLE_STATUSES } from '@shared/domain'
 import { ArticleOffsets } from '@shared/offsets'
 import { api } from '../../api/client'
-import { ArticleViewer, type ViewerSelection } from '../../editor/ArticleViewer'
+import { ArticleViewer } from '../../editor/ArticleViewer'
 import type { AnnotationItem } from '../../editor/extensions/annotation/types'
 import { getLabels, labelClass } from '../../labels'
 import { notify, notifyError } from '../../state/notices'
@@ -21,6 +21,7 @@ import { TagPopup } from './TagPopup'
 import { useFragmentEdits } from './useFragmentEdits'
 import { stepTag } from './stepTag'
 import { useClearActed } from './useClearActed'
+import { useViewerSelection } from './useViewerSelection'
 import { STATUS_TEXT } from '../../statusText'
 import { INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
 import { useIdRule } from '../../editor/useIdRule'
@@ -73,7 +74,8 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
   const layers = useLayers(initial.id)
   const [article, setArticle] = useState(initial)
   const editorRef = useRef<Editor | null>(null)
-  const [selection, setSelection] = useState<ViewerSelection | null>(null)
+  // the key handler reads the ref: a selection made a moment ago is there before React has rendered it
+  const [selection, setSelection, selectionRef] = useViewerSelection()
   const [picker, setPicker] = useState<{ ids: string[]; x: number; y: number } | null>(null)
   const { history, annotations, selectedId } = useStore(state)
 
@@ -143,10 +145,11 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
   const clearActed = useClearActed(setSelection)
   const tagSelection = useCallback(
     async (label: string) => {
+      const selection = selectionRef.current
       if (!selection) return
       await run(api.call('annotations.create', { articleId: article.id, label, fragments: [selection.range] }), { selectNew: true, beforeApply: clearActed(selection) })
     },
-    [selection, run, article.id, clearActed]
+    [selectionRef, run, article.id, clearActed]
   )
 
   const pick = useCallback((id: string) => select(id, true), [select])
@@ -190,6 +193,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
         return redo()
       }
       if (mod || e.altKey) return
+      const selection = selectionRef.current
       const label = getLabels().find((l) => l.key !== '' && l.key === e.key)
       const selectedId = state.get().selectedId
       if (e.key === '+' && selection && selectedId) {
@@ -241,7 +245,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [selection, tagSelection, relabel, remove, undo, redo, select, state, addFragment, offsets])
+  }, [selectionRef, tagSelection, relabel, remove, undo, redo, select, state, addFragment, offsets])
 
   const onTagsClicked = useCallback(
     (ids: string[], event: MouseEvent) => {

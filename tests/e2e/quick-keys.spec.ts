@@ -1,0 +1,32 @@
+import { expect, expectSaved, openArticle, tagRows, test } from './fixtures'
+
+// The demo project's Ostra article, whose tags the coder has not touched.
+test.use({ projectSetup: 'demo' })
+
+test('a digit pressed the moment the mouse lets go tags the new selection, not the tag that was selected', async ({ app: page }) => {
+  await openArticle(page, 'Four police officers killed')
+  const before = await tagRows(page).allTextContents()
+  const rowsOf = (label: string) => tagRows(page).filter({ has: page.locator('.tag-row-label', { hasText: label }) })
+  await rowsOf('Claim').click()
+  await expect(rowsOf('Claim')).toHaveClass(/selected/)
+
+  // the release and the key in one task: what a busy page does to a fast coder's real input, which it handles before its timers
+  await page.evaluate(() => {
+    const text = [...document.querySelectorAll('.article-text p')].map((p) => document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode()!).find((n) => n.textContent!.includes('coastal'))!
+    const at = text.textContent!.indexOf('coastal')
+    const range = document.createRange()
+    range.setStart(text, at)
+    range.setEnd(text, at + 'coastal'.length)
+    document.getSelection()!.removeAllRanges()
+    document.getSelection()!.addRange(range)
+    document.querySelector('.article-viewer')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+    document.querySelector('.article-viewer')!.dispatchEvent(new KeyboardEvent('keydown', { key: '4', bubbles: true }))
+  })
+  await expectSaved(page)
+
+  await expect(tagRows(page)).toHaveCount(before.length + 1)
+  await expect(page.locator('aside.tag-panel [data-tag-row].selected')).toContainText(/^Place\s*coastal/)
+  // the Claim is still a Claim
+  await expect(rowsOf('Claim')).toHaveCount(before.filter((r) => r.startsWith('Claim')).length)
+  await expect(rowsOf('Place')).toHaveCount(1)
+})

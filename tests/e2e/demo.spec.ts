@@ -13,7 +13,7 @@ test('first start opens the demo project and asks for a name, which is remembere
   await expect(page.getByRole('button', { name: /^Demo project/ })).toBeVisible()
 
   // first start: the name dialog, in front of the corpus
-  const dialog = page.getByRole('form', { name: 'Welcome' })
+  const dialog = page.getByRole('dialog', { name: 'Welcome' })
   await expect(dialog).toBeVisible()
   await expect(dialog).toContainText('What is your name?')
   await expect(dialog.getByRole('button', { name: 'Start coding' })).toBeDisabled()

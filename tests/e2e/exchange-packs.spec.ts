@@ -46,7 +46,7 @@ test('export my pack, import a colleague’s: their tags appear in their layer, 
 
   // my pack: my tag, my name, no text
   await page.getByRole('button', { name: 'Export my pack…' }).click()
-  const ex = page.getByRole('form', { name: 'Export my pack' })
+  const ex = page.getByRole('dialog', { name: 'Export my pack' })
   const mine = join(dataDir, 'mine.spanpack')
   await ex.getByLabel('Pack file').fill(mine)
   await ex.getByRole('button', { name: 'Export pack' }).click()
@@ -60,7 +60,7 @@ test('export my pack, import a colleague’s: their tags appear in their layer, 
   // Ben's pack, checked first, then imported
   const bens = colleaguePack(dataDir)
   await page.getByRole('button', { name: 'Import colleague’s pack…' }).click()
-  const dialog = page.getByRole('form', { name: 'Import tagged articles' })
+  const dialog = page.getByRole('dialog', { name: 'Import tagged articles' })
   await expect(dialog.getByLabel('Format', { exact: true })).toHaveValue('pack')
   await dialog.getByLabel('Files or folders').fill(bens)
   await dialog.getByRole('button', { name: 'Check pack' }).click()

@@ -11,7 +11,7 @@ test.skip(!existsSync(NEWS), 'the brat example data in ../shared/conformance is 
 
 test('import brat documents with a label mapping, then export them as brat and native JSONL', async ({ app: page, dataDir }, testInfo) => {
   await page.getByRole('button', { name: 'Import tagged…' }).click()
-  const dialog = page.getByRole('form', { name: 'Import tagged articles' })
+  const dialog = page.getByRole('dialog', { name: 'Import tagged articles' })
   await dialog.getByLabel('Format', { exact: true }).selectOption('brat')
   await dialog.getByLabel('Files or folders').fill(NEWS)
   await dialog.getByRole('button', { name: 'Check files' }).click()
@@ -41,7 +41,7 @@ test('import brat documents with a label mapping, then export them as brat and n
     ['native', 'Spanwise JSONL (lossless)']
   ] as const) {
     await page.getByRole('button', { name: 'Export…' }).click()
-    const ex = page.getByRole('form', { name: 'Export' })
+    const ex = page.getByRole('dialog', { name: 'Export' })
     await ex.getByLabel('Format', { exact: true }).selectOption({ label: title })
     await expect(ex.getByText(/Offsets: Unicode code points/)).toBeVisible()
     const folder = join(dataDir, `export-${format}`)

@@ -109,7 +109,7 @@ export async function openApp(page: Page, server: Server): Promise<void> {
 
 /** Answers the first-start name dialog and waits for the corpus. */
 export async function enterName(page: Page, name = USER_NAME): Promise<void> {
-  const dialog = page.getByRole('form', { name: 'Welcome' })
+  const dialog = page.getByRole('dialog', { name: 'Welcome' })
   await expect(dialog).toBeVisible()
   await dialog.getByLabel('Your name').fill(name)
   await dialog.getByRole('button', { name: 'Start coding' }).click()

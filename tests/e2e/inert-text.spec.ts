@@ -179,7 +179,7 @@ test('exports opened as files in the browser run nothing', async ({ page, server
   await openApp(page, server)
   await enterName(page, APP_USER)
   await page.getByRole('button', { name: 'Export…' }).click()
-  const dialog = page.getByRole('form', { name: 'Export' })
+  const dialog = page.getByRole('dialog', { name: 'Export' })
   const format = dialog.getByLabel('Format', { exact: true })
   const titles = await format.locator('option').allTextContents()
   const folders: string[] = []

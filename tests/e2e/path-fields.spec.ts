@@ -19,7 +19,7 @@ test('every dialog with a path field offers typing only, without native Choose�
     ['Export my pack…', 'Export my pack', 'Pack file']
   ] as const) {
     await page.getByRole('button', { name: open }).click()
-    const dialog = page.getByRole('form', { name: form })
+    const dialog = page.getByRole('dialog', { name: form })
     await dialog.getByLabel(field).fill('/tmp/typed-path')
     await expect(dialog.getByLabel(field)).toHaveValue('/tmp/typed-path')
     await expect(dialog.getByRole('button', { name: PICKER_BUTTON })).toHaveCount(0)
@@ -47,7 +47,7 @@ test('in the desktop app each Choose… button fills its field from the native d
   const lastPick = () => page.evaluate(() => (window as unknown as { picks: unknown[] }).picks.at(-1))
 
   await page.getByRole('button', { name: 'Import tagged…' }).click()
-  const importing = page.getByRole('form', { name: 'Import tagged articles' })
+  const importing = page.getByRole('dialog', { name: 'Import tagged articles' })
   await importing.getByLabel('Files or folders').fill('/data/typed')
   await answer(['/data/a.ann', '/data/b.ann'])
   await importing.getByRole('button', { name: 'Choose files…' }).click()
@@ -64,7 +64,7 @@ test('in the desktop app each Choose… button fills its field from the native d
   await importing.getByRole('button', { name: 'Close' }).click()
 
   await page.getByRole('button', { name: 'Export…' }).click()
-  const exporting = page.getByRole('form', { name: 'Export' })
+  const exporting = page.getByRole('dialog', { name: 'Export' })
   const name = (await exporting.getByLabel('Export folder').inputValue()).split('/').pop()
   await answer(['/data/exports'])
   await exporting.getByRole('button', { name: 'Choose folder…' }).click()
@@ -74,7 +74,7 @@ test('in the desktop app each Choose… button fills its field from the native d
   await exporting.getByRole('button', { name: 'Close' }).click()
 
   await page.getByRole('button', { name: 'Export my pack…' }).click()
-  const packing = page.getByRole('form', { name: 'Export my pack' })
+  const packing = page.getByRole('dialog', { name: 'Export my pack' })
   await answer(['/data/for-ben'])
   await packing.getByRole('button', { name: 'Choose file…' }).click()
   await expect(packing.getByLabel('Pack file')).toHaveValue('/data/for-ben.spanpack')

@@ -53,7 +53,7 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   await expect.poll(() => taggedTexts(page)).toEqual(['Gustavo Petro', 'attacked', 'police officers'])
 
   await page.getByRole('button', { name: 'Import colleague’s pack…' }).click()
-  const dialog = page.getByRole('form', { name: 'Import tagged articles' })
+  const dialog = page.getByRole('dialog', { name: 'Import tagged articles' })
   await dialog.getByLabel('Files or folders').fill(bensPack(dataDir))
   await dialog.getByRole('button', { name: 'Check pack' }).click()
   await expect(dialog.getByLabel('Pack summary')).toContainText('Ben’s layer would get: 3 new tags')
@@ -158,7 +158,7 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
 
   // export the gold layer and open it
   await page.getByRole('button', { name: 'Export…' }).click()
-  const ex = page.getByRole('form', { name: 'Export' })
+  const ex = page.getByRole('dialog', { name: 'Export' })
   await ex.getByLabel('Format', { exact: true }).selectOption({ label: 'Spanwise JSONL (lossless)' })
   await ex.getByLabel('Coders').fill('gold')
   const folder = join(dataDir, 'gold-export')

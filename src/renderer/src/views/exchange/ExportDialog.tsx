@@ -7,6 +7,7 @@ import { defaultDestination } from './defaultDestination'
 import { ExportJobStatus } from './ExportJobStatus'
 import { splitPath } from './splitPath'
 import { useExportJob } from './useExportJob'
+import { useDialogFocus } from '../../components/useDialogFocus'
 
 const UNIT: Record<string, string> = { codepoint: 'Unicode code points', utf16: 'UTF-16 code units', token: 'tokens' }
 
@@ -45,11 +46,12 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
       }
     })
 
+  const dialogRef = useDialogFocus<HTMLFormElement>()
   return (
-    <div className="modal-backdrop">
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && progress === null && onClose()}>
       <form
-        className="modal wide exchange-dialog"
-        aria-label="Export"
+        ref={dialogRef} tabIndex={-1} className="modal wide exchange-dialog"
+        role="dialog" aria-modal="true" aria-label="Export"
         onSubmit={(e) => {
           e.preventDefault()
           void start()

@@ -9,6 +9,7 @@ import { appendPaths } from './appendPaths'
 import { IMPORT_FILE_TYPES } from './importFileTypes'
 import { PackSummary } from './PackSummary'
 import { runJob } from './runJob'
+import { useDialogFocus } from '../../components/useDialogFocus'
 
 const TITLES: Record<ImportFormat, string> = {
   native: 'Spanwise JSONL',
@@ -104,9 +105,10 @@ export function ImportTaggedDialog({
   const undecided = unknown.filter((l) => !decisions[l.name])
   const blocked = undecided.length > 0 || (!!checked && checked.errors > 0 && !skipInvalid)
 
+  const dialogRef = useDialogFocus<HTMLFormElement>()
   return (
-    <div className="modal-backdrop">
-      <form className="modal wide exchange-dialog" aria-label="Import tagged articles" onSubmit={(e) => e.preventDefault()}>
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && progress === null && onClose()}>
+      <form ref={dialogRef} tabIndex={-1} className="modal wide exchange-dialog" role="dialog" aria-modal="true" aria-label="Import tagged articles" onSubmit={(e) => e.preventDefault()}>
         <h2>Import tagged articles</h2>
         <label>
           Format

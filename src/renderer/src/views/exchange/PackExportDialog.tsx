@@ -5,6 +5,7 @@ import { BrowseButton } from '../../components/BrowseButton'
 import { defaultDestination } from './defaultDestination'
 import { ExportJobStatus } from './ExportJobStatus'
 import { useExportJob } from './useExportJob'
+import { useDialogFocus } from '../../components/useDialogFocus'
 
 /** Export my tags as one .spanpack file for a colleague: every article I coded, or the ones I choose; article texts only when asked. */
 export function PackExportDialog({ projectPath, projectName, userName, onClose }: { projectPath: string; projectName: string; userName: string; onClose: () => void }) {
@@ -27,11 +28,12 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
       filter: { articleIds: ids.length ? ids.map(Number) : undefined, articleStatuses: articleStatuses.length ? (articleStatuses as never) : undefined }
     })
 
+  const dialogRef = useDialogFocus<HTMLFormElement>()
   return (
-    <div className="modal-backdrop">
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && progress === null && onClose()}>
       <form
-        className="modal wide exchange-dialog"
-        aria-label="Export my pack"
+        ref={dialogRef} tabIndex={-1} className="modal wide exchange-dialog"
+        role="dialog" aria-modal="true" aria-label="Export my pack"
         onSubmit={(e) => {
           e.preventDefault()
           void start()

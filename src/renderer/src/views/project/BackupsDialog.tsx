@@ -3,6 +3,7 @@ import type { BackupEntry, BackupList } from '@shared/backups/backup-entry'
 import { api } from '../../api/client'
 import { notify } from '../../state/notices'
 import { describeBackup } from './formatBackup'
+import { useDialogFocus } from '../../components/useDialogFocus'
 
 /** The open project's verified backups: back up now, or restore one (after the current state is backed up). */
 export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
@@ -30,9 +31,10 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
     )
   }
 
+  const dialogRef = useDialogFocus<HTMLDivElement>()
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !busy && onClose()}>
-      <div className="modal wide" role="dialog" aria-label="Backups">
+      <div ref={dialogRef} tabIndex={-1} className="modal wide" role="dialog" aria-label="Backups">
         <h2>Backups</h2>
         <p className="hint">
           Spanwise backs the project up when you open it and every {list?.intervalMinutes ?? 10} minutes while you work, checks every copy, and keeps the recent ones plus one a day

@@ -8,7 +8,7 @@ export function NameDialog({ onSubmit, initial = '' }: { onSubmit: (name: string
     <div className="modal-backdrop">
       <form
         className="modal"
-        aria-label="Welcome"
+        role="dialog" aria-modal="true" aria-label="Welcome"
         onSubmit={(e) => {
           e.preventDefault()
           onSubmit(name).catch((err: Error) => setError(err.message))

@@ -3,6 +3,7 @@ import { PROJECT_EXTENSION, type AppInfo } from '@shared/domain'
 import type { DamagedProject } from '@shared/backups/backup-entry'
 import { api, ApiError } from '../../api/client'
 import { BrowseButton } from '../../components/BrowseButton'
+import { useDialogFocus } from '../../components/useDialogFocus'
 
 const PROJECT_FILES = [{ name: 'Spanwise project', extensions: [PROJECT_EXTENSION.slice(1)] }]
 
@@ -25,9 +26,10 @@ export function ProjectDialog({
   const [error, setError] = useState<string | null>(null)
   const act = (work: () => Promise<unknown>) => () =>
     work().then(onDone, (e: Error) => (e instanceof ApiError && e.code === 'PROJECT_DAMAGED' ? onDamaged(e.details as DamagedProject) : setError(e.message)))
+  const dialogRef = useDialogFocus<HTMLDivElement>()
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="modal wide" role="dialog" aria-label="Projects">
+      <div ref={dialogRef} tabIndex={-1} className="modal wide" role="dialog" aria-label="Projects">
         <h2>Projects</h2>
         <p className="hint">A project is one file holding its articles and tags; copy it like any document.</p>
         <h3>Recent</h3>

@@ -5,6 +5,8 @@ test.use({ projectSetup: 'demo' })
 
 test('a digit pressed the moment the mouse lets go tags the new selection, not the tag that was selected', async ({ app: page }) => {
   await openArticle(page, 'Four police officers killed')
+  // with nothing selected, the panel names this codebook's keys
+  await expect(page.locator('aside.tag-panel > .hint')).toContainText('press a label’s key (1 Actor, 2 Event, 3 Claim, 4 Place')
   const before = await tagRows(page).allTextContents()
   const rowsOf = (label: string) => tagRows(page).filter({ has: page.locator('.tag-row-label', { hasText: label }) })
   await rowsOf('Claim').click()

@@ -1,7 +1,7 @@
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import { VirtualList } from '../../components/VirtualList'
-import { labelColor } from '../../labels'
+import { labelColor, useLabels } from '../../labels'
 import { useStore } from '../../state/createStore'
 import { inTextOrder, type ArticleStateStore } from './articleState'
 import { TagDetails } from './TagDetails'
@@ -47,7 +47,7 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
         <TagDetails key={selected.id} tag={selected} onLabel={(l) => onLabel(selected.id, l)} onDelete={() => onDelete(selected.id)} onRemoveFragment={(i) => onRemoveFragment(selected.id, i)} onNote={(n) => onNote(selected.id, n)} onAttributes={(p) => onAttributes(selected.id, p)} />
         </div>
       ) : (
-        <p className="hint">Select text and press 1, 2 or 3 to tag it. Click a tag to edit it.</p>
+        <TaggingHint />
       )}
       <h2>
         {/* counts wait for the tags after the opening text, which arrive just after the first frame */}
@@ -88,3 +88,10 @@ const TagRow = memo(function TagRow({ tag: a, selected, onPick }: { tag: Annotat
     </button>
   )
 })
+
+/** What to do with nothing selected, with this codebook's own keys. */
+function TaggingHint() {
+  const keyed = useLabels().filter((l) => l.key !== '')
+  const keys = keyed.map((l) => `${l.key} ${l.name}`).join(', ')
+  return <p className="hint">{keys ? `Select text and press a label’s key (${keys}) to tag it.` : 'Select text and pick a label to tag it.'} Click a tag to edit it.</p>
+}

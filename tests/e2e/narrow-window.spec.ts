@@ -1,0 +1,31 @@
+import { expect, expectSaved, openArticle, tagRows, test } from './fixtures'
+
+test.use({ projectSetup: 'demo', viewport: { width: 1024, height: 700 } })
+
+test('in a 1024-pixel window every top-bar control and the save status stay whole, and a save does not move the page', async ({ app: page }) => {
+  const bar = page.locator('header.topbar')
+  const controls = bar.locator('button, a, .save-indicator, .user')
+  expect(await controls.count()).toBeGreaterThan(10)
+  const clipped = async () =>
+    bar.evaluate((header) =>
+      [...header.querySelectorAll<HTMLElement>('button, a, .save-indicator, .user')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect()
+          return r.right > window.innerWidth || r.width === 0 || el.scrollWidth > el.clientWidth + 1
+        })
+        .map((el) => el.textContent)
+    )
+  expect(await clipped()).toEqual([])
+  await expect(bar.locator('.save-indicator')).toBeInViewport({ ratio: 1 })
+
+  await openArticle(page, 'Four police officers killed')
+  expect(await clipped()).toEqual([])
+  const height = await bar.evaluate((h) => h.getBoundingClientRect().height)
+  const text = await page.locator('.article-text').boundingBox()
+  await tagRows(page).first().click()
+  await page.keyboard.press('Delete')
+  await expectSaved(page)
+  await expect(bar.locator('.save-indicator')).toHaveText(/^Saved /)
+  expect(await bar.evaluate((h) => h.getBoundingClientRect().height)).toBe(height)
+  expect((await page.locator('.article-text').boundingBox())!.y).toBe(text!.y)
+})

@@ -171,7 +171,6 @@ export function App() {
         <button type="button" onClick={() => setExchange('pack-import')} disabled={!info.project}>
           Import colleague’s pack…
         </button>
-        <span className="spacer" />
         <SaveIndicator />
         <span className="user" title="Your name, recorded on your tags">
           {info.user?.name}

@@ -52,7 +52,9 @@ test('the demo has a colleague’s layer to review from the first start, and its
   const row = page.locator('.review-table tbody tr')
   await expect(row).toHaveCount(1)
   await expect(row.locator('td')).toHaveText([/Ceasefire with NLF extended/, '2', '6', '4', '2', '1', '', '1', '', '6'])
-  await row.getByRole('link').click()
+  // anywhere on the row opens it, as in the corpus list
+  await row.locator('td').nth(3).click()
+  await expect(page).toHaveURL(/#\/article\/\d+\/review$/)
   const panel = page.getByRole('complementary', { name: 'Review' })
   await expect(panel.locator('.review-summary')).toContainText('6 units · 4 open disagreements · 0 settled')
   await page.keyboard.press('n')

@@ -36,7 +36,7 @@ export function CorpusReview({ refreshKey }: { refreshKey: number }) {
         </a>
       </header>
       {data.rows.length === 0 ? (
-        <p className="empty">No article has been coded by two or more people yet. Import a colleague’s pack (Import tagged…) to compare your tags with theirs.</p>
+        <p className="empty">No article has been coded by two or more people yet. Import a colleague’s pack (Import colleague’s pack…) to compare your tags with theirs.</p>
       ) : (
         <table className="review-table">
           <thead>
@@ -53,7 +53,8 @@ export function CorpusReview({ refreshKey }: { refreshKey: number }) {
           </thead>
           <tbody>
             {data.rows.map((r) => (
-              <tr key={r.articleId}>
+              // the whole row opens the review, as a corpus row opens its article; the link stays for the keyboard
+              <tr key={r.articleId} onClick={(e) => !(e.target as Element).closest('a') && (location.hash = `#/article/${r.articleId}/review`)}>
                 <td>
                   <a href={`#/article/${r.articleId}/review`}>{r.title}</a>
                 </td>

@@ -61,6 +61,8 @@ test('the demo has a colleague’s layer to review from the first start, and its
   const card = panel.locator('.unit-card')
   await expect(card.locator('h3')).toHaveText('#1 attribute differs')
   await expect(card).toContainText('location_text: Sam (demo colleague) Vessen, Spanwise demo Vessen, Halvenland')
+  // each version's Accept is whole in the side panel, not pushed past its edge by long attribute values
+  for (const accept of await card.getByRole('button', { name: 'Accept', exact: true }).all()) await expect(accept).toBeInViewport({ ratio: 1 })
 
   // the registry knows the demo's actors by the names the articles use
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Actors' }).click()

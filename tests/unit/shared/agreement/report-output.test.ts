@@ -86,7 +86,7 @@ describe('reportToCsv', () => {
     const ab = report.pairwise[0]!.unitizingAlpha
     expect(ab.ok).toBe(true)
     expect(Number(pairs[0]!.value)).toBeCloseTo(ab.ok ? ab.value : NaN, 12)
-    expect(pairs[0]!.note).toBe('1 articles, n = characters')
+    expect(pairs[0]!.note).toBe('1 article, n = characters')
     const attribute = records.find((r) => r.scope === 'article' && r.attribute === 'k"ey<b>')!
     expect(attribute).toMatchObject({ article: '7', label: EVIL_LABEL, statistic: 'krippendorff_alpha_nominal', value: '' })
     expect(attribute.note).toBe('There is nothing to compare: no units were coded.')

@@ -20,3 +20,41 @@ for (const [opener, name] of [
     await expect(button).toBeFocused()
   })
 }
+
+test('Tab stays inside an open dialog, and keys pressed in it never act on the article behind it', async ({ app: page }) => {
+  await page.locator('.corpus-table tbody tr', { hasText: 'Four police officers killed' }).click()
+  const row = page.locator('aside.tag-panel [data-tag-row]').first()
+  await row.click()
+  await expect(row).toHaveClass(/selected/)
+  const count = await page.locator('aside.tag-panel [data-tag-row]').count()
+
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  const inside = () => dialog.evaluate((d) => d.contains(document.activeElement))
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab')
+    expect(await inside()).toBe(true)
+  }
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Shift+Tab')
+    expect(await inside()).toBe(true)
+  }
+  // Delete and a label key on a dialog button, then Escape: the dialog closes, the article's selected tag is untouched
+  await dialog.getByRole('button', { name: 'Close' }).focus()
+  await page.keyboard.press('Delete')
+  await page.keyboard.press('3')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(row).toHaveClass(/selected/)
+  await expect(page.locator('aside.tag-panel [data-tag-row]')).toHaveCount(count)
+})
+
+test('the codebook’s version table keeps its columns side by side (the review panel’s stacked versions do not leak into it)', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Codebook' }).click()
+  await page.getByRole('button', { name: 'About this codebook' }).click()
+  const headers = page.locator('.cb-table.versions thead th')
+  await expect(headers).toHaveCount(5)
+  const xs = await headers.evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().left))
+  expect(xs).toEqual([...xs].sort((a, b) => a - b))
+  expect(new Set(xs).size).toBe(5)
+})

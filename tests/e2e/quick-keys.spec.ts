@@ -1,4 +1,4 @@
-import { expect, expectSaved, openArticle, tagRows, test } from './fixtures'
+import { dragOverText, expect, expectSaved, openArticle, tagRows, test } from './fixtures'
 
 // The demo project's Ostra article, whose tags the coder has not touched.
 test.use({ projectSetup: 'demo' })
@@ -31,4 +31,17 @@ test('a digit pressed the moment the mouse lets go tags the new selection, not t
   // the Claim is still a Claim
   await expect(rowsOf('Claim')).toHaveCount(before.filter((r) => r.startsWith('Claim')).length)
   await expect(rowsOf('Place')).toHaveCount(1)
+})
+
+test('a label key held down makes one tag, not one per auto-repeat', async ({ app: page }) => {
+  await openArticle(page, 'Four police officers killed')
+  const before = await tagRows(page).count()
+  await dragOverText(page, 'coastal')
+  // a second keydown without a keyup is the browser's auto-repeat (repeat: true)
+  await page.keyboard.down('4')
+  await page.keyboard.down('4')
+  await page.keyboard.down('4')
+  await page.keyboard.up('4')
+  await expectSaved(page)
+  await expect(tagRows(page)).toHaveCount(before + 1)
 })

@@ -182,7 +182,8 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement
-      if (target.closest('input, textarea, select, [contenteditable="true"]')) return
+      // keys typed in a field, or in a dialog over the article (Escape closing it included), are not tagging keys
+      if (target.closest('input, textarea, select, [contenteditable="true"], .modal-backdrop')) return
       const mod = e.ctrlKey || e.metaKey
       if (mod && e.key.toLowerCase() === 'z') {
         e.preventDefault()
@@ -202,6 +203,8 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
       }
       if (label) {
         e.preventDefault()
+        // a held key repeats: one tag per press, not one per repeat while the first is being saved
+        if (e.repeat) return
         if (selection) void tagSelection(label.name)
         else if (selectedId) relabel(selectedId, label.name)
         return

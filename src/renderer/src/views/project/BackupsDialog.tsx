@@ -34,7 +34,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
   const dialogRef = useDialogFocus<HTMLDivElement>()
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !busy && onClose()}>
-      <div ref={dialogRef} tabIndex={-1} className="modal wide" role="dialog" aria-label="Backups">
+      <div ref={dialogRef} tabIndex={-1} className="modal wide" role="dialog" aria-modal="true" aria-label="Backups">
         <h2>Backups</h2>
         <p className="hint">
           Spanwise backs the project up when you open it and every {list?.intervalMinutes ?? 10} minutes while you work, checks every copy, and keeps the recent ones plus one a day

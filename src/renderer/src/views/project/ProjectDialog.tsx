@@ -29,7 +29,7 @@ export function ProjectDialog({
   const dialogRef = useDialogFocus<HTMLDivElement>()
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div ref={dialogRef} tabIndex={-1} className="modal wide" role="dialog" aria-label="Projects">
+      <div ref={dialogRef} tabIndex={-1} className="modal wide" role="dialog" aria-modal="true" aria-label="Projects">
         <h2>Projects</h2>
         <p className="hint">A project is one file holding its articles and tags; copy it like any document.</p>
         <h3>Recent</h3>

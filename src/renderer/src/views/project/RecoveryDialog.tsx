@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { DamagedProject, SalvageReport } from '@shared/backups/backup-entry'
 import type { MethodInput } from '@shared/contract'
 import { api } from '../../api/client'
+import { useDialogFocus } from '../../components/useDialogFocus'
 import { describeBackup } from './formatBackup'
 
 /** A project found damaged on open: it was moved aside untouched; put back a verified backup or salvage what can be read. */
@@ -9,6 +10,7 @@ export function RecoveryDialog({ damaged, onDone, onClose }: { damaged: DamagedP
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [salvaged, setSalvaged] = useState<SalvageReport | null>(null)
+  const dialogRef = useDialogFocus<HTMLDivElement>()
   const name = damaged.path.split(/[\\/]/).pop()
   const run = (input: MethodInput<'project.recover'>) => {
     setBusy(true)
@@ -22,7 +24,7 @@ export function RecoveryDialog({ damaged, onDone, onClose }: { damaged: DamagedP
     const lost = salvaged.tables.filter((t) => t.unreadable).map((t) => t.name)
     return (
       <div className="modal-backdrop">
-        <div className="modal wide" role="dialog" aria-label="Salvage finished">
+        <div ref={dialogRef} tabIndex={-1} className="modal wide" role="dialog" aria-modal="true" aria-label="Salvage finished">
           <h2>Salvage finished</h2>
           <p>
             Recovered {salvaged.articles} articles and {salvaged.tags} tags into {name}.
@@ -40,7 +42,7 @@ export function RecoveryDialog({ damaged, onDone, onClose }: { damaged: DamagedP
   }
   return (
     <div className="modal-backdrop">
-      <div className="modal wide" role="dialog" aria-label="Project damaged">
+      <div ref={dialogRef} tabIndex={-1} className="modal wide" role="dialog" aria-modal="true" aria-label="Project damaged">
         <h2>{name} is damaged</h2>
         <p>
           SQLite reported: <q>{damaged.problem}</q>. Spanwise wrote nothing into it and moved it aside to <code>{damaged.movedTo}</code>, so you can still hand it to someone who can repair it.

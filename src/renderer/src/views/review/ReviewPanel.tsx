@@ -108,7 +108,8 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement).closest('input, textarea, select, [contenteditable="true"]') || e.ctrlKey || e.metaKey || e.altKey) return
+      // keys typed in a field or in a dialog over the review are not review keys
+      if ((e.target as HTMLElement).closest('input, textarea, select, [contenteditable="true"], .modal-backdrop') || e.ctrlKey || e.metaKey || e.altKey) return
       if (e.key === 'n' || e.key === 'p') {
         e.preventDefault()
         e.stopImmediatePropagation()

@@ -65,6 +65,10 @@ test('code the Huila attack: event attributes, perpetrator and target links, the
   await page.keyboard.press('1')
   const options = page.getByRole('listbox', { name: 'Canonical actor: suggestions' })
   await expect(options.getByRole('option').first()).toContainText('Gulf Clan (EGC)')
+  // the name the text matched is shown whole in the narrow attribute column, not cut to "as …"
+  const alias = options.getByRole('option').first().locator('.actor-alias')
+  await expect(alias).toHaveText('as “Gulf Clan”')
+  expect(await alias.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
   await options.getByRole('option').first().click()
   await expect(page.getByRole('list', { name: 'Canonical actor: linked' })).toContainText('Gulf Clan (EGC)')
   await expectSaved(page)

@@ -15,6 +15,7 @@ import { NativeLineReader } from './native/native-line-reader'
 import { NativeWriter } from './native/native-writer'
 import { countDataset, DatasetReader, readContext } from './read-dataset'
 import { WRITERS } from './writers'
+import { plural } from '../../shared/plural'
 
 export { ExportCancelled, type ExportHooks, type ExportProgress } from './export-hooks'
 
@@ -55,7 +56,7 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
       droppedLinks = reader.droppedLinks
     }
     const notes = writer.end()
-    if (droppedLinks > 0) notes.warnings.push(`${droppedLinks} links were left out because the tag they point to is not in this export.`)
+    if (droppedLinks > 0) notes.warnings.push(`${plural(droppedLinks, 'link')} ${droppedLinks === 1 ? 'was' : 'were'} left out because the tag ${droppedLinks === 1 ? 'it points' : 'they point'} to is not in this export.`)
     const info = EXPORT_FORMAT_INFO[options.format]
     const result: ExportResult = {
       destination: options.destination,

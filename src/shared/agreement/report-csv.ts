@@ -1,5 +1,6 @@
 import type { AgreementReport, KappaStat, SpanAgreement } from './agreement-report'
 import type { Computed } from './not-computable'
+import { plural } from '../plural'
 
 /** One statistic as a flat record: the rows of the CSV export. */
 export interface ReportRow {
@@ -67,7 +68,7 @@ export function reportRows(report: AgreementReport): ReportRow[] {
   // per label, kappa and alpha compare "this label" with everything else on the same units
   const versus = 'this label versus (other); '
   const unitizingRow = (u: Computed<{ length: number; articles?: number }>, at: Omit<ReportRow, 'statistic' | 'value' | 'n' | 'note'>): void => {
-    rows.push(row(at, 'unitizing_alpha', u, u.ok ? u.length : '', u.ok && u.articles !== undefined ? `${u.articles} article${u.articles === 1 ? '' : 's'}, n = characters` : u.ok ? 'n = characters' : ''))
+    rows.push(row(at, 'unitizing_alpha', u, u.ok ? u.length : '', u.ok && u.articles !== undefined ? `${plural(u.articles, 'article')}, n = characters` : u.ok ? 'n = characters' : ''))
   }
 
   const o = report.overall

@@ -101,7 +101,7 @@ describe('brat writer', () => {
     expect(ann).toContain('E2\tClaim:T5 claimant:T4 about_event:E1\n')
     expect(ann).not.toMatch(/^R/m)
     expect(notes.counts['linksToMissingTags']).toBe(1)
-    expect(notes.warnings.join(' ')).toContain('1 links to tags not in this export were left out')
+    expect(notes.warnings.join(' ')).toContain('1 link to tags not in this export was left out')
   })
 
   it('writes choices as A lines (one per value), actors as Reference lines with Wikidata, the rest as an escaped JSON note', () => {

@@ -33,7 +33,7 @@ describe('annotation pack export', () => {
     const p = anasProject()
     const { file, result } = exportPack(p.store, ANA)
     expect(result).toMatchObject({ format: 'pack', articles: 1, annotations: 2, links: 1, files: ['articles.jsonl', 'codebook.json', 'pack.json'] })
-    expect(result.warnings.join(' ')).toContain('1 links to other coders’ tags were left out')
+    expect(result.warnings.join(' ')).toContain('1 link to other coders’ tags was left out')
     const entries = readZip(file)
     expect(Object.keys(entries).sort()).toEqual(['articles.jsonl', 'codebook.json', 'pack.json'])
     const manifest = packManifest.parse(JSON.parse(entries['pack.json']!))

@@ -52,7 +52,7 @@ describe('REFI-QDA export', () => {
     const { notes } = exportSample(tempDir())
     expect(notes.counts).toMatchObject({ articles: 2, tags: 5, selections: 6, links: 2, linksDropped: 1, discontinuousTags: 1, charactersRemoved: 1, labelsAdded: 0 })
     expect(notes.warnings.join('\n')).toMatch(/1 discontinuous tags were written as one PlainTextSelection per fragment/)
-    expect(notes.warnings.join('\n')).toMatch(/1 links point to tags this export leaves out/)
+    expect(notes.warnings.join('\n')).toMatch(/1 link points to a tag this export leaves out and was not written/)
     expect(notes.warnings.join('\n')).toMatch(/1 control characters/)
   })
 

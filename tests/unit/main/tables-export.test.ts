@@ -208,7 +208,7 @@ describe('analysis tables (csv, tables-jsonl)', () => {
     expect(dangling).toEqual([expect.objectContaining({ from_label: 'Claim', type: 'addressee', to_tag_id: 'left-out-tag', to_label: null })])
     expect(jsonRows('relations')).toHaveLength(9)
     expect(csv.notes.counts.linksToUnexported).toBe(1)
-    expect(csv.notes.warnings.some((w) => w.includes('1 links point to tags the filter left out'))).toBe(true)
+    expect(csv.notes.warnings.some((w) => w.includes('1 link points to a tag the filter left out; it is in relations'))).toBe(true)
   })
 
   it('writes the registry with tombstones, parents and aliases, and counts tags per label', () => {

@@ -6,6 +6,7 @@ import { bratAnn, emptyAnnCounts, type AnnCounts } from './brat-ann'
 import { BratConf } from './brat-conf'
 import { bratFileName } from './brat-file-name'
 import { BratTypeNames } from './brat-type-names'
+import { plural } from '../../../shared/plural'
 
 /** Lists which article each .txt/.ann pair holds; brat shows only file names. */
 export const BRAT_INDEX_FILE = 'articles.tsv'
@@ -58,7 +59,7 @@ export class BratWriter implements FormatWriter {
       c.fragmentsSplitAtLineBreaks > 0 && `${c.fragmentsSplitAtLineBreaks} extra fragments were made by cutting tags at line breaks, as brat requires; the brat reader joins them again.`,
       c.attributesInNotes > 0 && `${c.attributesInNotes} attribute values brat has no form for (text, number, date, false, tag references) were written as a "spanwise-attributes {…}" AnnotatorNotes line.`,
       c.tagsWithoutText > 0 && `${c.tagsWithoutText} tags covering only line breaks were left out: brat cannot hold them.`,
-      c.linksToMissingTags > 0 && `${c.linksToMissingTags} links to tags not in this export were left out.`
+      c.linksToMissingTags > 0 && `${plural(c.linksToMissingTags, 'link')} to tags not in this export ${c.linksToMissingTags === 1 ? 'was' : 'were'} left out.`
     ].filter((w): w is string => typeof w === 'string')
     return {
       warnings,

@@ -3,6 +3,7 @@ import type { ExportAnnotation, ExportArticle, ExportContext } from '../export-d
 import type { ExportNotes, FormatWriter } from '../format-writer'
 import type { OutputFile, OutputFolder } from '../output-folder'
 import { doccanoFileName } from './doccano-file-name'
+import { plural } from '../../../shared/plural'
 
 interface Coder {
   id: string
@@ -50,7 +51,7 @@ export class DoccanoWriter implements FormatWriter {
     if (c.fragmentsSplit > 0) warnings.push(`${c.fragmentsSplit} discontinuous tags were split into one span per fragment (doccano has no discontinuous spans)`)
     if (c.attributesDropped > 0) warnings.push(`${c.attributesDropped} tags had attributes, which doccano cannot carry; they were left out`)
     if (c.notesDropped > 0) warnings.push(`${c.notesDropped} tag notes were left out (doccano comments belong to the whole example)`)
-    if (c.linksDropped > 0) warnings.push(`${c.linksDropped} links were left out (${this.relations ? 'their target tag is not in the export' : 'the codebook defines no relations, so the sequence-labelling form was used'})`)
+    if (c.linksDropped > 0) warnings.push(`${plural(c.linksDropped, 'link')} ${c.linksDropped === 1 ? 'was' : 'were'} left out (${this.relations ? 'their target tag is not in the export' : 'the codebook defines no relations, so the sequence-labelling form was used'})`)
     return { warnings, counts: { ...c, relationForm: this.relations ? 1 : 0 }, files: [...this.names] }
   }
 

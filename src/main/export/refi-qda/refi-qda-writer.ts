@@ -9,6 +9,7 @@ import { REFI_VARIABLES, refiSourceXml, sourceGuid, variableGuid, type RefiVaria
 import { XmlEscaper } from './xml-escaper'
 import { xsdDateTime } from './xsd-date-time'
 import { ZipWriter } from './zip-writer'
+import { plural } from '../../../shared/plural'
 
 const FALLBACK_COLOR = '#808080'
 const SPOOL = '.refi-qda-spool'
@@ -119,7 +120,7 @@ export class RefiQdaWriter implements FormatWriter {
     const w: string[] = []
     const c = this.counts
     if (c.discontinuousTags) w.push(`${c.discontinuousTags} discontinuous tags were written as one PlainTextSelection per fragment, all referring to the tag's note (Spanwise joins them again on import; other QDA tools show separate codings).`)
-    if (c.linksDropped) w.push(`${c.linksDropped} links point to tags this export leaves out and were not written.`)
+    if (c.linksDropped) w.push(`${plural(c.linksDropped, 'link')} ${c.linksDropped === 1 ? 'points to a tag' : 'point to tags'} this export leaves out and ${c.linksDropped === 1 ? 'was' : 'were'} not written.`)
     if (this.labelsAdded) w.push(`${this.labelsAdded} labels used by tags are not in the codebook and were added as top-level codes in grey.`)
     if (this.esc.removed) w.push(`${this.esc.removed} control characters XML 1.0 cannot carry were removed from names, notes and attributes (source texts are kept whole in sources/).`)
     return w

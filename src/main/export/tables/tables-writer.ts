@@ -9,6 +9,7 @@ import type { Row, TableSpec } from './table-spec'
 import { type TablesContext, tablesContext } from './tables-context'
 import { ARTICLE_TABLES, REGISTRY_TABLES, type TableName, tableSpecs } from './tables-layout'
 import { tablesReadme } from './tables-readme'
+import { plural } from '../../../shared/plural'
 
 /** Writes the analysis tables (documents, annotations, events … actors) in one encoding, streaming article by article. */
 export class TablesWriter implements FormatWriter {
@@ -87,7 +88,7 @@ export class TablesWriter implements FormatWriter {
     const counts = { ...this.counts, ...this.encoding.counts() }
     const warnings = [`events: ${ACLED_ACTOR_RULE}`]
     if (counts.discontinuousTags) warnings.push(`${counts.discontinuousTags} discontinuous tags are one row each, spanning first to last fragment (every fragment is listed in the fragments column).`)
-    if (counts.linksToUnexported) warnings.push(`${counts.linksToUnexported} links point to tags the filter left out; they are in relations with to_exported = false, and events and claims cannot name those actors.`)
+    if (counts.linksToUnexported) warnings.push(`${plural(counts.linksToUnexported, 'link')} ${counts.linksToUnexported === 1 ? 'points to a tag' : 'point to tags'} the filter left out; ${counts.linksToUnexported === 1 ? 'it is' : 'they are'} in relations with to_exported = false, and events and claims cannot name those actors.`)
     if (counts.unlinkedEventActors) warnings.push(`${counts.unlinkedEventActors} actor mentions linked from events are not linked to the registry; they are named by their text and have no actor id.`)
     if (counts.formulaCellsNeutralised) warnings.push(`${counts.formulaCellsNeutralised} text cells started like a spreadsheet formula (= + - @, tab, CR, NUL) and were prefixed with an apostrophe.`)
     const files = [...this.files.keys()].map((n) => `${n}.${this.encoding.extension}`)

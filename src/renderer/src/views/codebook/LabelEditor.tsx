@@ -57,7 +57,11 @@ export function LabelEditor({ index, openAttribute, onSelect }: Props) {
           Remove label
         </button>
       </header>
-      {used ? <p className="hint">Renaming keeps its {used} tags (they are relabelled on save); removing it asks what to do with them.</p> : null}
+      {used ? (
+        <p className="hint">
+          {used === 1 ? 'Renaming keeps its tag (it is relabelled on save); removing it asks what to do with it.' : `Renaming keeps its ${used} tags (they are relabelled on save); removing it asks what to do with them.`}
+        </p>
+      ) : null}
       <div className="cb-form">
         <Field id={id('name')} label="Label name" path={`${at}.name`}>
           {(p) => <CommitInput {...p} value={label.name} onCommit={(name) => edit((d) => renameLabel(d, index, name))} />}

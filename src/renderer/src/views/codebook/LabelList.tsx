@@ -3,6 +3,7 @@ import { moveLabel } from './draftEdits'
 import { useEditor } from './editorContext'
 import { labelTree } from './labelTree'
 import { selectionOf, type Selection } from './selection'
+import { plural } from '@shared/plural'
 
 interface Props {
   selection: Selection
@@ -51,14 +52,14 @@ export function LabelList({ selection, onSelect, onAddLabel }: Props) {
                 style={{ paddingLeft: 8 + depth * 18 }}
                 aria-current={current({ kind: 'label', index }) || undefined}
                 aria-label={l.name}
-                title={`${l.name}${count ? ` · used by ${count} tags` : ''} · Alt+↑/↓ moves it`}
+                title={`${l.name}${count ? ` · used by ${plural(count, 'tag')}` : ''} · Alt+↑/↓ moves it`}
                 onClick={() => onSelect({ kind: 'label', index })}
                 onKeyDown={(e) => onKey(e, index)}
               >
                 <span className="swatch" style={{ background: /^#[0-9a-fA-F]{6}$/.test(l.color) ? l.color : 'transparent' }} />
                 <span className="label-row-name">{l.name || '(no name)'}</span>
                 {l.hotkey && <kbd>{l.hotkey}</kbd>}
-                {count ? <span className="count">{count === 1 ? '1 tag' : `${count} tags`}</span> : null}
+                {count ? <span className="count">{plural(count, 'tag')}</span> : null}
                 {flagged({ kind: 'label', index }) && <span className="problem-dot" aria-hidden />}
               </button>
             </li>

@@ -1,5 +1,6 @@
 import { useStore } from '../../state/createStore'
 import { cancelImport, importState, startImport } from './importState'
+import { plural } from '@shared/plural'
 
 /** Progress of the running import (cancellable), then its report: what came in and what was refused and why. */
 export function ImportStatus({ onOpen }: { onOpen: (articleId: number) => void }) {
@@ -9,7 +10,7 @@ export function ImportStatus({ onOpen }: { onOpen: (articleId: number) => void }
     return (
       <div className="import-status" role="status">
         <span>
-          Importing… {progress.done}/{progress.total} files, {progress.articles} articles
+          Importing… {progress.done}/{plural(progress.total, 'file')}, {plural(progress.articles, 'article')}
         </span>
         <progress max={progress.total || 1} value={progress.done} aria-label="Import progress">
           {pct}%

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { ExportResult } from '@shared/exchange/export-result'
 import type { useExportJob } from './useExportJob'
+import { plural } from '@shared/plural'
 
 /** An export job's progress bar, its failure, or its result (`done` says what was written) with the format's warnings. */
 export function ExportJobStatus({ job, busy, done }: { job: ReturnType<typeof useExportJob>; busy: string; done: (result: ExportResult) => ReactNode }) {
@@ -9,7 +10,7 @@ export function ExportJobStatus({ job, busy, done }: { job: ReturnType<typeof us
     <>
       {progress && (
         <div role="status">
-          {busy} {progress.done}/{progress.total} articles, {progress.articles} tags
+          {busy} {progress.done}/{plural(progress.total, 'article')}, {plural(progress.articles, 'tag')}
           <progress max={progress.total || 1} value={progress.done} aria-label="Export progress" />
         </div>
       )}

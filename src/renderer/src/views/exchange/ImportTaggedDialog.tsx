@@ -10,6 +10,7 @@ import { IMPORT_FILE_TYPES } from './importFileTypes'
 import { PackSummary } from './PackSummary'
 import { runJob } from './runJob'
 import { useDialogFocus } from '../../components/useDialogFocus'
+import { plural } from '@shared/plural'
 
 const TITLES: Record<ImportFormat, string> = {
   native: 'Spanwise JSONL',
@@ -158,7 +159,7 @@ export function ImportTaggedDialog({
         )}
         {progress && (
           <div role="status">
-            Reading… {progress.done} articles, {progress.articles} tags
+            Reading… {plural(progress.done, 'article')}, {plural(progress.articles, 'tag')}
             <progress aria-label="Import progress" />
           </div>
         )}
@@ -170,10 +171,10 @@ export function ImportTaggedDialog({
         {report && (
           <div className="import-check" role="status" aria-label={done ? 'Import result' : 'Import check'}>
             <p>
-              {done ? 'Imported' : 'Found'} {report.documents} article{report.documents === 1 ? '' : 's'} ({report.articlesAdded} new, {report.articlesMatched} already in the project) with{' '}
-              {done ? report.annotations : report.annotations + report.skipped} tags and {report.links} links
-              {report.reanchored ? `; ${report.reanchored} spans re-anchored by their text` : ''}
-              {report.replaced ? `; ${report.replaced} tags from an earlier import replaced` : ''}
+              {done ? 'Imported' : 'Found'} {plural(report.documents, 'article')} ({report.articlesAdded} new, {report.articlesMatched} already in the project) with{' '}
+              {plural(done ? report.annotations : report.annotations + report.skipped, 'tag')} and {plural(report.links, 'link')}
+              {report.reanchored ? `; ${plural(report.reanchored, 'span')} re-anchored by their text` : ''}
+              {report.replaced ? `; ${plural(report.replaced, 'tag')} from an earlier import replaced` : ''}
               {report.review && report.review.adjudications + report.review.comments + report.review.doneMarks > 0
                 ? `; review records: ${report.review.adjudications} decisions, ${report.review.comments} comments, ${report.review.doneMarks} done marks`
                 : ''}

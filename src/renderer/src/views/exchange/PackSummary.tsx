@@ -1,6 +1,5 @@
 import type { PackImportSummary } from '@shared/exchange/pack-format'
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+import { plural } from '@shared/plural'
 
 /** What a pack import found and does to each colleague's layer: the packs, the tags added, replaced and removed, and the articles this project lacks. */
 export function PackSummary({ pack, done }: { pack: PackImportSummary; done: boolean }) {

@@ -4,6 +4,7 @@ import type { MethodInput } from '@shared/contract'
 import { api } from '../../api/client'
 import { useDialogFocus } from '../../components/useDialogFocus'
 import { describeBackup } from './formatBackup'
+import { plural } from '@shared/plural'
 
 /** A project found damaged on open: it was moved aside untouched; put back a verified backup or salvage what can be read. */
 export function RecoveryDialog({ damaged, onDone, onClose }: { damaged: DamagedProject; onDone: () => void; onClose: () => void }) {
@@ -27,7 +28,7 @@ export function RecoveryDialog({ damaged, onDone, onClose }: { damaged: DamagedP
         <div ref={dialogRef} tabIndex={-1} className="modal wide" role="dialog" aria-modal="true" aria-label="Salvage finished">
           <h2>Salvage finished</h2>
           <p>
-            Recovered {salvaged.articles} articles and {salvaged.tags} tags into {name}.
+            Recovered {plural(salvaged.articles, 'article')} and {plural(salvaged.tags, 'tag')} into {name}.
           </p>
           {lost.length > 0 && <p className="hint">Parts that could not be read, fully or partly: {lost.join(', ')}. Compare with the newest backup before you go on.</p>}
           <div className="row">

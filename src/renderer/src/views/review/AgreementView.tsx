@@ -7,6 +7,7 @@ import { api } from '../../api/client'
 import { getLabels } from '../../labels'
 import { notifyError } from '../../state/notices'
 import { AgreementFigures } from './AgreementFigures'
+import { plural } from '@shared/plural'
 
 /** The agreement report: pick coders and labels, see the figures and plots, download them as CSV or HTML. */
 export function AgreementView({ refreshKey }: { refreshKey: number }) {
@@ -101,7 +102,7 @@ export function AgreementView({ refreshKey }: { refreshKey: number }) {
       {report && (
         <section aria-label="Agreement report" className="agreement-report">
           <p>
-            {report.articles.included} of {report.articles.total} articles compared · {report.overall.units} units · coders: {report.annotators.map((a) => a.name).join(', ')}
+            {report.articles.included} of {plural(report.articles.total, 'article')} compared · {plural(report.overall.units, 'unit')} · coders: {report.annotators.map((a) => a.name).join(', ')}
           </p>
           {report.notes.map((n) => (
             <p key={n} className="hint">
@@ -118,7 +119,7 @@ export function AgreementView({ refreshKey }: { refreshKey: number }) {
           )}
           {report.articles.excluded.length > 0 && (
             <details>
-              <summary>{report.articles.excluded.length} articles left out</summary>
+              <summary>{plural(report.articles.excluded.length, 'article')} left out</summary>
               <ul>
                 {report.articles.excluded.slice(0, 200).map((e) => (
                   <li key={e.id}>{e.title}: {e.message}</li>

@@ -12,6 +12,7 @@ import { useStore } from '../../state/createStore'
 import { useArticle } from '../article/articleContext'
 import { MergeForm } from './MergeForm'
 import { VirtualList } from '../../components/VirtualList'
+import { plural } from '@shared/plural'
 
 type Show = 'disagreements' | 'unsettled' | 'all'
 type Draft = { reason: string; guideline: string }
@@ -155,7 +156,7 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
       ) : (
         <>
           <p className="review-summary">
-            {review.units.length} units · <strong>{open}</strong> open disagreement{open === 1 ? '' : 's'} · {review.units.filter((u) => u.settled).length} settled
+            {plural(review.units.length, 'unit')} · <strong>{open}</strong> open disagreement{open === 1 ? '' : 's'} · {review.units.filter((u) => u.settled).length} settled
           </p>
           <div className="review-tools">
             <button type="button" onClick={() => step(1)} disabled={open === 0} title="Next open disagreement (N)">

@@ -112,7 +112,7 @@ export function AgreementView({ refreshKey }: { refreshKey: number }) {
           {report.articles.included === 0 ? (
             // figures of nothing would be a wall of n/a: say what is missing instead
             <p className="empty">
-              Nothing to compare yet: agreement needs articles that two or more of the ticked coders tagged. Tick more coders, or bring in a colleague’s tags with <em>Import colleague’s pack…</em>.
+              Nothing to compare yet: agreement needs articles that two or more of the ticked coders tagged. Tick more coders, or use <em>Import colleague’s pack…</em> to bring in a colleague’s tags.
             </p>
           ) : (
             <AgreementFigures report={report} names={names} />

@@ -16,12 +16,12 @@ import { createRng, syntheticArticle, vocabulary, zipfSampler } from './syntheti
 const COLLEAGUE = { id: '00000000-0000-4000-8000-0000000000c2', name: 'Colleague' }
 const USER = { id: '11111111-1111-4111-8111-111111111111', name: 'Bench' }
 
-/** B4/B6: open a 50 KB article with `tags` overlapping tags in Chromium (browser mode), then add and delete one tag. */
-/** What the dev-aid traces record: the timeline, JavaScript, marks, and the stacks that invalidated style or layout. */
 /** Samples of each B6 edit: enough for its p95 to be more than the slowest sample. */
 const B6_SAMPLES = 20
+/** What the dev-aid traces record: the timeline, JavaScript, marks, and the stacks that invalidated style or layout. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'disabled-by-default-devtools.timeline.stack', 'disabled-by-default-devtools.timeline.invalidationTracking']
 
+/** B4/B6/B16: open a 50 KB article with `tags` overlapping tags in Chromium (browser mode), edit it, then open its review with a colleague's layer. */
 export async function benchArticle(mainDir: string, tags: number, runs: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sw-bench-article-'))
   const project = join(dir, 'article.spanwise')

@@ -20,6 +20,7 @@ import { readManifest } from './store/backup/backup-manifest'
 import { makeBackup } from './store/backup/make-backup'
 import { findBackup, restoreBackup } from './store/backup/restore-backup'
 
+import { plural } from '../shared/plural'
 const USAGE = `Usage:
   npm run cli -- import <files or folders...> --project <file> [--encoding utf-8|windows-1252]
   npm run cli -- import --format <f> <files or folders...> --project <file> --annotator <name>
@@ -311,7 +312,7 @@ async function runAnnotatedImportCommand(projectPath: string, paths: string[], v
     console.error(`spanwise: these labels are not in the codebook: ${report.unresolvedLabels.join(', ')}. Add --map <label>=<codebook label>, --create <label> or --skip-label <label> for each.`)
   } else if (!report.committed && !parsed.data.dryRun) {
     const older = report.issues.some((i) => i.code === 'OLDER_PACK' && i.severity === 'error') ? ' Add --force to go back to the older pack for those articles,' : ''
-    console.error(`spanwise: ${report.errors} problem${report.errors === 1 ? '' : 's'} above; nothing was imported.${older || ' Fix the file,'} or add --skip-invalid to import the rest.`)
+    console.error(`spanwise: ${plural(report.errors, 'problem')} above; nothing was imported.${older || ' Fix the file,'} or add --skip-invalid to import the rest.`)
   }
   const { issues: _issues, ...summary } = report
   out(summary)

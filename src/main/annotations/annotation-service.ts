@@ -11,6 +11,7 @@ import { checkFragments } from './check-fragments'
 import { describeFragmentChange } from './describe-fragment-change'
 import { shortQuote as short } from './short-quote'
 import { foldableNoteEdit } from './foldable-note-edit'
+import { plural } from '../../shared/plural'
 
 const STATUS_WORDS: Record<AnnotationStatus, string> = {
   draft: 'as draft',
@@ -109,7 +110,7 @@ export class AnnotationService {
     const names = patched.map((k) => defs.find((d) => d.key === k)?.name ?? k).join(', ')
     const refragmented = describeFragmentChange(label, before.fragments, fragments)
     const edited = relabel
-      ? `relabel as ${label} ${quote}${dropped.length ? ` (set aside ${dropped.length} attribute${dropped.length === 1 ? '' : 's'} ${before.label} has and ${label} lacks)` : ''}${droppedLinks ? ` (removed ${droppedLinks} link${droppedLinks === 1 ? '' : 's'} ${label} cannot have)` : ''}`
+      ? `relabel as ${label} ${quote}${dropped.length ? ` (set aside ${plural(dropped.length, 'attribute')} ${before.label} has and ${label} lacks)` : ''}${droppedLinks ? ` (removed ${plural(droppedLinks, 'link')} ${label} cannot have)` : ''}`
       : patched.length
         ? `set ${names} of ${quote}`
         : refragmented && input.note === undefined

@@ -4,6 +4,7 @@ import type { Store } from '../../../store/store'
 import type { IssueSink } from '../imported-document'
 import type { NativeComment } from './native-lines'
 import type { NativeDecision, NativeDoneMark } from './native-review-lines'
+import { plural } from '../../../../shared/plural'
 
 /** One article line's review records, waiting for its tags to be written. */
 export interface NativeReview {
@@ -58,7 +59,7 @@ export class NativeReviewWriter {
     if (lost > 0) report('warning', 'NOT_CARRIED', `${lost} review comment${lost === 1 ? '' : 's'} on tags this import replaced but could not write again went with those tags.`)
     for (const [tagId, thread] of r.comments) {
       if (!kept.has(tagId)) {
-        report('warning', 'NOT_CARRIED', `the ${thread.length} comment${thread.length === 1 ? '' : 's'} on tag ${tagId} were left out with the tag.`)
+        report('warning', 'NOT_CARRIED', `the ${plural(thread.length, 'comment')} on tag ${tagId} were left out with the tag.`)
         continue
       }
       for (const c of thread) {

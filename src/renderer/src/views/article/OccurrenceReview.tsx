@@ -5,6 +5,7 @@ import { VirtualList } from '../../components/VirtualList'
 import { notify, notifyError } from '../../state/notices'
 import { trackSave } from '../../state/saveStatus'
 import { useArticle } from './articleContext'
+import { plural } from '@shared/plural'
 
 const ROW = 58
 const keyOf = (o: Occurrence) => `${o.articleId}:${o.start}`
@@ -42,7 +43,7 @@ export function OccurrenceReview({ tag, onClose }: { tag: Annotation; onClose: (
       const r = await trackSave(api.call('occurrences.accept', { annotationId: tag.id, items: items.map(({ articleId, start, end }) => ({ articleId, start, end })) }))
       if (r.mutation) apply(r.mutation)
       setDone((d) => new Set([...d, ...items.map(keyOf)]))
-      if (items.length > 1) notify('info', `Tagged ${r.created} occurrence${r.created === 1 ? '' : 's'} in ${r.articles} article${r.articles === 1 ? '' : 's'}.`)
+      if (items.length > 1) notify('info', `Tagged ${plural(r.created, 'occurrence')} in ${plural(r.articles, 'article')}.`)
     } catch (error) {
       notifyError(error)
     } finally {

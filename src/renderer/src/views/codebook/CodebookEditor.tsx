@@ -19,6 +19,7 @@ import { ProblemList } from './ProblemList'
 import { RelationsEditor } from './RelationsEditor'
 import { RulesEditor } from './RulesEditor'
 import { type Selection, selectionOf } from './selection'
+import { plural } from '@shared/plural'
 
 interface Props extends LoadedCodebook {
   onSaved: () => Promise<void>
@@ -163,7 +164,7 @@ export function CodebookEditor({ saved, versions, usage, onSaved, onClose }: Pro
           </button>
           <span className="spacer" />
           <span className={`cb-status${problems.length ? ' error' : ''}`} role="status">
-            {problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'}: fix to save` : dirty ? 'Unsaved changes' : 'No changes'}
+            {problems.length ? `${plural(problems.length, 'problem')}: fix to save` : dirty ? 'Unsaved changes' : 'No changes'}
           </span>
           <input className="cb-note" type="text" aria-label="Version note" placeholder="What changed? (kept with the version)" maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
           <button type="button" disabled={!dirty || busy} onClick={() => setDraft(draftOf(saved))}>
@@ -175,7 +176,7 @@ export function CodebookEditor({ saved, versions, usage, onSaved, onClose }: Pro
         </header>
         {imported && (
           <ProblemList
-            title={`${imported.file} cannot be imported (${imported.problems.length} problem${imported.problems.length === 1 ? '' : 's'}); nothing was changed:`}
+            title={`${imported.file} cannot be imported (${plural(imported.problems.length, 'problem')}); nothing was changed:`}
             problems={imported.problems}
             alert
             onDismiss={() => setImported(null)}

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { CodebookUsage } from '@shared/codebook/codebook-versions'
 import type { CodebookProblem } from '@shared/codebook/validate-codebook'
 import type { Draft } from './codebookDraft'
+import { plural } from '@shared/plural'
 
 export interface EditorContextValue {
   draft: Draft
@@ -23,5 +24,5 @@ export function useEditor(): EditorContextValue {
 
 /** "used by 12 tags", or null when unused or new. */
 export function usedBy(count: number | undefined): string | null {
-  return count ? `used by ${count} tag${count === 1 ? '' : 's'}` : null
+  return count ? `used by ${plural(count, 'tag')}` : null
 }

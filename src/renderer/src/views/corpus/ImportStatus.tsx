@@ -41,9 +41,9 @@ export function ImportStatus({ onOpen }: { onOpen: (articleId: number) => void }
   return (
     <div className={`import-status ${errors.length ? 'warn' : 'ok'}`} role="status">
       <div>
-        Imported {r.imported} article{r.imported === 1 ? '' : 's'} from {r.files} file{r.files === 1 ? '' : 's'}
+        Imported {plural(r.imported, 'article')} from {plural(r.files, 'file')}
         {r.duplicates ? `; ${r.duplicates} already in the project (skipped)` : ''}
-        {errors.length ? `; ${errors.length} problem${errors.length === 1 ? '' : 's'}` : ''}.
+        {errors.length ? `; ${plural(errors.length, 'problem')}` : ''}.
         {r.firstArticleId !== null && (
           <button type="button" onClick={() => onOpen(r.firstArticleId!)}>
             Open first
@@ -64,7 +64,7 @@ export function ImportStatus({ onOpen }: { onOpen: (articleId: number) => void }
       )}
       {retry.length > 0 && (
         <button type="button" onClick={() => void startImport(retry, 'windows-1252')}>
-          Import {retry.length} file{retry.length === 1 ? '' : 's'} again as Windows-1252
+          Import {plural(retry.length, 'file')} again as Windows-1252
         </button>
       )}
     </div>

@@ -4,10 +4,11 @@ import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '@shared/e
 import { BrowseButton } from '../../components/BrowseButton'
 import { useLabels } from '../../labels'
 import { defaultDestination } from './defaultDestination'
+import { ExchangeDialog } from './ExchangeDialog'
+import { plural } from '@shared/plural'
 import { ExportJobStatus } from './ExportJobStatus'
 import { splitPath } from './splitPath'
 import { useExportJob } from './useExportJob'
-import { useDialogFocus } from '../../components/useDialogFocus'
 
 const UNIT: Record<string, string> = { codepoint: 'Unicode code points', utf16: 'UTF-16 code units', token: 'tokens' }
 
@@ -46,134 +47,125 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
       }
     })
 
-  const dialogRef = useDialogFocus<HTMLFormElement>()
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && progress === null && onClose()}>
-      <form
-        ref={dialogRef} tabIndex={-1} className="modal wide exchange-dialog"
-        role="dialog" aria-modal="true" aria-label="Export"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void start()
-        }}
-      >
-        <h2>Export</h2>
-        <label>
-          Format
-          <select
-            aria-label="Format"
-            value={format}
+    <ExchangeDialog
+      title="Export"
+      busy={progress !== null}
+      onClose={onClose}
+      onSubmit={() => void start()}
+      actions={
+        jobId ? (
+          <button type="button" onClick={cancel}>
+            Cancel export
+          </button>
+        ) : (
+          <button type="submit" className="primary" disabled={!destination.trim() || progress !== null}>
+            Export
+          </button>
+        )
+      }
+    >
+      <label>
+        Format
+        <select
+          aria-label="Format"
+          value={format}
+          onChange={(e) => {
+            const f = e.target.value as ExportFormat
+            setFormat(f)
+            if (!edited) setDestination(defaultDestination(projectPath, projectName, f))
+          }}
+        >
+          {/* a pack is one file with your tags only: it has its own dialog, "Export my pack…" */}
+          {EXPORT_FORMATS.filter((f) => f !== 'pack').map((f) => (
+            <option key={f} value={f}>
+              {EXPORT_FORMAT_INFO[f].title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="hint">
+        {info.summary} Offsets: {UNIT[info.unit]}, end exclusive.
+      </p>
+      {info.drops.length > 0 && (
+        <div className="hint" aria-label="What this format cannot carry">
+          Cannot carry: {info.drops.join('; ')}.
+        </div>
+      )}
+      <fieldset>
+        <legend>Labels (none ticked: all)</legend>
+        {labels.map((l) => (
+          <label key={l.name} className="check">
+            <input type="checkbox" checked={chosenLabels.includes(l.name)} onChange={() => toggle(chosenLabels, setChosenLabels, l.name)} /> {l.name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Tag status (none ticked: all)</legend>
+        {ANNOTATION_STATUSES.map((s) => (
+          <label key={s} className="check">
+            <input type="checkbox" checked={statuses.includes(s)} onChange={() => toggle(statuses, setStatuses, s)} /> {s.replace('_', ' ')}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Article status (none ticked: all)</legend>
+        {ARTICLE_STATUSES.map((s) => (
+          <label key={s} className="check">
+            <input type="checkbox" checked={articleStatuses.includes(s)} onChange={() => toggle(articleStatuses, setArticleStatuses, s)} /> {s.replace('_', ' ')}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        Coders (names, comma-separated; empty: all)
+        <input aria-label="Coders" value={annotators} onChange={(e) => setAnnotators(e.target.value)} placeholder="e.g. Ana, Ben" />
+      </label>
+      <div className="row">
+        <label className="check">
+          <input type="checkbox" checked={quotes} onChange={(e) => setQuotes(e.target.checked)} /> Include each span’s text
+        </label>
+        {format === 'csv' && (
+          <label className="check">
+            <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> Byte-order mark for Excel
+          </label>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace the folder if it exists
+        </label>
+      </div>
+      <label>
+        New folder
+        <span className="path-field">
+          <input
+            aria-label="Export folder"
+            value={destination}
             onChange={(e) => {
-              const f = e.target.value as ExportFormat
-              setFormat(f)
-              if (!edited) setDestination(defaultDestination(projectPath, projectName, f))
+              setEdited(true)
+              setDestination(e.target.value)
+            }}
+          />
+          {/* the export makes the folder itself, so the dialog picks where it goes and the typed name stays */}
+          <BrowseButton
+            request={{ kind: 'open-folder', title: 'Choose where the new export folder goes', defaultPath: place.folder || undefined }}
+            onPick={([folder]) => {
+              setEdited(true)
+              setDestination(`${folder}${splitPath(folder!).sep}${folderName}`)
             }}
           >
-            {/* a pack is one file with your tags only: it has its own dialog, "Export my pack…" */}
-            {EXPORT_FORMATS.filter((f) => f !== 'pack').map((f) => (
-              <option key={f} value={f}>
-                {EXPORT_FORMAT_INFO[f].title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="hint">
-          {info.summary} Offsets: {UNIT[info.unit]}, end exclusive.
-        </p>
-        {info.drops.length > 0 && (
-          <div className="hint" aria-label="What this format cannot carry">
-            Cannot carry: {info.drops.join('; ')}.
-          </div>
+            Choose folder…
+          </BrowseButton>
+        </span>
+      </label>
+      <ExportJobStatus
+        job={job}
+        busy="Exporting…"
+        done={(r) => (
+          <>
+            Exported {plural(r.articles, 'article')} and {plural(r.annotations, 'tag')} to <code>{r.destination}</code>:{' '}
+            {r.files.length > 6 ? `${r.files.length} files` : r.files.join(', ')}.
+          </>
         )}
-        <fieldset>
-          <legend>Labels (none ticked: all)</legend>
-          {labels.map((l) => (
-            <label key={l.name} className="check">
-              <input type="checkbox" checked={chosenLabels.includes(l.name)} onChange={() => toggle(chosenLabels, setChosenLabels, l.name)} /> {l.name}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Tag status (none ticked: all)</legend>
-          {ANNOTATION_STATUSES.map((s) => (
-            <label key={s} className="check">
-              <input type="checkbox" checked={statuses.includes(s)} onChange={() => toggle(statuses, setStatuses, s)} /> {s.replace('_', ' ')}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Article status (none ticked: all)</legend>
-          {ARTICLE_STATUSES.map((s) => (
-            <label key={s} className="check">
-              <input type="checkbox" checked={articleStatuses.includes(s)} onChange={() => toggle(articleStatuses, setArticleStatuses, s)} /> {s.replace('_', ' ')}
-            </label>
-          ))}
-        </fieldset>
-        <label>
-          Coders (names, comma-separated; empty: all)
-          <input aria-label="Coders" value={annotators} onChange={(e) => setAnnotators(e.target.value)} placeholder="e.g. Ana, Ben" />
-        </label>
-        <div className="row">
-          <label className="check">
-            <input type="checkbox" checked={quotes} onChange={(e) => setQuotes(e.target.checked)} /> Include each span’s text
-          </label>
-          {format === 'csv' && (
-            <label className="check">
-              <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> Byte-order mark for Excel
-            </label>
-          )}
-          <label className="check">
-            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace the folder if it exists
-          </label>
-        </div>
-        <label>
-          New folder
-          <span className="path-field">
-            <input
-              aria-label="Export folder"
-              value={destination}
-              onChange={(e) => {
-                setEdited(true)
-                setDestination(e.target.value)
-              }}
-            />
-            {/* the export makes the folder itself, so the dialog picks where it goes and the typed name stays */}
-            <BrowseButton
-              request={{ kind: 'open-folder', title: 'Choose where the new export folder goes', defaultPath: place.folder || undefined }}
-              onPick={([folder]) => {
-                setEdited(true)
-                setDestination(`${folder}${splitPath(folder!).sep}${folderName}`)
-              }}
-            >
-              Choose folder…
-            </BrowseButton>
-          </span>
-        </label>
-        <ExportJobStatus
-          job={job}
-          busy="Exporting…"
-          done={(r) => (
-            <>
-              Exported {r.articles} article{r.articles === 1 ? '' : 's'} and {r.annotations} tag{r.annotations === 1 ? '' : 's'} to <code>{r.destination}</code>:{' '}
-              {r.files.length > 6 ? `${r.files.length} files` : r.files.join(', ')}.
-            </>
-          )}
-        />
-        <div className="row">
-          {jobId ? (
-            <button type="button" onClick={cancel}>
-              Cancel export
-            </button>
-          ) : (
-            <button type="submit" className="primary" disabled={!destination.trim() || progress !== null}>
-              Export
-            </button>
-          )}
-          <button type="button" onClick={onClose} disabled={progress !== null}>
-            Close
-          </button>
-        </div>
-      </form>
-    </div>
+      />
+    </ExchangeDialog>
   )
 }

@@ -6,10 +6,10 @@ import { api } from '../../api/client'
 import { BrowseButton } from '../../components/BrowseButton'
 import { useLabels } from '../../labels'
 import { appendPaths } from './appendPaths'
+import { ExchangeDialog } from './ExchangeDialog'
 import { IMPORT_FILE_TYPES } from './importFileTypes'
 import { PackSummary } from './PackSummary'
 import { runJob } from './runJob'
-import { useDialogFocus } from '../../components/useDialogFocus'
 import { plural } from '@shared/plural'
 
 const TITLES: Record<ImportFormat, string> = {
@@ -106,147 +106,144 @@ export function ImportTaggedDialog({
   const undecided = unknown.filter((l) => !decisions[l.name])
   const blocked = undecided.length > 0 || (!!checked && checked.errors > 0 && !skipInvalid)
 
-  const dialogRef = useDialogFocus<HTMLFormElement>()
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && progress === null && onClose()}>
-      <form ref={dialogRef} tabIndex={-1} className="modal wide exchange-dialog" role="dialog" aria-modal="true" aria-label="Import tagged articles" onSubmit={(e) => e.preventDefault()}>
-        <h2>Import tagged articles</h2>
-        <label>
-          Format
-          <select aria-label="Format" value={format} onChange={(e) => (setFormat(e.target.value as ImportFormat), setChecked(null), setDone(null))}>
-            {IMPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {TITLES[f]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Files or folders (one path per line)
-          <span className="path-field">
-            <textarea aria-label="Files or folders" rows={3} value={paths} onChange={(e) => (setPaths(e.target.value), setChecked(null), setDone(null))} placeholder={pack ? '/home/ana/from-ben.spanpack' : '/home/ana/brat/news'} />
-            {/* two buttons: on Linux and Windows one dialog cannot pick both files and folders */}
-            <span className="browse-buttons">
-              <BrowseButton
-                request={{ kind: 'open-files', title: `Import ${TITLES[format]}`, multiple: true, filters: [IMPORT_FILE_TYPES[format], { name: 'All files', extensions: ['*'] }] }}
-                onPick={choose}
-              >
-                Choose files…
-              </BrowseButton>
-              <BrowseButton request={{ kind: 'open-folder', title: `Import ${TITLES[format]}: choose folders`, multiple: true }} onPick={choose}>
-                Choose folder…
-              </BrowseButton>
-            </span>
-          </span>
-        </label>
-        {pack ? (
-          <>
-            <p className="hint">A pack’s tags go into the layer of the colleague who exported it; your own tags are never touched, and a newer pack from them replaces their layer.</p>
-            <div className="row">
-              <label className="check">
-                <input type="checkbox" checked={addMissing} onChange={(e) => (setAddMissing(e.target.checked), uncheck())} /> Add the articles this project lacks (when the pack has their text)
-              </label>
-              <label className="check">
-                <input type="checkbox" checked={force} onChange={(e) => (setForce(e.target.checked), uncheck())} /> Import even over a newer pack from the same colleague
-              </label>
-            </div>
-          </>
-        ) : (
-          <label>
-            Coder for tags the file does not attribute
-            <input aria-label="Coder" value={annotator} onChange={(e) => setAnnotator(e.target.value)} />
-          </label>
-        )}
-        {progress && (
-          <div role="status">
-            Reading… {plural(progress.done, 'article')}, {plural(progress.articles, 'tag')}
-            <progress aria-label="Import progress" />
-          </div>
-        )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        {report && (
-          <div className="import-check" role="status" aria-label={done ? 'Import result' : 'Import check'}>
-            <p>
-              {done ? 'Imported' : 'Found'} {plural(report.documents, 'article')} ({report.articlesAdded} new, {report.articlesMatched} already in the project) with{' '}
-              {plural(done ? report.annotations : report.annotations + report.skipped, 'tag')} and {plural(report.links, 'link')}
-              {report.reanchored ? `; ${plural(report.reanchored, 'span')} re-anchored by their text` : ''}
-              {report.replaced ? `; ${plural(report.replaced, 'tag')} from an earlier import replaced` : ''}
-              {report.review && report.review.adjudications + report.review.comments + report.review.doneMarks > 0
-                ? `; review records: ${report.review.adjudications} decisions, ${report.review.comments} comments, ${report.review.doneMarks} done marks`
-                : ''}
-              {done && report.skipped ? `; ${report.skipped} left out` : ''}.
-            </p>
-            {report.pack && <PackSummary pack={report.pack} done={!!done} />}
-            {!done && unknown.length > 0 && (
-              <table className="label-map">
-                <caption>Labels not in the codebook</caption>
-                <tbody>
-                  {unknown.map((l) => (
-                    <tr key={l.name}>
-                      <td>
-                        {l.name} <span className="hint">({l.tags})</span>
-                      </td>
-                      <td>
-                        <select aria-label={`What to do with ${l.name}`} value={decisions[l.name] ?? ''} onChange={(e) => setDecisions({ ...decisions, [l.name]: e.target.value })}>
-                          <option value="">Choose…</option>
-                          <option value={CREATE}>Add “{l.name}” to the codebook</option>
-                          <option value={LEAVE_OUT}>Leave these tags out</option>
-                          {labels.map((c) => (
-                            <option key={c.name} value={c.name}>
-                              Import as {c.name}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            {report.issues.length > 0 && (
-              <details open={report.errors > 0}>
-                <summary>
-                  {report.errors} problem{report.errors === 1 ? '' : 's'}, {report.issues.length - report.errors + report.moreIssues} note{report.issues.length - report.errors === 1 ? '' : 's'}
-                </summary>
-                <ul className="issues" aria-label="Import problems">
-                  {report.issues.slice(0, 200).map((i, k) => (
-                    <li key={k} className={i.severity}>
-                      {i.message}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
-            {!done && checked && checked.errors > 0 && (
-              <label className="check">
-                <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Import the rest and leave out the {checked.errors} tag{checked.errors === 1 ? '' : 's'} with problems
-              </label>
-            )}
-          </div>
-        )}
-        <div className="row">
-          {jobId ? (
-            <button type="button" onClick={() => void api.call('jobs.cancel', { jobId })}>
-              Cancel
-            </button>
-          ) : done ? null : checked ? (
-            <button type="button" className="primary" disabled={blocked || progress !== null} onClick={() => void run(false)}>
-              Import
-            </button>
-          ) : (
-            <button type="button" className="primary" disabled={!paths.trim() || (!pack && !annotator.trim()) || progress !== null} onClick={() => void run(true)}>
-              {pack ? 'Check pack' : 'Check files'}
-            </button>
-          )}
-          <button type="button" onClick={onClose} disabled={progress !== null}>
-            Close
+    <ExchangeDialog
+      title="Import tagged articles"
+      busy={progress !== null}
+      onClose={onClose}
+      actions={
+        jobId ? (
+          <button type="button" onClick={() => void api.call('jobs.cancel', { jobId })}>
+            Cancel
           </button>
+        ) : done ? null : checked ? (
+          <button type="button" className="primary" disabled={blocked || progress !== null} onClick={() => void run(false)}>
+            Import
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={!paths.trim() || (!pack && !annotator.trim()) || progress !== null} onClick={() => void run(true)}>
+            {pack ? 'Check pack' : 'Check files'}
+          </button>
+        )
+      }
+    >
+      <label>
+        Format
+        <select aria-label="Format" value={format} onChange={(e) => (setFormat(e.target.value as ImportFormat), setChecked(null), setDone(null))}>
+          {IMPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {TITLES[f]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Files or folders (one path per line)
+        <span className="path-field">
+          <textarea aria-label="Files or folders" rows={3} value={paths} onChange={(e) => (setPaths(e.target.value), setChecked(null), setDone(null))} placeholder={pack ? '/home/ana/from-ben.spanpack' : '/home/ana/brat/news'} />
+          {/* two buttons: on Linux and Windows one dialog cannot pick both files and folders */}
+          <span className="browse-buttons">
+            <BrowseButton
+              request={{ kind: 'open-files', title: `Import ${TITLES[format]}`, multiple: true, filters: [IMPORT_FILE_TYPES[format], { name: 'All files', extensions: ['*'] }] }}
+              onPick={choose}
+            >
+              Choose files…
+            </BrowseButton>
+            <BrowseButton request={{ kind: 'open-folder', title: `Import ${TITLES[format]}: choose folders`, multiple: true }} onPick={choose}>
+              Choose folder…
+            </BrowseButton>
+          </span>
+        </span>
+      </label>
+      {pack ? (
+        <>
+          <p className="hint">A pack’s tags go into the layer of the colleague who exported it; your own tags are never touched, and a newer pack from them replaces their layer.</p>
+          <div className="row">
+            <label className="check">
+              <input type="checkbox" checked={addMissing} onChange={(e) => (setAddMissing(e.target.checked), uncheck())} /> Add the articles this project lacks (when the pack has their text)
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={force} onChange={(e) => (setForce(e.target.checked), uncheck())} /> Import even over a newer pack from the same colleague
+            </label>
+          </div>
+        </>
+      ) : (
+        <label>
+          Coder for tags the file does not attribute
+          <input aria-label="Coder" value={annotator} onChange={(e) => setAnnotator(e.target.value)} />
+        </label>
+      )}
+      {progress && (
+        <div role="status">
+          Reading… {plural(progress.done, 'article')}, {plural(progress.articles, 'tag')}
+          <progress aria-label="Import progress" />
         </div>
-      </form>
-    </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && (
+        <div className="import-check" role="status" aria-label={done ? 'Import result' : 'Import check'}>
+          <p>
+            {done ? 'Imported' : 'Found'} {plural(report.documents, 'article')} ({report.articlesAdded} new, {report.articlesMatched} already in the project) with{' '}
+            {plural(done ? report.annotations : report.annotations + report.skipped, 'tag')} and {plural(report.links, 'link')}
+            {report.reanchored ? `; ${plural(report.reanchored, 'span')} re-anchored by their text` : ''}
+            {report.replaced ? `; ${plural(report.replaced, 'tag')} from an earlier import replaced` : ''}
+            {report.review && report.review.adjudications + report.review.comments + report.review.doneMarks > 0
+              ? `; review records: ${report.review.adjudications} decisions, ${report.review.comments} comments, ${report.review.doneMarks} done marks`
+              : ''}
+            {done && report.skipped ? `; ${report.skipped} left out` : ''}.
+          </p>
+          {report.pack && <PackSummary pack={report.pack} done={!!done} />}
+          {!done && unknown.length > 0 && (
+            <table className="label-map">
+              <caption>Labels not in the codebook</caption>
+              <tbody>
+                {unknown.map((l) => (
+                  <tr key={l.name}>
+                    <td>
+                      {l.name} <span className="hint">({l.tags})</span>
+                    </td>
+                    <td>
+                      <select aria-label={`What to do with ${l.name}`} value={decisions[l.name] ?? ''} onChange={(e) => setDecisions({ ...decisions, [l.name]: e.target.value })}>
+                        <option value="">Choose…</option>
+                        <option value={CREATE}>Add “{l.name}” to the codebook</option>
+                        <option value={LEAVE_OUT}>Leave these tags out</option>
+                        {labels.map((c) => (
+                          <option key={c.name} value={c.name}>
+                            Import as {c.name}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {report.issues.length > 0 && (
+            <details open={report.errors > 0}>
+              <summary>
+                {plural(report.errors, 'problem')}, {plural(report.issues.length + report.moreIssues - report.errors, 'note')}
+              </summary>
+              <ul className="issues" aria-label="Import problems">
+                {report.issues.slice(0, 200).map((i, k) => (
+                  <li key={k} className={i.severity}>
+                    {i.message}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {!done && checked && checked.errors > 0 && (
+            <label className="check">
+              <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Import the rest and leave out the {plural(checked.errors, 'tag')} with problems
+            </label>
+          )}
+        </div>
+      )}
+    </ExchangeDialog>
   )
 }

@@ -3,9 +3,10 @@ import { ARTICLE_STATUSES } from '@shared/domain'
 import { PACK_EXTENSION } from '@shared/exchange/pack-format'
 import { BrowseButton } from '../../components/BrowseButton'
 import { defaultDestination } from './defaultDestination'
+import { ExchangeDialog } from './ExchangeDialog'
+import { plural } from '@shared/plural'
 import { ExportJobStatus } from './ExportJobStatus'
 import { useExportJob } from './useExportJob'
-import { useDialogFocus } from '../../components/useDialogFocus'
 
 /** Export my tags as one .spanpack file for a colleague: every article I coded, or the ones I choose; article texts only when asked. */
 export function PackExportDialog({ projectPath, projectName, userName, onClose }: { projectPath: string; projectName: string; userName: string; onClose: () => void }) {
@@ -28,85 +29,76 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
       filter: { articleIds: ids.length ? ids.map(Number) : undefined, articleStatuses: articleStatuses.length ? (articleStatuses as never) : undefined }
     })
 
-  const dialogRef = useDialogFocus<HTMLFormElement>()
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && progress === null && onClose()}>
-      <form
-        ref={dialogRef} tabIndex={-1} className="modal wide exchange-dialog"
-        role="dialog" aria-modal="true" aria-label="Export my pack"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void start()
-        }}
-      >
-        <h2>Export my pack</h2>
-        <p className="hint">
-          Your tags only, as {userName}, with their links, attributes and notes, the codebook and each article’s fingerprint. A colleague imports the file as your layer; a newer pack
-          from you later replaces it there, deletions included.
-        </p>
-        <label>
-          Article ids (comma-separated; empty: every article you coded)
-          <input aria-label="Article ids" value={articleIds} onChange={(e) => setArticleIds(e.target.value)} placeholder="e.g. 3, 8, 12" />
-        </label>
-        {badId && <p className="error">“{badId}” is not an article id; use the numbers shown in the article’s address (#/article/12).</p>}
-        <fieldset>
-          <legend>Article status (none ticked: all)</legend>
-          {ARTICLE_STATUSES.map((s) => (
-            <label key={s} className="check">
-              <input
-                type="checkbox"
-                checked={articleStatuses.includes(s)}
-                onChange={() => setArticleStatuses(articleStatuses.includes(s) ? articleStatuses.filter((v) => v !== s) : [...articleStatuses, s])}
-              />{' '}
-              {s.replace('_', ' ')}
-            </label>
-          ))}
-        </fieldset>
-        <div className="row">
-          <label className="check">
-            <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText(e.target.checked)} /> Include the article texts (for a colleague who lacks these articles)
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace the file if it exists
-          </label>
-        </div>
-        <label>
-          Pack file
-          <span className="path-field">
-            <input aria-label="Pack file" value={destination} onChange={(e) => setDestination(e.target.value)} />
-            {/* Linux save dialogs do not add the extension, which the pack import looks for */}
-            <BrowseButton
-              request={{ kind: 'save-file', title: 'Save my pack as', filters: [{ name: 'Annotation pack', extensions: [PACK_EXTENSION.slice(1)] }], defaultPath: destination || undefined }}
-              onPick={([file]) => setDestination(file!.toLowerCase().endsWith(PACK_EXTENSION) ? file! : `${file}${PACK_EXTENSION}`)}
-            >
-              Choose file…
-            </BrowseButton>
-          </span>
-        </label>
-        <ExportJobStatus
-          job={job}
-          busy="Packing…"
-          done={(r) => (
-            <>
-              Packed {r.articles} article{r.articles === 1 ? '' : 's'} and {r.annotations} tag{r.annotations === 1 ? '' : 's'} into <code>{r.destination}</code>.
-            </>
-          )}
-        />
-        <div className="row">
-          {jobId ? (
-            <button type="button" onClick={cancel}>
-              Cancel export
-            </button>
-          ) : (
-            <button type="submit" className="primary" disabled={!destination.trim() || !!badId || progress !== null}>
-              Export pack
-            </button>
-          )}
-          <button type="button" onClick={onClose} disabled={progress !== null}>
-            Close
+    <ExchangeDialog
+      title="Export my pack"
+      busy={progress !== null}
+      onClose={onClose}
+      onSubmit={() => void start()}
+      actions={
+        jobId ? (
+          <button type="button" onClick={cancel}>
+            Cancel export
           </button>
-        </div>
-      </form>
-    </div>
+        ) : (
+          <button type="submit" className="primary" disabled={!destination.trim() || !!badId || progress !== null}>
+            Export pack
+          </button>
+        )
+      }
+    >
+      <p className="hint">
+        Your tags only, as {userName}, with their links, attributes and notes, the codebook and each article’s fingerprint. A colleague imports the file as your layer; a newer pack
+        from you later replaces it there, deletions included.
+      </p>
+      <label>
+        Article ids (comma-separated; empty: every article you coded)
+        <input aria-label="Article ids" value={articleIds} onChange={(e) => setArticleIds(e.target.value)} placeholder="e.g. 3, 8, 12" />
+      </label>
+      {badId && <p className="error">“{badId}” is not an article id; use the numbers shown in the article’s address (#/article/12).</p>}
+      <fieldset>
+        <legend>Article status (none ticked: all)</legend>
+        {ARTICLE_STATUSES.map((s) => (
+          <label key={s} className="check">
+            <input
+              type="checkbox"
+              checked={articleStatuses.includes(s)}
+              onChange={() => setArticleStatuses(articleStatuses.includes(s) ? articleStatuses.filter((v) => v !== s) : [...articleStatuses, s])}
+            />{' '}
+            {s.replace('_', ' ')}
+          </label>
+        ))}
+      </fieldset>
+      <div className="row">
+        <label className="check">
+          <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText(e.target.checked)} /> Include the article texts (for a colleague who lacks these articles)
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace the file if it exists
+        </label>
+      </div>
+      <label>
+        Pack file
+        <span className="path-field">
+          <input aria-label="Pack file" value={destination} onChange={(e) => setDestination(e.target.value)} />
+          {/* Linux save dialogs do not add the extension, which the pack import looks for */}
+          <BrowseButton
+            request={{ kind: 'save-file', title: 'Save my pack as', filters: [{ name: 'Annotation pack', extensions: [PACK_EXTENSION.slice(1)] }], defaultPath: destination || undefined }}
+            onPick={([file]) => setDestination(file!.toLowerCase().endsWith(PACK_EXTENSION) ? file! : `${file}${PACK_EXTENSION}`)}
+          >
+            Choose file…
+          </BrowseButton>
+        </span>
+      </label>
+      <ExportJobStatus
+        job={job}
+        busy="Packing…"
+        done={(r) => (
+          <>
+            Packed {plural(r.articles, 'article')} and {plural(r.annotations, 'tag')} into <code>{r.destination}</code>.
+          </>
+        )}
+      />
+    </ExchangeDialog>
   )
 }

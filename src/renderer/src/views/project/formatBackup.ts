@@ -1,4 +1,5 @@
 import type { BackupEntry, BackupKind } from '@shared/backups/backup-entry'
+import { plural } from '@shared/plural'
 
 const KIND_WORDS: Record<BackupKind, string> = {
   auto: 'automatic',
@@ -11,5 +12,5 @@ const KIND_WORDS: Record<BackupKind, string> = {
 export function describeBackup(e: BackupEntry): string {
   const when = new Date(e.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
   const size = e.bytes >= 1 << 20 ? `${(e.bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(e.bytes / 1024))} KB`
-  return `${when} · ${KIND_WORDS[e.kind]} · ${e.articles} article${e.articles === 1 ? '' : 's'}, ${e.tags} tag${e.tags === 1 ? '' : 's'} · ${size}`
+  return `${when} · ${KIND_WORDS[e.kind]} · ${plural(e.articles, 'article')}, ${plural(e.tags, 'tag')} · ${size}`
 }

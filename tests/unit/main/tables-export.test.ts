@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -9,6 +10,15 @@ import { cleanupTemp } from '../../helpers/project'
 import { ArticleBuilder, exportContext, registryActor, runWriter } from '../../helpers/tables-fixtures'
 
 afterEach(cleanupTemp)
+
+const python = (() => {
+  try {
+    execFileSync('python3', ['-c', 'print(1)'])
+    return true
+  } catch {
+    return false
+  }
+})()
 
 const TABLES = ['documents', 'annotations', 'events', 'event_actors', 'claims', 'relations', 'adjudications', 'actors', 'aliases', 'actor_relations']
 
@@ -39,7 +49,7 @@ function huila(): ExportArticle {
   const farmer = b.tag('Actor', 'campesino')
   const place = b.tag('Place', 'Neiva, Huila', { attributes: { country: 'COL', admin1: 'Huila', admin2: 'Neiva' } })
   const government = b.tag('Actor', 'El Gobierno', { attributes: { entity: 'gov-col' } })
-  const claim = b.tag('Claim', 'El Gobierno rechazó el ataque', { attributes: { form: 'statement', position: 'oppose', issues: ['security_offensive', 'ceasefire'] } })
+  const claim = b.tag('Claim', 'El Gobierno rechazó el ataque', { attributes: { form: 'statement', position: 'oppose', issues: ['security_offensive', 'ceasefire'] }, note: 'two lines:\nsecond, with "quotes"\r\nthird' })
   b.tag('Quantity', ['-3', 'heridos'], { attributes: { value: -3, counts: 'injured' } })
   b.tag('Rumour', 'Luego', { codebookVersion: null })
   b.link(event, 'perpetrator', column)
@@ -119,6 +129,23 @@ describe('analysis tables (csv, tables-jsonl)', () => {
     expect(csvRows('documents')[0]!.metadata).toBe('{"section":"orden público"}')
     expect(jsonRows('events')[0]!.tags).toEqual(['attack_on_police', 'drone_used'])
   })
+
+  it.skipIf(!python)('reads back in Python’s csv module as the same rows: cells with line breaks are quoted', () => {
+    const { csv, csvRows } = exportBoth()
+    const script = `
+import csv, json, sys
+with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
+    print(json.dumps(list(csv.DictReader(f))))
+`
+    for (const table of TABLES) {
+      const fromPython = JSON.parse(execFileSync('python3', ['-c', script, join(csv.dir, `${table}.csv`)], { encoding: 'utf8' })) as Record<string, string>[]
+      expect(fromPython, table).toEqual(csvRows(table))
+    }
+    const claim = csvRows('annotations').find((r) => r.label === 'Claim')!
+    expect(claim.note).toBe('two lines:\nsecond, with "quotes"\r\nthird')
+    expect(claim.prefix).toContain('\n')
+  })
+  if (!python) console.warn('skipped: python3 is not installed, so the CSV files were not read back in Python')
 
   it('neutralises formula-like text cells but never numbers', () => {
     const { csv, csvRows, jsonRows } = exportBoth()

@@ -6,6 +6,8 @@ import type { Cell, ColumnKind, Row, TableSpec } from './table-spec'
 /** Joins the values of a multi-value cell (multi-choice attributes, several actors) in CSV. */
 export const CSV_LIST_SEPARATOR = '|'
 const RECORD_DELIMITER = '\r\n'
+/** A lone CR or LF in a cell must be quoted too: csv-stringify quotes only the full delimiter once one is given, and R, pandas and Excel end a record at either. */
+const OPTIONS = { record_delimiter: RECORD_DELIMITER, quote_record_delimiter: true }
 
 /** RFC 4180 CSV (CRLF, UTF-8, optional BOM); text cells that look like formulas get a leading apostrophe, numbers never. */
 export class CsvTableEncoding implements TableEncoding {
@@ -15,14 +17,14 @@ export class CsvTableEncoding implements TableEncoding {
   constructor(private readonly bom: boolean) {}
 
   header(spec: TableSpec): string {
-    return (this.bom ? '\uFEFF' : '') + stringify([spec.columns.map((c) => c.name)], { record_delimiter: RECORD_DELIMITER })
+    return (this.bom ? '\uFEFF' : '') + stringify([spec.columns.map((c) => c.name)], OPTIONS)
   }
 
   rows(spec: TableSpec, rows: Row[]): string {
     if (rows.length === 0) return ''
     return stringify(
       rows.map((row) => spec.columns.map((c) => this.cell(row[c.name], c.kind))),
-      { record_delimiter: RECORD_DELIMITER }
+      OPTIONS
     )
   }
 

@@ -175,6 +175,7 @@ export const IMPORT_ISSUE_CODES = [
   'UNKNOWN_LABEL',
   'UNKNOWN_ATTRIBUTE',
   'NOT_CARRIED',
+  'EDITED_KEPT',
   // annotation packs
   'ARTICLE_MISSING',
   'OLDER_PACK',

@@ -6,6 +6,7 @@ import type { AnnotationStatus, Link, Mutation, User } from '../../shared/domain
 import { AppError } from '../../shared/errors'
 import { ArticleOffsets } from '../../shared/offsets'
 import type { Adjudication, AdjudicationCandidate, DecideInput } from '../../shared/review/adjudication'
+import { sameAttributes } from '../../shared/review/same-attributes'
 import type { AnnotationService, Step } from '../annotations/annotation-service'
 import { checkFragments } from '../annotations/check-fragments'
 import { shortQuote } from '../annotations/short-quote'
@@ -220,9 +221,10 @@ export class Adjudicator {
 /** accept: the chosen version is accepted, the others rejected; merge/edit: versions that match the gold tag's label and span are accepted. */
 function statusAfter(decision: DecideInput['decision'], c: AnnotationSnapshot, chosen: AnnotationSnapshot | null, gold: AnnotationSnapshot | null): AnnotationStatus {
   if (decision === 'reject' || !gold) return 'rejected'
-  if (decision === 'accept') return c.id === chosen?.id ? 'accepted' : 'rejected'
-  const same = c.label === gold.label && c.fragments.length === gold.fragments.length && c.fragments.every((f, i) => f.start === gold.fragments[i]!.start && f.end === gold.fragments[i]!.end)
-  return same ? 'accepted' : 'rejected'
+  const sameSpan = c.label === gold.label && c.fragments.length === gold.fragments.length && c.fragments.every((f, i) => f.start === gold.fragments[i]!.start && f.end === gold.fragments[i]!.end)
+  // an accepted version's identical twin (another coder's) is accepted too; a merge or edit accepts the versions with its span and label
+  if (decision === 'accept') return c.id === chosen?.id || (sameSpan && sameAttributes(c.attributes, chosen!.attributes)) ? 'accepted' : 'rejected'
+  return sameSpan ? 'accepted' : 'rejected'
 }
 
 /**

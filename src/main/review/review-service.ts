@@ -3,7 +3,8 @@ import type { Annotation, Mutation, TextSpan, User } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import type { ArticleReview, CorpusReviewRow, DecideInput, Layer, ReviewedUnit, TagComment } from '../../shared/review/adjudication'
 import { classifyDisagreements } from '../../shared/review/classify-disagreements'
-import { DISAGREEMENT_KINDS, type DisagreementKind } from '../../shared/review/review-unit'
+import { decisionStands } from '../../shared/review/decision-stands'
+import { DISAGREEMENT_KINDS, type ComparedTag, type DisagreementKind } from '../../shared/review/review-unit'
 import type { AnnotationService } from '../annotations/annotation-service'
 import { GOLD_LAYER } from '../store/migrations/0008-review'
 import type { Store } from '../store/store'
@@ -55,9 +56,8 @@ export class ReviewService {
   /** The article's layers aligned into units, each with its disagreements and the decision on it. */
   article(user: User, articleId: number, annotators?: string[], tagRefKeys = this.tagRefKeys()): ArticleReview {
     const layers = this.layers(user, articleId)
-    const me = layers.find((l) => l.isMe)
-    if (me && me.tags > 0 && this.hidesOthers(user, articleId))
-      throw new AppError('CONFLICT', 'Blind coding is on: mark this article done to see your colleagues’ tags and review them.')
+    // a reviewer who coded nothing here is refused too: the article view would hide every layer from them
+    if (this.hidesOthers(user, articleId)) throw new AppError('CONFLICT', 'Blind coding is on: mark this article done to see your colleagues’ tags and review them.')
     const compared = annotators?.length
       ? [...new Set(annotators)].filter((a) => layers.some((l) => l.annotatorId === a))
       : layers.filter((l) => !l.isGold && l.tags > 0).map((l) => l.annotatorId)
@@ -68,13 +68,16 @@ export class ReviewService {
     // tag id → its latest decision's index (they come oldest first): a unit's decision is the latest about any of its versions
     const latest = new Map<string, number>()
     decisions.forEach((d, i) => d.candidates.forEach((c) => latest.set(c.annotationId, i)))
+    // only articles with decisions need the tags by id and the rejected ones
+    const byId = decisions.length ? new Map(tags.map((t) => [t.id, t])) : new Map<string, ComparedTag>()
+    const rejected = decisions.length ? this.store.review.rejectedIds(articleId) : new Set<string>()
     const reviewed: ReviewedUnit[] = units.map((u) => {
       let at = -1
       if (latest.size > 0) for (const id of Object.values(u.members)) if (id !== null) at = Math.max(at, latest.get(id) ?? -1)
       const decision = at >= 0 ? decisions[at]! : null
       // a literal, not a spread: copying 2,000 units field by field through a spread costs milliseconds
       const { id, number, start, end, members, kinds, details } = u
-      return { id, number, start, end, members, kinds, details, decision, settled: decision !== null && (decision.decision === 'reject' || decision.goldExists) }
+      return { id, number, start, end, members, kinds, details, decision, settled: decision !== null && decisionStands(decision, u, byId, rejected, compared) }
     })
     return { articleId, layers, compared, units: reviewed, blind: this.store.review.blindCoding() }
   }
@@ -91,8 +94,8 @@ export class ReviewService {
     const out: CorpusReviewRow[] = []
     const tagRefKeys = this.tagRefKeys()
     for (const r of rows) {
-      // a blind coder who has not finished an article cannot review it yet
-      if (this.hidesOthers(user, r.article_id) && this.store.annotations.idsInLayer(r.article_id, user.id).length) continue
+      // under blind coding an article is reviewed only once this user marked it done
+      if (this.hidesOthers(user, r.article_id)) continue
       const review = this.article(user, r.article_id, annotators, tagRefKeys)
       const byKind = Object.fromEntries(DISAGREEMENT_KINDS.map((k) => [k, 0])) as Record<DisagreementKind, number>
       for (const u of review.units) for (const k of u.kinds) byKind[k]++
@@ -110,6 +113,7 @@ export class ReviewService {
   }
 
   decide(user: User, input: DecideInput): Mutation {
+    if (this.hidesOthers(user, input.articleId)) throw new AppError('CONFLICT', 'Blind coding is on: mark this article done to see your colleagues’ tags and review them.')
     const adjudicator = new Adjudicator(this.store, this.annotations, user, input.articleId)
     adjudicator.decide(input)
     return adjudicator.commit()

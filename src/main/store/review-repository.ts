@@ -68,6 +68,7 @@ export class ReviewRepository {
   private readonly saveCommentStmt
   private readonly commentCountsStmt
   private readonly comparedStmt
+  private readonly rejectedStmt
   // read on every review and layer request
   private readonly blindStmt
   private readonly extraFragmentsStmt
@@ -108,6 +109,7 @@ export class ReviewRepository {
     )
     this.blindStmt = db.prepare<[string], { value: string }>('SELECT value FROM project_meta WHERE key = ?')
     // raw rows and only the compared columns, one layer at a time (the layer is the parameter, not a column read per row)
+    this.rejectedStmt = db.prepare<[number], string>("SELECT id FROM annotation WHERE article_id = ? AND status = 'rejected'").pluck()
     this.comparedStmt = db
       .prepare<[number, string], [string, string, string, number, number]>('SELECT id, label, attributes, start, end FROM annotation WHERE article_id = ? AND annotator_id = ?')
       .raw()
@@ -145,6 +147,11 @@ export class ReviewRepository {
       }
     }
     return tags
+  }
+
+  /** The article's tags a decision marked rejected (and still are). */
+  rejectedIds(articleId: number): Set<string> {
+    return new Set(this.rejectedStmt.all(articleId))
   }
 
   /** Every layer with tags (or a done mark) in the article. */

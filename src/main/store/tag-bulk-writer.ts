@@ -16,6 +16,8 @@ export interface BulkTag {
   mentions: { attribute: string; actorId: string }[]
   createdAt: string
   updatedAt: string
+  /** The imported file it came from ("brat:news/1.ann"); null or absent: the project's own (native files). */
+  origin?: string | null
 }
 
 /**
@@ -32,18 +34,25 @@ export class TagBulkWriter {
   private readonly insertLink
   private readonly insertMention
   private readonly deleteLayerStmt
+  private readonly deleteImportedStmt
+  private readonly touchedStmt
   private readonly deleteTagStmt
 
   constructor(db: Db) {
     this.db = db
     this.recount = db.prepare('UPDATE article SET tag_count = (SELECT count(*) FROM annotation WHERE article_id = @id) WHERE id = @id')
     this.insertTag = db.prepare(`
-      INSERT INTO annotation (id, article_id, annotator_id, label, start, end, attributes, note, status, codebook_version, missing, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      INSERT INTO annotation (id, article_id, annotator_id, label, start, end, attributes, note, status, codebook_version, missing, created_at, updated_at, origin)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     this.insertFragment = db.prepare('INSERT INTO fragment (article_id, annotation_id, idx, start, end, quote, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     this.insertLink = db.prepare('INSERT INTO relation (from_id, idx, type, to_id) VALUES (?, ?, ?, ?)')
     this.insertMention = db.prepare('INSERT OR IGNORE INTO mention (annotation_id, attribute, actor_id) SELECT ?, ?, id FROM actor WHERE id = ?')
     this.deleteLayerStmt = db.prepare('DELETE FROM annotation WHERE article_id = ? AND annotator_id = ?')
+    // 'import': a tag imported before origins were recorded, from a file nobody knows any more
+    this.deleteImportedStmt = db.prepare(`
+      DELETE FROM annotation WHERE article_id = @articleId AND annotator_id = @annotatorId AND origin IN (@origin, 'import')
+        AND id NOT IN (SELECT entity_id FROM change_log WHERE article_id = @articleId AND entity = 'annotation')`)
+    this.touchedStmt = db.prepare<[number], string>("SELECT DISTINCT entity_id FROM change_log WHERE article_id = ? AND entity = 'annotation'").pluck()
     this.deleteTagStmt = db.prepare('DELETE FROM annotation WHERE id = ? AND article_id = ?')
   }
 
@@ -70,6 +79,20 @@ export class TagBulkWriter {
     return this.deleteLayerStmt.run(articleId, annotatorId).changes
   }
 
+  /**
+   * Removes what an earlier import of this file left in one coder's layer of the article (a re-import replaces it),
+   * sparing tags made in the workbench, other files' tags and imported tags someone has since edited; returns how many.
+   */
+  deleteImported(articleId: number, annotatorId: string, origin: string): number {
+    this.touched.add(articleId)
+    return this.deleteImportedStmt.run({ articleId, annotatorId, origin }).changes
+  }
+
+  /** Ids of the article's tags that an action in the workbench created, edited or deleted. */
+  touchedInWorkbench(articleId: number): Set<string> {
+    return new Set(this.touchedStmt.all(articleId))
+  }
+
   /** Removes a tag of this article by id (a re-imported native tag replaces itself); a tag of another article is never touched. */
   deleteTag(id: string, articleId: number): number {
     this.touched.add(articleId)
@@ -84,7 +107,7 @@ export class TagBulkWriter {
       if (f.end > end) end = f.end
     }
     this.touched.add(t.articleId)
-    this.insertTag.run(t.id, t.articleId, t.annotatorId, t.label, start, end, JSON.stringify(t.attributes), t.note, t.status, t.codebookVersion, JSON.stringify(t.missing), t.createdAt, t.updatedAt)
+    this.insertTag.run(t.id, t.articleId, t.annotatorId, t.label, start, end, JSON.stringify(t.attributes), t.note, t.status, t.codebookVersion, JSON.stringify(t.missing), t.createdAt, t.updatedAt, t.origin ?? null)
     for (let i = 0; i < t.fragments.length; i++) {
       const f = t.fragments[i]!
       this.insertFragment.run(t.articleId, t.id, i, f.start, f.end, f.quote, f.prefix, f.suffix)

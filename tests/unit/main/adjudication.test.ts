@@ -137,6 +137,33 @@ describe('review and adjudication', () => {
     expect(gold()).toHaveLength(1)
   })
 
+  it('an undone rejection, or a version changed since its decision, reopens the unit', () => {
+    const { service, review, articleId, aPol, bPol, aEv, bEv } = setup()
+    const unitOf = (id: string) => review.article(REVIEWER, articleId).units.find((u) => Object.values(u.members).includes(id))!
+    review.decide(REVIEWER, { articleId, candidates: [aPol, bPol], decision: 'reject', reason: '', guideline: '' })
+    expect(unitOf(aPol).settled).toBe(true)
+    service.undo(REVIEWER, articleId)
+    expect(unitOf(aPol).decision?.decision).toBe('reject')
+    expect(unitOf(aPol).settled).toBe(false)
+    service.redo(REVIEWER, articleId)
+    expect(unitOf(aPol).settled).toBe(true)
+    review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'accept', chosenId: bEv, reason: '', guideline: '' })
+    expect(unitOf(aEv).settled).toBe(true)
+    // Ben's newer pack says something else about the event: the decision no longer covers what is there
+    service.update(BEN, { id: bEv, attributes: { fatalities_low: 9 } })
+    expect(unitOf(aEv).settled).toBe(false)
+    service.undo(BEN, articleId)
+    expect(unitOf(aEv).settled).toBe(true)
+    service.delete(ANA, aEv)
+    expect(unitOf(bEv).settled).toBe(false)
+  })
+
+  it('accepting agreed units marks every coder’s matching version accepted, not only the first', () => {
+    const { store, review, articleId, aCol, bCol } = setup()
+    review.acceptAgreed(REVIEWER, articleId)
+    expect([store.annotations.get(aCol)!.status, store.annotations.get(bCol)!.status]).toEqual(['accepted', 'accepted'])
+  })
+
   it('accepts every agreed unit in one action, and refuses bad decisions without changing anything', () => {
     const { store, review, articleId, aCol, aEv, bEv, gold } = setup()
     const m = review.acceptAgreed(REVIEWER, articleId)!
@@ -162,6 +189,10 @@ describe('review and adjudication', () => {
     expect(review.hiddenLayers(BEN, articleId)).toBe(1)
     expect(() => review.article(ANA, articleId)).toThrow('Blind coding is on')
     expect(review.corpus(ANA)).toEqual([])
+    // a reviewer who coded nothing here is not shown a review whose every version the article view hides
+    expect(() => review.article(REVIEWER, articleId)).toThrow('Blind coding is on')
+    expect(() => review.acceptAgreed(REVIEWER, articleId)).toThrow('Blind coding is on')
+    expect(review.corpus(REVIEWER)).toEqual([])
     review.markDone(ANA, articleId, true)
     expect(review.visible(ANA, articleId).hiddenLayers).toBe(0)
     expect(review.hiddenLayers(ANA, articleId)).toBe(0)

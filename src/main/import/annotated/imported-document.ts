@@ -53,6 +53,8 @@ export interface ImportedDocument {
   note?: string
   importedAt?: string
   annotations: ImportedAnnotation[]
+  /** The file it came from, as reported ("news/1.ann"): a re-import of that file replaces only the tags it brought. Defaults to `name`. */
+  origin?: string
   /** Coders whose tags on this article the document replaces in full, even when it lists none of theirs (a pack's coder). */
   replaces?: { id: string; name: string }[]
 }

@@ -6,6 +6,7 @@ import { missingAttributes, validateAttributes } from '../../../shared/codebook/
 import { addsMissingArticles, type AnnotatedImportOptions, type AnnotatedImportReport, type ImportedLabel } from '../../../shared/exchange/annotated-import'
 import type { ImportIssue } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
+import { plural } from '../../../shared/plural'
 import { ArticleOffsets, mapThroughTransform } from '../../../shared/offsets'
 import type { Store } from '../../store/store'
 import { withLargeCache } from '../../store/with-large-cache'
@@ -133,8 +134,12 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
     }
   }
 
+  const tagExists = db.prepare<[string], number>('SELECT 1 FROM annotation WHERE id = ?').pluck()
   const writeDocument = (doc: ImportedDocument) => {
     report.documents++
+    // native files carry the project's own tags by id (their reader sets extras before the first document); other formats' tags remember their file
+    const native = !!reader.extras?.codebooks
+    const origin = `${options.format}:${doc.origin ?? doc.name}`
     const { text, removed } = canonicalize(doc.text)
     if (text.trim() === '') {
       issue({ file: doc.name, severity: 'error', code: 'EMPTY_TEXT', message: `${doc.name} has no text; its tags cannot be placed.` })
@@ -240,7 +245,8 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       }
       const owner = annotatorId(a.annotator ?? { name: options.annotator })
       layers.add(owner)
-      const id = a.id ?? stableUuid('tag', owner, uid, a.key)
+      // the file is part of a derived id: two files' "T1" on one article are two tags
+      const id = a.id ?? stableUuid('tag', owner, uid, origin, a.key)
       if (idOfKey.has(a.key)) {
         issue({ file: doc.name, line: a.line, severity: 'error', code: 'DUPLICATE_ID', message: `${where}: the id ${a.key} is used by two tags; give each tag its own id.` })
         report.skipped++
@@ -271,25 +277,33 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
           missing: missingAttributes(tagCodebook, label, attributes),
           mentions,
           createdAt: a.createdAt ?? at,
-          updatedAt: at
+          updatedAt: at,
+          origin: native ? null : origin
         }
       })
     }
     for (const who of doc.replaces ?? []) layers.add(annotatorId(who))
-    // a re-imported layer replaces what the earlier import of it left on this article
-    // once per article and coder: a file may hold the same article several times (one per coder, or per task)
-    if (!reader.extras?.codebooks) {
+    // a re-import replaces what the earlier import of the same file left in each coder's layer (a pack: the whole layer)
+    // once per article, coder and file: a file may hold the same article several times (one per coder, or per task)
+    if (!native) {
       for (const layer of layers) {
-        const key = `${articleId}\u0000${layer}`
+        const key = `${articleId}\u0000${layer}\u0000${origin}`
         if (cleared.has(key)) continue
         cleared.add(key)
-        report.replaced += tags.deleteLayer(articleId, layer)
+        report.replaced += doc.replaces ? tags.deleteLayer(articleId, layer) : tags.deleteImported(articleId, layer, origin)
       }
     }
+    // an imported tag someone edited or deleted here since the last import stays as they left it
+    const touched = native || doc.replaces || !found ? null : tags.touchedInWorkbench(articleId)
+    let spared = 0
     const written: string[] = []
     for (const p of placed) {
+      if (touched?.has(p.tag.id)) {
+        spared++
+        continue
+      }
       // a native tag replaces itself; an article added just now has no tags to replace
-      if (reader.extras?.codebooks && found) report.replaced += tags.deleteTag(p.tag.id, articleId)
+      if (native && found) report.replaced += tags.deleteTag(p.tag.id, articleId)
       // tag-reference attributes name other tags by the file's keys
       for (const d of codebook.labels.find((l) => l.name === p.tag.label)?.attributes ?? []) {
         if (d.type !== 'tag') continue
@@ -311,6 +325,8 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       written.push(p.tag.id)
       report.annotations++
     }
+    if (spared > 0)
+      issue({ file: doc.name, severity: 'warning', code: 'EDITED_KEPT', message: `${doc.name}: ${plural(spared, 'tag')} from an earlier import of this file ${spared === 1 ? 'was' : 'were'} edited or deleted in Spanwise since, and ${spared === 1 ? 'was' : 'were'} left as ${spared === 1 ? 'it is' : 'they are'}; the file’s ${spared === 1 ? 'version was' : 'versions were'} not imported.` })
     const kept = new Set(written)
     for (const p of placed) {
       // a tag refused above gets no links: its id belongs to someone else's tag
@@ -318,7 +334,8 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       const links: { type: string; to: string }[] = []
       for (const l of p.links) {
         const to = idOfKey.get(l.to)
-        if (to) links.push({ type: l.type, to })
+        // a target kept as edited links as the file says; one deleted here stays deleted, and so does the link
+        if (to && (kept.has(to) || tagExists.get(to) !== undefined)) links.push({ type: l.type, to })
         else issue({ file: doc.name, line: p.line, severity: 'warning', code: 'UNKNOWN_REFERENCE', message: `${doc.name}: a ${l.type} link from ${p.tag.id} points to ${l.to}, which is not an imported tag of this article; the link was left out.` })
       }
       tags.link(p.tag.id, links)

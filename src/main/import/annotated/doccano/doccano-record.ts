@@ -66,7 +66,7 @@ export function doccanoDocument(record: unknown, at: RecordPlace, issue: IssueSi
   if (Array.isArray(r['cats'])) metadata['categories'] = r['cats']
   if (metadata['categories']) report('warning', 'NOT_CARRIED', `document categories (${(metadata['categories'] as unknown[]).map(jsonValueText).join(', ')}) are not tags; they were kept in the article's metadata as "categories".`)
 
-  const doc: ImportedDocument = { name: where, text, annotations, metadata }
+  const doc: ImportedDocument = { name: where, origin: at.file, text, annotations, metadata }
   for (const f of DOC_FIELDS) if (typeof r[f] === 'string') doc[f] = r[f] as string
   for (const m of [r['meta'], r['metadata']]) if (m && typeof m === 'object' && !Array.isArray(m)) Object.assign(metadata, m)
   for (const [k, v] of Object.entries(r)) if (!STRUCTURE.has(k)) metadata[k === 'id' ? 'doccanoId' : k] = v

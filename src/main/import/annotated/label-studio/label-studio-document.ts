@@ -65,7 +65,7 @@ export function labelStudioDocument(task: unknown, at: { file: string; name: str
   }
   if (inclusive > 0) report('warning', 'SPAN_REANCHORED', `${inclusive} regions had end offsets that include the last character (as Label Studio 0.x wrote them); they were read as ending one character later.`)
 
-  const doc: ImportedDocument = { name, text, annotations, metadata }
+  const doc: ImportedDocument = { name, origin: at.file, text, annotations, metadata }
   for (const f of DOC_FIELDS) if (typeof data[f] === 'string') doc[f] = data[f] as string
   for (const [k, v] of Object.entries(data)) if (!(DOC_FIELDS as readonly string[]).includes(k)) metadata[k] = v
   if (isObj(task['meta'])) Object.assign(metadata, task['meta'])

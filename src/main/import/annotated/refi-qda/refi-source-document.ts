@@ -117,6 +117,7 @@ export function refiSourceDocument(file: RefiFile, source: XmlNode, index: RefiP
   const title = attr(source, 'name')
   return {
     name: `${file.name}: ${title ?? guid}`,
+    origin: file.name,
     text,
     ...(title ? { title } : {}),
     ...fields,

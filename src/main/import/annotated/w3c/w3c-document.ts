@@ -49,5 +49,5 @@ export function w3cDocument(name: string, file: string, text: string, info: W3cS
     ;(from.links ??= []).push({ type: l.type, to: l.to })
   }
   for (const [what, n] of dropped) report('warning', 'NOT_CARRIED', `${n} annotations had ${what}; those bodies were left out.`)
-  return { ...info, name, text, annotations: [...tags.values()] }
+  return { ...info, name, origin: file, text, annotations: [...tags.values()] }
 }

@@ -36,7 +36,11 @@ export function CorpusReview({ refreshKey }: { refreshKey: number }) {
         </a>
       </header>
       {data.rows.length === 0 ? (
-        <p className="empty">No article has been coded by two or more people yet. Import a colleague’s pack (Import colleague’s pack…) to compare your tags with theirs.</p>
+        <p className="empty">
+          {data.blind
+            ? 'Nothing to review yet: blind coding is on, so an article coded by two or more people appears here once you mark it done (Mark done, above its text).'
+            : 'No article has been coded by two or more people yet. Import a colleague’s pack (Import colleague’s pack…) to compare your tags with theirs.'}
+        </p>
       ) : (
         <table className="review-table">
           <thead>

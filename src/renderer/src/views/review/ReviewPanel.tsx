@@ -215,7 +215,7 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
                   by {focus.decision.decidedByName}, {new Date(focus.decision.decidedAt).toLocaleString()}
                   {focus.decision.reason && ` — “${focus.decision.reason}”`}
                   {focus.decision.guideline && ` (${focus.decision.guideline})`}
-                  {!focus.settled && ' (its gold tag was since removed)'}
+                  {!focus.settled && ' (no longer stands: it was undone, or the versions changed since; decide again)'}
                 </p>
               )}
               <label className="field">

@@ -36,6 +36,7 @@ export class TagBulkWriter {
   private readonly deleteLayerStmt
   private readonly deleteImportedStmt
   private readonly touchedStmt
+  private readonly outcomesStmt
   private readonly deleteTagStmt
 
   constructor(db: Db) {
@@ -52,6 +53,9 @@ export class TagBulkWriter {
     this.deleteImportedStmt = db.prepare(`
       DELETE FROM annotation WHERE article_id = @articleId AND annotator_id = @annotatorId AND origin IN (@origin, 'import')
         AND id NOT IN (SELECT entity_id FROM change_log WHERE article_id = @articleId AND entity = 'annotation')`)
+    this.outcomesStmt = db.prepare<[number, string], { id: string; status: AnnotationStatus; label: string; start: number; end: number; attributes: string }>(
+      "SELECT id, status, label, start, end, attributes FROM annotation WHERE article_id = ? AND annotator_id = ? AND status IN ('accepted', 'rejected')"
+    )
     this.touchedStmt = db.prepare<[number], string>("SELECT DISTINCT entity_id FROM change_log WHERE article_id = ? AND entity = 'annotation'").pluck()
     this.deleteTagStmt = db.prepare('DELETE FROM annotation WHERE id = ? AND article_id = ?')
   }
@@ -86,6 +90,11 @@ export class TagBulkWriter {
   deleteImported(articleId: number, annotatorId: string, origin: string): number {
     this.touched.add(articleId)
     return this.deleteImportedStmt.run({ articleId, annotatorId, origin }).changes
+  }
+
+  /** A reviewer's verdicts (accepted, rejected) on one coder's tags in the article, with what each verdict was about. */
+  reviewOutcomes(articleId: number, annotatorId: string): Map<string, { status: AnnotationStatus; label: string; start: number; end: number; attributes: string }> {
+    return new Map(this.outcomesStmt.all(articleId, annotatorId).map((r) => [r.id, r]))
   }
 
   /** Ids of the article's tags that an action in the workbench created, edited or deleted. */

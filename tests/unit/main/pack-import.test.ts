@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { CodebookService } from '../../../src/main/codebook/codebook-service'
+import { ReviewService } from '../../../src/main/review/review-service'
 import { EMPTY_MIGRATION } from '../../../src/shared/codebook/codebook-migration'
 import { dumpTables, exportPack, importPack, layerFacts, projectWithArticles, readZip, rewritePack, THIRD } from '../../helpers/pack-fixtures'
 import { ANA, BEN, cleanupTemp } from '../../helpers/project'
@@ -75,6 +76,21 @@ describe('annotation pack import', () => {
     expect(ana.store.db.prepare('SELECT id FROM tag_comment').pluck().all()).toEqual(['c1'])
     expect(report.issues.map((i) => i.message).join(' ')).toContain('1 review comment on tags the coder has since deleted')
     expect(ana.store.db.prepare('SELECT count(*) FROM annotation WHERE annotator_id = ?').pluck().get(BEN.id)).toBe(4)
+  })
+
+  it('a newer pack keeps my verdicts on the tags it brings back unchanged, and reopens the ones it changed', () => {
+    const { ben, ana, attack, gunmen } = twoCoders()
+    importPack(ana.store, ANA, [exportPack(ben.store, BEN).file])
+    const review = new ReviewService(ana.store, ana.service)
+    review.decide(ANA, { articleId: ana.huila, candidates: [gunmen], decision: 'reject', reason: '', guideline: '' })
+    review.decide(ANA, { articleId: ana.huila, candidates: [attack], decision: 'accept', chosenId: attack, reason: '', guideline: '' })
+    ben.service.update(BEN, { id: attack, attributes: { fatalities_reported: 8 } })
+    importPack(ana.store, ANA, [exportPack(ben.store, BEN).file])
+    expect(ana.store.annotations.get(gunmen)!.status).toBe('rejected')
+    expect(ana.store.annotations.get(attack)!.status).toBe('draft')
+    const settled = (id: string) => review.article(ANA, ana.huila).units.find((u) => Object.values(u.members).includes(id))!.settled
+    expect(settled(gunmen)).toBe(true)
+    expect(settled(attack)).toBe(false)
   })
 
   it('an article the coder emptied since their last pack loses their tags there', () => {

@@ -4,9 +4,10 @@ import type { Codebook, LabelDefinition } from '../../../shared/codebook/codeboo
 import { EMPTY_MIGRATION } from '../../../shared/codebook/codebook-migration'
 import { missingAttributes, validateAttributes } from '../../../shared/codebook/validate-attributes'
 import { addsMissingArticles, type AnnotatedImportOptions, type AnnotatedImportReport, type ImportedLabel } from '../../../shared/exchange/annotated-import'
-import type { ImportIssue } from '../../../shared/domain'
+import type { AnnotationStatus, ImportIssue } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import { plural } from '../../../shared/plural'
+import { sameAttributes } from '../../../shared/review/same-attributes'
 import { ArticleOffsets, mapThroughTransform } from '../../../shared/offsets'
 import type { Store } from '../../store/store'
 import { withLargeCache } from '../../store/with-large-cache'
@@ -285,13 +286,21 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
     for (const who of doc.replaces ?? []) layers.add(annotatorId(who))
     // a re-import replaces what the earlier import of the same file left in each coder's layer (a pack: the whole layer)
     // once per article, coder and file: a file may hold the same article several times (one per coder, or per task)
+    // a reviewer's verdict on a tag the file brings back unchanged stays: the coder's file knows nothing of it
+    const verdicts = new Map<string, { status: AnnotationStatus; label: string; start: number; end: number; attributes: string }>()
     if (!native) {
       for (const layer of layers) {
         const key = `${articleId}\u0000${layer}\u0000${origin}`
         if (cleared.has(key)) continue
         cleared.add(key)
+        if (found) for (const [id, v] of tags.reviewOutcomes(articleId, layer)) verdicts.set(id, v)
         report.replaced += doc.replaces ? tags.deleteLayer(articleId, layer) : tags.deleteImported(articleId, layer, origin)
       }
+    }
+    for (const p of placed) {
+      const v = verdicts.get(p.tag.id)
+      if (!v || v.label !== p.tag.label || v.start !== Math.min(...p.tag.fragments.map((f) => f.start)) || v.end !== Math.max(...p.tag.fragments.map((f) => f.end))) continue
+      if (sameAttributes(JSON.parse(v.attributes) as Record<string, unknown>, p.tag.attributes)) p.tag.status = v.status
     }
     // an imported tag someone edited or deleted here since the last import stays as they left it
     const touched = native || doc.replaces || !found ? null : tags.touchedInWorkbench(articleId)

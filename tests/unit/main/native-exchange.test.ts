@@ -9,7 +9,10 @@ import { exportOptions, type ExportOptionsInput } from '../../../src/shared/exch
 import type { Store } from '../../../src/main/store/store'
 import { codedProject, HUILA } from '../../helpers/coded-project'
 import { reviewedProject } from '../../helpers/reviewed-project'
-import { ANA, cleanupTemp, cpSlice, createTempProject, tempDir } from '../../helpers/project'
+import { ANA, addArticle, cleanupTemp, cpSlice, createTempProject, tempDir } from '../../helpers/project'
+import { AnnotationService } from '../../../src/main/annotations/annotation-service'
+import { CodebookService } from '../../../src/main/codebook/codebook-service'
+import { EMPTY_MIGRATION } from '../../../src/shared/codebook/codebook-migration'
 
 afterEach(cleanupTemp)
 
@@ -71,6 +74,27 @@ describe('native JSONL export and import', () => {
     expect(count('relation')).toBe(4)
     expect([count('adjudication'), count('tag_comment'), count('coder_progress')]).toEqual([5, 4, 3])
     expect(p.store.review.comments(p.event.id).map((c) => c.body).at(-1)).toBe('added after the export')
+  })
+
+  it('a project with tags keeps its own codebook when a file coded with another one comes in, and says so', () => {
+    const p = codedProject()
+    const out = join(tempDir(), 'theirs')
+    exportTo(p.store, out)
+    // my project: its own codebook (a label the file's lacks), already used
+    const mine = createTempProject().store
+    const v1 = mine.codebooks.get()
+    new CodebookService(mine).save(ANA, { codebook: { ...v1, labels: [...v1.labels, { ...v1.labels[0]!, name: 'Rumour', hotkey: null, order: v1.labels.length }] }, note: 'rumours', migration: EMPTY_MIGRATION, baseVersion: v1.version })
+    const before = mine.codebooks.get()
+    const article = addArticle(mine, 'A rumour spread in Neiva.')
+    new AnnotationService(mine).create(ANA, { articleId: article, label: 'Rumour', fragments: [{ start: 2, end: 8 }] })
+    const report = importFrom(mine, [out])
+    expect(report).toMatchObject({ committed: true, annotations: 8 })
+    expect(mine.codebooks.get().labels.map((l) => l.name)).toEqual(before.labels.map((l) => l.name))
+    expect(report.issues.find((i) => i.code === 'CODEBOOK_DIFFERS')?.message).toMatch(/the project keeps its own, and the file's is kept in the codebook's version history.*\(Weapon\)/)
+    // an untagged project being rebuilt from the file takes the file's codebook (the round trip above)
+    const fresh = createTempProject().store
+    importFrom(fresh, [out])
+    expect(fresh.codebooks.get().labels.map((l) => l.name)).toEqual(p.store.codebooks.get().labels.map((l) => l.name))
   })
 
   it('a tag whose id belongs to another article’s tag is refused by line, and that tag is untouched (re-importing used to delete it)', () => {

@@ -3,16 +3,21 @@ import { EMPTY_MIGRATION } from '../../../shared/codebook/codebook-migration'
 import type { Actor } from '../../../shared/domain'
 import { matchKey } from '../../../shared/text/fold-text'
 import type { Store } from '../../store/store'
+import type { IssueSink } from './imported-document'
 
 /** Two codebooks with the same content, whatever their version numbers. */
 export const sameCodebook = (a: Codebook, b: Codebook) => JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 })
 
 /**
  * Maps each codebook version a file carries to a project version: an identical stored version when there is
- * one, else a new version saved now. Call inside the import's transaction.
+ * one, else a new version saved now. A project that has tags keeps its own codebook current (the file's versions
+ * stay as history and `issue` says so); only an untagged project, being rebuilt from the file, takes the file's.
+ * Call inside the import's transaction.
  */
-export function importCodebooks(store: Store, codebooks: { version: number; codebook: Codebook }[], createdBy: string, fileName: string): Map<number, number> {
+export function importCodebooks(store: Store, codebooks: { version: number; codebook: Codebook }[], createdBy: string, fileName: string, issue: IssueSink): Map<number, number> {
   const map = new Map<number, number>()
+  const own = store.codebooks.currentVersion()
+  const coded = store.db.prepare('SELECT 1 FROM annotation LIMIT 1').get() !== undefined
   const stored = store.codebooks.versions().map((v) => ({ version: v.version, codebook: store.codebooks.get(v.version) }))
   for (const c of [...codebooks].sort((a, b) => a.version - b.version)) {
     const same = stored.find((s) => sameCodebook(s.codebook, c.codebook))
@@ -25,6 +30,19 @@ export function importCodebooks(store: Store, codebooks: { version: number; code
     store.codebooks.insert({ codebook, note: `imported from ${fileName} (its version ${c.version})`, createdBy, migration: EMPTY_MIGRATION })
     stored.push({ version, codebook })
     map.set(c.version, version)
+  }
+  if (coded && store.codebooks.currentVersion() !== own) {
+    // the newest version is the current one: the project's own goes back on top, unchanged
+    const mine = store.codebooks.get(own)
+    const theirs = codebooks.reduce((a, b) => (b.version > a.version ? b : a)).codebook
+    store.codebooks.insert({ codebook: { ...mine, version: store.codebooks.currentVersion() + 1 }, note: `this project's codebook (version ${own}) kept after importing ${fileName}`, createdBy, migration: EMPTY_MIGRATION })
+    const lacking = theirs.labels.map((l) => l.name).filter((n) => !mine.labels.some((l) => l.name === n))
+    issue({
+      file: fileName,
+      severity: 'warning',
+      code: 'CODEBOOK_DIFFERS',
+      message: `${fileName} was coded with another codebook than this project's; the project keeps its own, and the file's is kept in the codebook's version history.${lacking.length ? ` Its tags with labels this codebook lacks (${lacking.join(', ')}) show as unknown labels until you add them in the codebook editor.` : ''}`
+    })
   }
   return map
 }

@@ -107,7 +107,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
   const prepareCodebook = () => {
     const extras = reader.extras
     if (extras?.codebooks?.length) {
-      versionMap = importCodebooks(store, extras.codebooks, user.id, options.paths.map((p) => basename(p)).join(', '))
+      versionMap = importCodebooks(store, extras.codebooks, user.id, options.paths.map((p) => basename(p)).join(', '), issue)
       current = store.codebooks.currentVersion()
       codebook = store.codebooks.get(current)
       known = definedLabels(codebook)

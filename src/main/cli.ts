@@ -279,9 +279,14 @@ async function runAnnotatedImportCommand(projectPath: string, paths: string[], v
   for (const m of values.map as string[]) {
     const at = m.indexOf('=')
     if (at <= 0) throw new UsageError(`--map ${m}: write it as FileLabel=CodebookLabel`)
-    labelMap[m.slice(0, at)] = m.slice(at + 1)
+    const from = m.slice(0, at)
+    if (Object.hasOwn(labelMap, from) && labelMap[from] !== m.slice(at + 1)) throw new UsageError(`--map ${from} is given twice (${labelMap[from]} and ${m.slice(at + 1)}); keep one`)
+    labelMap[from] = m.slice(at + 1)
   }
-  for (const l of values['skip-label'] as string[]) labelMap[l] = null
+  for (const l of values['skip-label'] as string[]) {
+    if (labelMap[l]) throw new UsageError(`${l} is both mapped (--map ${l}=${labelMap[l]}) and skipped (--skip-label ${l}); keep one`)
+    labelMap[l] = null
+  }
   const parsed = annotatedImportOptions.safeParse({
     format: values.format,
     paths: paths.map((p) => resolve(p)),

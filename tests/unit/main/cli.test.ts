@@ -151,6 +151,25 @@ describe('cli errors', () => {
     expect(readdirSync(dir)).toEqual(['notes.spanwise'])
   })
 
+  it('refuses a label mapping onto no codebook label, or contradictory label options, naming them; nothing is imported', () => {
+    const dir = join(tempDir(), 'brat')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'a.txt'), TEXT_A)
+    writeFileSync(join(dir, 'a.ann'), 'T1\tPerson 36 59\tNorthern Liberation Front\n')
+    const project = join(tempDir(), 'p.spanwise')
+    expect(cli(['import', corpus(), '--project', project]).status).toBe(0)
+    const tagged = (args: string[]) => cli(['import', '--format', 'brat', dir, '--project', project, '--annotator', 'Ana', ...args])
+    const typo = tagged(['--map', 'Person=actor'])
+    expect(typo.status).toBe(1)
+    expect(typo.stderr).toContain("The label mapping Person → actor names no label of this project's codebook (names are case-sensitive). Its labels: Actor, Event, Claim")
+    const twice = tagged(['--map', 'Person=Actor', '--map', 'Person=Place'])
+    expect([twice.status, twice.stderr]).toEqual([2, expect.stringContaining('--map Person is given twice (Actor and Place); keep one')])
+    expect(tagged(['--map', 'Person=Actor', '--skip-label', 'Person']).stderr).toContain('Person is both mapped (--map Person=Actor) and skipped (--skip-label Person)')
+    expect(tagged(['--map', 'Person=Actor', '--create', 'Person']).stderr).toContain('Person is both mapped and to be added to the codebook')
+    expect(cli(['annotations', '--project', project]).lines).toEqual([])
+    expect(tagged(['--map', 'Person=Actor']).status).toBe(0)
+  })
+
   it('exits 3 when the project does not exist (only import creates one)', () => {
     const r = cli(['articles', '--project', join(tempDir(), 'missing.spanwise')])
     expect(r.status).toBe(3)

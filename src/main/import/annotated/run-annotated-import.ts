@@ -133,6 +133,12 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       store.codebooks.insert({ codebook, note: `labels added by an import: ${creating.join(', ')}`, createdBy: user.id, migration: EMPTY_MIGRATION })
       known = definedLabels(codebook)
     }
+    // a mapping onto a label the codebook lacks would leave its tags with no definition to check them against
+    for (const [from, to] of Object.entries(options.labelMap)) {
+      if (to !== null && !known.has(to))
+        throw new AppError('VALIDATION', `The label mapping ${from} → ${to} names no label of this project's codebook (names are case-sensitive). Its labels: ${[...known].join(', ')}.`)
+      if (options.createLabels.includes(from)) throw new AppError('VALIDATION', `${from} is both mapped and to be added to the codebook; choose one.`)
+    }
   }
 
   const tagExists = db.prepare<[string], number>('SELECT 1 FROM annotation WHERE id = ?').pluck()

@@ -13,6 +13,13 @@ function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '') || '(root)'
 }
 
+/** Letter keys the workbench itself uses while coding or reviewing: a label on one would shadow it. */
+const RESERVED_KEYS: Record<string, string> = {
+  l: 'linking the selected tag',
+  n: 'the next disagreement in a review',
+  p: 'the previous disagreement in a review'
+}
+
 function zodProblems(error: z.ZodError): CodebookProblem[] {
   return error.issues.map((i) => ({ path: pathOf(i.path), message: i.message }))
 }
@@ -38,7 +45,8 @@ export function validateCodebook(input: unknown): CodebookCheck {
     if (seenNames.has(lower)) add(`${at}.name`, `the label name “${label.name}” is already used by labels[${seenNames.get(lower)}]`)
     else seenNames.set(lower, i)
     if (label.hotkey) {
-      if (seenKeys.has(label.hotkey)) add(`${at}.hotkey`, `hotkey “${label.hotkey}” is already used by ${cb.labels[seenKeys.get(label.hotkey)!]!.name}; choose another key`)
+      if (Object.hasOwn(RESERVED_KEYS, label.hotkey)) add(`${at}.hotkey`, `“${label.hotkey}” is the key for ${RESERVED_KEYS[label.hotkey]}; choose another key`)
+      else if (seenKeys.has(label.hotkey)) add(`${at}.hotkey`, `hotkey “${label.hotkey}” is already used by ${cb.labels[seenKeys.get(label.hotkey)!]!.name}; choose another key`)
       else seenKeys.set(label.hotkey, i)
     }
     if (label.parent !== null) {

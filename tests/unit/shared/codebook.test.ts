@@ -45,6 +45,9 @@ describe('validateCodebook refuses a bad codebook with the path of each problem'
 
   it('a hotkey clash names both labels', () => {
     expect(problemsOf((cb) => (cb.labels[2].hotkey = '1'))).toEqual([{ path: 'labels[2].hotkey', message: 'hotkey “1” is already used by Actor; choose another key' }])
+    // the workbench's own letter keys are not label keys: L links the selected tag, N and P step through a review
+    expect(problemsOf((cb) => (cb.labels[2].hotkey = 'l'))).toEqual([{ path: 'labels[2].hotkey', message: '“l” is the key for linking the selected tag; choose another key' }])
+    expect(problemsOf((cb) => (cb.labels[0].hotkey = 'n')).map((p) => p.path)).toEqual(['labels[0].hotkey'])
   })
 
   it('a circular parent chain is shown in full; a missing parent is named', () => {

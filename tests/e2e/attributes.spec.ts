@@ -22,11 +22,26 @@ test('an event’s attributes: chosen from the keyboard, sub-types filtered by t
   const subTypes = await form.locator('#attr-sub_event_type option').allTextContents()
   expect(subTypes).toEqual(['—', 'Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other'])
   await form.locator('#attr-sub_event_type').selectOption('other')
-  await form.locator('#attr-date_start').fill('2031-03-02')
+  // typed part by part (en-US order: month, day, year) and saved once, when left: the year's digits are not saved one by one
+  // as 0002, 0020, 0203 (undo below then takes the whole date back in one step)
+  await form.locator('#attr-date_start').focus()
+  await page.keyboard.type('03022031')
+  await expect(form.locator('#attr-date_start')).toHaveValue('2031-03-02')
+  await expect(form.locator('.field', { has: page.locator('#attr-date_start') })).not.toHaveAttribute('aria-busy')
+  // leaving the field saves it (Tab from the year first reaches the date's own picker button in Chromium)
+  await form.locator('#attr-date_end').focus()
   await expectSaved(page)
-  await expect(form.locator('#attr-date_start')).toBeFocused()
-  await form.locator('#attr-date_start').press('Tab')
   await expect(form.locator('.missing-count')).toHaveText('2 missing')
+
+  // a new event type clears the sub-type that does not belong to it, in the same save
+  await form.locator('#attr-event_type').selectOption('protests')
+  await expectSaved(page)
+  await expect(form.locator('#attr-sub_event_type')).toHaveValue('')
+  await page.locator('.article-viewer').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Control+z')
+  await tagRows(page).first().click()
+  await expect(form.locator('#attr-event_type')).toHaveValue('strategic_developments')
+  await expect(form.locator('#attr-sub_event_type')).toHaveValue('other')
 
   // an end date before the start is refused with the rule's message, and nothing changes
   await form.locator('#attr-date_end').fill('2031-03-01')

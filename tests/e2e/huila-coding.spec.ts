@@ -28,6 +28,7 @@ test('code the Huila attack: event attributes, perpetrator and target links, the
   await form.locator('#attr-event_type').selectOption('battles')
   await form.locator('#attr-sub_event_type').selectOption('armed_clash')
   await form.locator('#attr-date_start').fill('2022-09-02')
+  await form.locator('#attr-date_start').press('Enter')
   await form.locator('#attr-date_precision').selectOption('day')
   await form.locator('#attr-location_text').fill('Neiva, Huila')
   await form.locator('#attr-location_text').press('Enter')

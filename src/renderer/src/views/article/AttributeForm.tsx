@@ -19,6 +19,17 @@ export function AttributeForm({ tag, onChange }: Props) {
   const fields = defs
   if (!codebook || fields.length === 0) return null
   const missing = new Set(validateAttributes(codebook, tag.label, tag.attributes).filter((p) => p.kind === 'missing').map((p) => p.key))
+  // a new type clears a sub-type that does not belong to it, in the same save (one undo step), instead of being refused
+  const change = (patch: Record<string, unknown>) => {
+    const full = { ...patch }
+    for (const [key, v] of Object.entries(patch))
+      for (const d of defs) {
+        const now = tag.attributes[d.key]
+        if (d.dependsOn !== key || now === undefined || now === null || Object.hasOwn(patch, d.key)) continue
+        if (v === null || !(d.values ?? []).some((c) => c.value === now && c.parent === v)) full[d.key] = null
+      }
+    return onChange(full)
+  }
   return (
     <fieldset className="attributes" aria-label="Attributes">
       <legend>
@@ -26,11 +37,11 @@ export function AttributeForm({ tag, onChange }: Props) {
       </legend>
       {fields.map((def) =>
         def.type === 'actor' ? (
-          <ActorField key={def.key} def={def} tag={tag} missing={missing.has(def.key)} onChange={onChange} />
+          <ActorField key={def.key} def={def} tag={tag} missing={missing.has(def.key)} onChange={change} />
         ) : def.type === 'tag' ? (
-          <TagRefField key={def.key} def={def} tag={tag} missing={missing.has(def.key)} onChange={onChange} />
+          <TagRefField key={def.key} def={def} tag={tag} missing={missing.has(def.key)} onChange={change} />
         ) : (
-        <Field key={def.key} def={def} value={tag.attributes[def.key]} all={tag.attributes} missing={missing.has(def.key)} onChange={onChange} />
+          <Field key={def.key} def={def} value={tag.attributes[def.key]} all={tag.attributes} missing={missing.has(def.key)} onChange={change} />
         )
       )}
     </fieldset>
@@ -95,8 +106,17 @@ function Field({ def, value: stored, all, missing, onChange }: { def: AttributeD
       return (
         <div className="field" aria-busy={busy}>
           {label}
-          {/* saved on change: a date input only reports complete dates, and Tab moves between its parts */}
-          <input ref={typed} id={id} type="date" defaultValue={(value as string) ?? ''} onChange={(e) => e.target.value !== (value ?? '') && set(e.target.value, e.target)} />
+          {/* saved when left or on Enter, as text is: Chromium reports a date at every keystroke of its year (0002, 0020, 0202…), each of which would be saved */}
+          <input
+            ref={typed}
+            id={id}
+            type="date"
+            min="0001-01-01"
+            max="9999-12-31"
+            defaultValue={(value as string) ?? ''}
+            onBlur={(e) => e.target.value !== (value ?? '') && set(e.target.value, e.target)}
+            onKeyDown={commitOnEnter}
+          />
         </div>
       )
     case 'boolean':

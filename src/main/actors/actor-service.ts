@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors'
 import { matchKey } from '../../shared/text/fold-text'
 import type { AnnotationSnapshot } from '../store/annotation-repository'
 import type { Store } from '../store/store'
+import { repointActor } from './repoint-actor'
 
 const SUGGESTIONS = 8
 
@@ -152,7 +153,7 @@ export class ActorService {
       const actionId = randomUUID()
       for (const tagId of this.store.actors.mentioningTags(from.id)) {
         const before = this.store.annotations.snapshot(tagId)!
-        const after: AnnotationSnapshot = { ...before, attributes: repoint(before.attributes, from.id, into.id), updatedAt: at }
+        const after: AnnotationSnapshot = { ...before, attributes: repointActor(before.attributes, from.id, into.id), updatedAt: at }
         this.store.annotations.write(after)
         this.store.changes.append({ actionId, at, annotatorId: user.id, articleId: before.articleId, entity: 'annotation', entityId: tagId, op: 'update', before, after, undoState: 'none', description })
       }
@@ -213,14 +214,4 @@ function holdsWords(text: string, alias: string): boolean {
 
 function score(m: { exact: boolean; ambiguous: boolean; valid: boolean }): number {
   return (m.exact ? 4 : 0) + (m.ambiguous ? 0 : 2) + (m.valid ? 1 : 0)
-}
-
-function repoint(attributes: Record<string, unknown>, from: string, into: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(attributes)) {
-    if (v === from) out[k] = into
-    else if (Array.isArray(v) && v.includes(from)) out[k] = [...new Set(v.map((x) => (x === from ? into : x)))]
-    else out[k] = v
-  }
-  return out
 }

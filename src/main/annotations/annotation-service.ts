@@ -12,6 +12,7 @@ import { describeFragmentChange } from './describe-fragment-change'
 import { shortQuote as short } from './short-quote'
 import { foldableNoteEdit } from './foldable-note-edit'
 import { plural } from '../../shared/plural'
+import { repointActor } from '../actors/repoint-actor'
 
 const STATUS_WORDS: Record<AnnotationStatus, string> = {
   draft: 'as draft',
@@ -261,7 +262,7 @@ export class AnnotationService {
       const removed = new Set<string>()
       for (const row of ordered) {
         const from = parseSnapshot(op === 'undo' ? row.after : row.before)
-        const to = parseSnapshot(op === 'undo' ? row.before : row.after)
+        const to = this.withSurvivors(parseSnapshot(op === 'undo' ? row.before : row.after))
         this.apply(row.entity_id, to, upserted, removed)
         this.store.changes.append({
           actionId: top.actionId,
@@ -280,6 +281,20 @@ export class AnnotationService {
       this.store.changes.setState(top.actionId, op === 'undo' ? 'undone' : 'done')
       return this.mutation(user, articleId, `${op === 'undo' ? 'Undid' : 'Redid'}: ${top.description}`, upserted, removed)
     })()
+  }
+
+  /** Actors merged since a snapshot was taken are not brought back by undo or redo: its references go to the actor each was merged into. */
+  private withSurvivors(s: AnnotationSnapshot | null): AnnotationSnapshot | null {
+    if (!s) return s
+    let attributes = s.attributes
+    for (const id of new Set(Object.values(s.attributes).flat())) {
+      if (typeof id !== 'string') continue
+      let into = id
+      // a merge target merged in turn: follow the chain (bounded, in case of a damaged registry)
+      for (let hops = 0, actor = this.store.actors.get(id); actor?.mergedInto && hops < 100; hops++, actor = this.store.actors.get(into)) into = actor.mergedInto
+      if (into !== id) attributes = repointActor(attributes, id, into)
+    }
+    return attributes === s.attributes ? s : { ...s, attributes }
   }
 
   // a note typed in bursts is one undo step: the previous edit of this note takes the new text

@@ -104,6 +104,23 @@ describe('registry edits', () => {
     expect(() => tags.update(USER, { id: a.id, attributes: { entity: dup.id } })).toThrow('was merged into another actor')
     expect(() => actors.merge(USER, { from: gulf.id, into: gulf.id })).toThrow('cannot be merged into itself')
   })
+
+  it('undo and redo in the article after a merge bring back the tag, never the merged-away actor', () => {
+    const { store, actors, tags } = setup()
+    const articleId = addArticle(store, 'Otoniel, alias Dairo Antonio Úsuga, was extradited.')
+    const otoniel = actors.create(USER, { fields: { name: 'Otoniel' } })
+    const usuga = actors.create(USER, { fields: { name: 'Dairo Antonio Úsuga' } })
+    const a = tags.create(USER, { articleId, label: 'Actor', fragments: [{ start: 0, end: 7 }] }).upserted[0]!
+    tags.update(USER, { id: a.id, attributes: { entity: otoniel.id } })
+    actors.merge(USER, { from: otoniel.id, into: usuga.id })
+    for (let i = 0; i < 2; i++) tags.undo(USER, articleId)
+    expect(store.annotations.get(a.id)).toBeNull()
+    tags.redo(USER, articleId)
+    tags.redo(USER, articleId)
+    expect(store.annotations.get(a.id)!.attributes).toEqual({ entity: usuga.id })
+    expect(store.actors.mentions(usuga.id, 10).map((m) => m.quote)).toEqual(['Otoniel'])
+    expect(store.actors.mentions(otoniel.id, 10)).toEqual([])
+  })
 })
 
 describe('editing an actor', () => {

@@ -107,11 +107,15 @@ export function validateCodebook(input: unknown): CodebookCheck {
     const at = `rules[${i}]`
     const label = labels.get(rule.label.toLowerCase())
     if (!label) return add(`${at}.label`, `the label “${rule.label}” does not exist`)
+    const types: string[] = []
     for (const side of ['a', 'b'] as const) {
       const attr = label.attributes.find((a) => a.key === rule[side])
       if (!attr) add(`${at}.${side}`, `${label.name} has no attribute “${rule[side]}”`)
       else if (attr.type !== 'date' && attr.type !== 'number') add(`${at}.${side}`, `“${attr.key}” is ${attr.type}; only dates and numbers can be compared`)
+      else types.push(attr.type)
     }
+    // a date and a number never compare: the rule would never fire
+    if (types.length === 2 && types[0] !== types[1]) add(`${at}.b`, `“${rule.a}” is a ${types[0]} and “${rule.b}” a ${types[1]}; compare a date with a date, or a number with a number`)
   })
   return problems.length ? { ok: false, problems } : { ok: true, codebook: cb }
 }

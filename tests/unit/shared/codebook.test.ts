@@ -67,13 +67,15 @@ describe('validateCodebook refuses a bad codebook with the path of each problem'
       event.attributes.push({ ...event.attributes[2] })
       cb.relations.push({ type: 'located_in', name: 'In', from: 'Event', to: ['Region'], cardinality: 'one' })
       cb.rules.push({ kind: 'not_after', label: 'Event', a: 'summary', b: 'date_end' })
+      cb.rules.push({ kind: 'not_after', label: 'Event', a: 'date_start', b: 'fatalities_low' })
     })
     expect(problems).toEqual([
       { path: 'labels[1].attributes[0].values[6].value', message: 'the value “battles” appears twice' },
       { path: 'labels[1].attributes[1].values[0].parent', message: '“wars” is not a value of event_type' },
       { path: `labels[1].attributes[${raw().labels[1].attributes.length}].key`, message: 'the attribute key “date_start” appears twice in Event' },
       { path: `relations[${raw().relations.length}].to[0]`, message: 'the label “Region” does not exist' },
-      { path: `rules[${raw().rules.length}].a`, message: '“summary” is text; only dates and numbers can be compared' }
+      { path: `rules[${raw().rules.length}].a`, message: '“summary” is text; only dates and numbers can be compared' },
+      { path: `rules[${raw().rules.length + 1}].b`, message: '“date_start” is a date and “fatalities_low” a number; compare a date with a date, or a number with a number' }
     ])
   })
 })

@@ -44,6 +44,15 @@ describe('spaCy-ready export', () => {
     expect(notes.warnings).toHaveLength(2)
     expect(readFileSync(join(dir, 'to_docbin.py'), 'utf8')).toContain('alignment_mode="expand"')
   })
+
+  it('warns when an article mixes several coders’ tags, which training data should not', () => {
+    const b = new ArticleBuilder(TEXT, 4)
+    b.tag('Actor', 'columna Dagoberto Ramos')
+    b.tag('Actor', 'columna Dagoberto Ramos', { annotatorId: 'ben', annotatorName: 'Ben' })
+    const { notes } = runWriter(spacyWriter(), exportContext(ACTORS), [b.build()])
+    expect(notes.warnings[0]).toBe('1 article has tags by several coders; their spans are mixed in one example (the same span twice when coders agree). For training data export one layer, such as gold, with the coder filter.')
+    expect(notes.warnings[1]).toBe('1 span overlaps an earlier one: it is in spans (for spancat) but not in ents (for NER).')
+  })
 })
 
 describe.skipIf(!python)('spaCy-ready export read by Python', () => {

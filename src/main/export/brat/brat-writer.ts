@@ -7,6 +7,7 @@ import { BratConf } from './brat-conf'
 import { bratFileName } from './brat-file-name'
 import { BratTypeNames } from './brat-type-names'
 import { plural } from '../../../shared/plural'
+import { SeveralCoders } from '../several-coders-warning'
 
 /** Lists which article each .txt/.ann pair holds; brat shows only file names. */
 export const BRAT_INDEX_FILE = 'articles.tsv'
@@ -22,7 +23,8 @@ export class BratWriter implements FormatWriter {
   private index!: OutputFile
   private names = new BratTypeNames()
   private conf!: BratConf
-  private counts: AnnCounts & { articles: number; articlesWithSeveralCoders: number } = { ...emptyAnnCounts(), articles: 0, articlesWithSeveralCoders: 0 }
+  private counts: AnnCounts & { articles: number } = { ...emptyAnnCounts(), articles: 0 }
+  private readonly coders = new SeveralCoders()
   private files: string[] = []
 
   begin(ctx: ExportContext, out: OutputFolder): void {
@@ -42,7 +44,7 @@ export class BratWriter implements FormatWriter {
     this.index.write(stringify([[base, a.id, a.uid, a.title, a.source, a.url, a.published, a.language]], { delimiter: '\t' }))
     this.files.push(`${base}.txt`, `${base}.ann`)
     this.counts.articles++
-    if (new Set(a.annotations.map((t) => t.annotatorId)).size > 1) this.counts.articlesWithSeveralCoders++
+    this.coders.see(a.annotations)
   }
 
   end(): ExportNotes {
@@ -53,9 +55,9 @@ export class BratWriter implements FormatWriter {
     const renamed = this.names.renamed()
     const warnings = [
       c.tags > 0 && `Tag status, coder and created/updated times are not written (${c.tags} tags): brat has no place for them.`,
-      c.articlesWithSeveralCoders > 0 && `${c.articlesWithSeveralCoders} articles have tags by several coders; their tags share one .ann file.`,
+      this.coders.warning('their tags share one .ann file (filter by coder for one layer per export).'),
       renamed.length > 0 &&
-        `${renamed.length} labels are not valid brat type names and were renamed (${renamed.map(([l, n]) => `"${l}" → ${n}`).join(', ')}); visual.conf shows the original names and the brat reader maps them back.`,
+        `${plural(renamed.length, 'label')} ${renamed.length === 1 ? 'is not a valid brat type name and was' : 'are not valid brat type names and were'} renamed (${renamed.map(([l, n]) => `"${l}" → ${n}`).join(', ')}); visual.conf shows the original names and the brat reader maps them back.`,
       c.fragmentsSplitAtLineBreaks > 0 && `${c.fragmentsSplitAtLineBreaks} extra fragments were made by cutting tags at line breaks, as brat requires; the brat reader joins them again.`,
       c.attributesInNotes > 0 && `${c.attributesInNotes} attribute values brat has no form for (text, number, date, false, tag references) were written as a "spanwise-attributes {…}" AnnotatorNotes line.`,
       c.tagsWithoutText > 0 && `${c.tagsWithoutText} tags covering only line breaks were left out: brat cannot hold them.`,

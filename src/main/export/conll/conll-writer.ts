@@ -3,6 +3,8 @@ import type { ExportArticle, ExportContext } from '../export-dataset'
 import type { ExportNotes, FormatWriter } from '../format-writer'
 import type { OutputFile, OutputFolder } from '../output-folder'
 import { conllLabel } from './conll-label'
+import { SeveralCoders } from '../several-coders-warning'
+import { plural } from '../../../shared/plural'
 import { conllReadme } from './conll-readme'
 import { type TokenIssue, tokenEntities } from './token-entities'
 
@@ -22,6 +24,7 @@ export class ConllWriter implements FormatWriter {
   private report!: OutputFile
   private fileName = ''
   private readonly renamed = new Set<string>()
+  private readonly coders = new SeveralCoders()
   private readonly counts: Record<string, number> = {
     documents: 0, sentences: 0, tokens: 0, entities: 0, snapped: 0, overlapsDropped: 0, fragmentsDropped: 0, noTokens: 0, sentencesJoined: 0
   }
@@ -34,6 +37,7 @@ export class ConllWriter implements FormatWriter {
   }
 
   article(article: ExportArticle): void {
+    this.coders.see(article.annotations)
     const sentences = tokenizeSentences(article.text)
     const tokens = sentences.flat()
     const opensSentence = new Set<number>()
@@ -73,11 +77,13 @@ export class ConllWriter implements FormatWriter {
     this.report.close()
     const c = this.counts
     const warnings: string[] = []
+    const mixed = this.coders.warning('the second coder’s copy of a tag overlaps the first and is left out below. For training data export one layer, such as gold, with the coder filter.')
+    if (mixed) warnings.push(mixed)
     if (c.overlapsDropped) warnings.push(`${c.overlapsDropped} overlapping tags were left out (the first in text order wins, the longest on a tie).`)
     if (c.fragmentsDropped) warnings.push(`${c.fragmentsDropped} discontinuous tags were tagged on their first fragment only.`)
     if (c.snapped) warnings.push(`${c.snapped} tags started or ended inside a token and were widened to whole tokens.`)
     if (c.noTokens) warnings.push(`${c.noTokens} tags covered no token and were left out.`)
-    if (c.sentencesJoined) warnings.push(`${c.sentencesJoined} sentence breaks inside a tag were removed so the entity stays in one sentence.`)
+    if (c.sentencesJoined) warnings.push(`${plural(c.sentencesJoined, 'sentence break')} inside a tag ${c.sentencesJoined === 1 ? 'was' : 'were'} removed so the entity stays in one sentence.`)
     if (this.renamed.size) warnings.push(`Labels with spaces are written with "_": ${[...this.renamed].map((l) => `“${l}” → ${conllLabel(l)}`).join(', ')}.`)
     if (warnings.length) warnings.push(`Each case is listed per tag in ${CONLL_REPORT}.`)
     return { warnings, counts: { ...c, labelsRenamed: this.renamed.size }, files: [this.fileName, CONLL_REPORT, 'README.md'] }

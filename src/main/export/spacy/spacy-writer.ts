@@ -5,6 +5,8 @@ import type { OutputFile, OutputFolder } from '../output-folder'
 import { firstNonOverlapping } from './first-non-overlapping'
 import { SPACY_README } from './spacy-readme'
 import { TO_DOCBIN_PY } from './to-docbin-script'
+import { SeveralCoders } from '../several-coders-warning'
+import { plural } from '../../../shared/plural'
 
 interface SpanRecord {
   start: number
@@ -19,6 +21,7 @@ export class SpacyWriter implements FormatWriter {
   private ctx!: ExportContext
   private file!: OutputFile
   private readonly counts: Record<string, number> = { documents: 0, spans: 0, ents: 0, leftOutOfEnts: 0, fragmentsSplit: 0, kbIds: 0 }
+  private readonly coders = new SeveralCoders()
 
   begin(ctx: ExportContext, out: OutputFolder): void {
     this.ctx = ctx
@@ -29,6 +32,7 @@ export class SpacyWriter implements FormatWriter {
 
   article(article: ExportArticle): void {
     const spans: SpanRecord[] = []
+    this.coders.see(article.annotations)
     for (const tag of article.annotations) {
       const codebook = (tag.codebookVersion !== null ? this.ctx.codebooks.get(tag.codebookVersion) : undefined) ?? this.ctx.codebook
       const actorId = mentionActorIds(tag, codebook)[0]
@@ -49,8 +53,10 @@ export class SpacyWriter implements FormatWriter {
   end(): ExportNotes {
     this.file.close()
     const warnings: string[] = []
-    if (this.counts.fragmentsSplit) warnings.push(`${this.counts.fragmentsSplit} discontinuous tags became one span per fragment (sharing their tag_id).`)
-    if (this.counts.leftOutOfEnts) warnings.push(`${this.counts.leftOutOfEnts} spans overlap an earlier one: they are in spans (for spancat) but not in ents (for NER).`)
+    const mixed = this.coders.warning('their spans are mixed in one example (the same span twice when coders agree). For training data export one layer, such as gold, with the coder filter.')
+    if (mixed) warnings.push(mixed)
+    if (this.counts.fragmentsSplit) warnings.push(`${plural(this.counts.fragmentsSplit, 'discontinuous tag')} became one span per fragment (sharing ${this.counts.fragmentsSplit === 1 ? 'its' : 'their'} tag_id).`)
+    if (this.counts.leftOutOfEnts) warnings.push(`${plural(this.counts.leftOutOfEnts, 'span')} ${this.counts.leftOutOfEnts === 1 ? 'overlaps an earlier one: it is' : 'overlap an earlier one: they are'} in spans (for spancat) but not in ents (for NER).`)
     return { warnings, counts: { ...this.counts }, files: ['spans.jsonl', 'to_docbin.py', 'README.md'] }
   }
 }

@@ -16,6 +16,7 @@ import { NativeWriter } from './native/native-writer'
 import { countDataset, DatasetReader, readContext } from './read-dataset'
 import { WRITERS } from './writers'
 import { plural } from '../../shared/plural'
+import { checkExportFilter } from './check-export-filter'
 
 export { ExportCancelled, type ExportHooks, type ExportProgress } from './export-hooks'
 
@@ -34,6 +35,7 @@ export function runExport(store: Store, options: ExportOptions, hooks: ExportHoo
 function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): ExportResult {
   const makeWriter = options.format === 'pack' ? undefined : WRITERS[options.format]
   if (!makeWriter) throw new AppError('NOT_SUPPORTED', `The ${options.format} export is not available in this build.`)
+  checkExportFilter(store, options.filter)
   const writer = makeWriter()
   const ctx = readContext(store, options)
   const totals = countDataset(store, options.filter)

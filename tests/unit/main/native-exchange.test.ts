@@ -128,6 +128,15 @@ describe('native JSONL export and import', () => {
     expect(bens).toMatchObject({ articles: 1, annotations: 2 })
   })
 
+  it('refuses a filter naming a label, coder or article the project lacks, listing what it has; nothing is written', () => {
+    const p = codedProject()
+    const out = join(tempDir(), 'typo')
+    expect(() => exportTo(p.store, out, { filter: { labels: ['actor'] } })).toThrow("No label is called “actor” (names are case-sensitive). This project's labels: Actor, Event, Claim")
+    expect(() => exportTo(p.store, out, { filter: { annotators: ['Ana', 'Sam'] } })).toThrow("No coder is called “Sam” (give the full name or id, as listed). This project's coders: Ana, Ben")
+    expect(() => exportTo(p.store, out, { filter: { articleIds: [p.a1, 99] } })).toThrow('Article 99 does not exist in this project')
+    expect(existsSync(out)).toBe(false)
+  })
+
   it('refuses an existing folder and leaves nothing behind when a writer fails (failure simulated by a throwing writer)', () => {
     const p = codedProject()
     const dir = tempDir()

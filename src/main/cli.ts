@@ -21,6 +21,7 @@ import { makeBackup } from './store/backup/make-backup'
 import { findBackup, restoreBackup } from './store/backup/restore-backup'
 
 import { plural } from '../shared/plural'
+import { issueText } from '../shared/issue-text'
 const USAGE = `Usage:
   npm run cli -- import <files or folders...> --project <file> [--encoding utf-8|windows-1252]
   npm run cli -- import --format <f> <files or folders...> --project <file> --annotator <name>
@@ -311,7 +312,7 @@ async function runAnnotatedImportCommand(projectPath: string, paths: string[], v
     console.error(`spanwise: ${(jobs.failure?.message ?? 'the import was cancelled').replace(/\.$/, '')}; nothing was imported`)
     return EXIT.partial
   }
-  for (const i of report.issues) console.error(`${i.severity}: ${i.message}`)
+  for (const i of report.issues) console.error(`${i.severity}: ${issueText(i)}`)
   if (report.moreIssues) console.error(`… and ${report.moreIssues} more problems`)
   if (report.unresolvedLabels.length > 0) {
     console.error(`spanwise: these labels are not in the codebook: ${report.unresolvedLabels.join(', ')}. Add --map <label>=<codebook label>, --create <label> or --skip-label <label> for each.`)

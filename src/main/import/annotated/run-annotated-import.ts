@@ -206,7 +206,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
     const idOfKey = new Map<string, string>()
     const layers = new Set<string>()
     for (const a of doc.annotations) {
-      const where = a.line ? `${doc.name} line ${a.line}` : `${doc.name}, tag ${a.key}`
+      const where = a.line ? (doc.name.endsWith(` line ${a.line}`) ? doc.name : `${doc.name} line ${a.line}`) : `${doc.name}, tag ${a.key}`
       labelCounts.set(a.label, (labelCounts.get(a.label) ?? 0) + 1)
       const version = a.codebookVersion != null && versionMap ? (versionMap.get(a.codebookVersion) ?? current) : current
       const tagCodebook = version === current ? codebook : store.codebooks.get(version)

@@ -11,6 +11,7 @@ import { IMPORT_FILE_TYPES } from './importFileTypes'
 import { PackSummary } from './PackSummary'
 import { runJob } from './runJob'
 import { plural } from '@shared/plural'
+import { issueText } from '@shared/issue-text'
 
 const TITLES: Record<ImportFormat, string> = {
   native: 'Spanwise JSONL',
@@ -231,7 +232,7 @@ export function ImportTaggedDialog({
               <ul className="issues" aria-label="Import problems">
                 {report.issues.slice(0, 200).map((i, k) => (
                   <li key={k} className={i.severity}>
-                    {i.message}
+                    {issueText(i)}
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 
 /** The workbench window: isolated, sandboxed, no Node in the page, only our preload bridge. */
@@ -22,6 +22,19 @@ export function createMainWindow(rendererUrl: string): BrowserWindow {
     }
   })
   win.once('ready-to-show', () => win.show())
+  // the page asks to stay (an unsaved codebook draft): Electron would silently keep the window open, so ask the user as a browser does
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'The codebook editor has changes that are not saved.',
+      detail: 'Leave and lose them, or stay and save them (Ctrl+S)?'
+    })
+    if (choice === 0) event.preventDefault()
+  })
   void win.loadURL(rendererUrl)
   return win
 }

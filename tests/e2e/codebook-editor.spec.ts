@@ -134,3 +134,19 @@ test('removing a label that tags use asks what happens to them, then relabels th
   await openArticle(page, TITLE)
   await expect(tagRows(page).locator('.tag-row-label')).toHaveText('Actor')
 })
+
+test('an unsaved draft is not lost to a reload without asking, and Ctrl+S saves it wherever the focus is', async ({ app: page }) => {
+  await openCodebook(page)
+  await page.getByRole('button', { name: '+ Add label' }).click()
+  await expect(page.getByText('Unsaved changes')).toBeVisible()
+  // the browser's "leave the page?" question comes first; staying keeps the draft
+  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.type()), void d.dismiss())))
+  await page.evaluate(() => location.reload()).catch(() => {})
+  expect(await asked).toBe('beforeunload')
+  await expect(page.getByText('Unsaved changes')).toBeVisible()
+  // focus on the page itself, as after a button that removed itself
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('.notice')).toContainText('Saved codebook version 2')
+  await expect(page.getByText('No changes')).toBeVisible()
+})

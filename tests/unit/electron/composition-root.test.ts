@@ -16,7 +16,7 @@ const fake = vi.hoisted(() => {
 })
 vi.mock('electron', () => {
   class BrowserWindow {
-    webContents = { send() {} }
+    webContents = { send() {}, on() {} }
     constructor() {
       fake.windows.push(this)
     }

@@ -4,18 +4,23 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { METHOD_NAMES } from '../../../src/shared/method-names'
 
-const created: { options: Record<string, unknown> }[] = []
+const created: { options: Record<string, unknown>; contents: Record<string, (...args: unknown[]) => void> }[] = []
+const answers: number[] = []
 // a fake electron module: the binary cannot be downloaded on the build machines
 vi.mock('electron', () => ({
   BrowserWindow: class {
+    webContents = {
+      on: (event: string, listener: (...args: unknown[]) => void) => void (created.at(-1)!.contents[event] = listener)
+    }
     constructor(options: Record<string, unknown>) {
-      created.push({ options })
+      created.push({ options, contents: {} })
     }
     once() {}
     loadURL() {
       return Promise.resolve()
     }
-  }
+  },
+  dialog: { showMessageBoxSync: () => answers.shift() ?? 1 }
 }))
 
 const { registerIpc, channelOf } = await import('../../../src/main/ipc')
@@ -81,6 +86,19 @@ describe('main window (fake electron module)', () => {
     const prefs = created.at(-1)!.options.webPreferences as Record<string, unknown>
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false })
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/)
+  })
+
+  it('asks before closing over unsaved changes the page holds, and closes only when told to leave', () => {
+    createMainWindow(RENDERER)
+    const prevent = created.at(-1)!.contents['will-prevent-unload']!
+    let left = 0
+    const event = { preventDefault: () => void left++ }
+    answers.push(1)
+    prevent(event)
+    expect(left).toBe(0)
+    answers.push(0)
+    prevent(event)
+    expect(left).toBe(1)
   })
 
   it('allows no insecure content, experimental or Blink features, sub-frame Node, extra arguments or other session', () => {

@@ -73,6 +73,25 @@ export function CodebookEditor({ saved, versions, usage, onSaved, onClose }: Pro
   )
 
   const canSave = dirty && problems.length === 0 && !busy
+  // a reload or a closed window would lose the draft (leaving the page in the app keeps it): the browser asks first
+  useEffect(() => {
+    if (!dirty) return
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [dirty])
+  const saveKey = useRef<() => void>(() => {})
+  saveKey.current = () => canSave && void save(EMPTY_MIGRATION)
+  // Ctrl+S anywhere on the page: focus is often on the body after a button that removed itself (Remove attribute)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 's') return
+      e.preventDefault()
+      saveKey.current()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
   const save = async (more: CodebookMigration) => {
     setBusy(true)
     try {
@@ -125,15 +144,7 @@ export function CodebookEditor({ saved, versions, usage, onSaved, onClose }: Pro
   const shown: Selection = selection.kind === 'label' && !draft.labels[selection.index] ? { kind: 'general' } : selection
   return (
     <EditorContext.Provider value={context}>
-      <div
-        className="codebook-view"
-        onKeyDown={(e) => {
-          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-            e.preventDefault()
-            if (canSave) void save(EMPTY_MIGRATION)
-          }
-        }}
-      >
+      <div className="codebook-view">
         <header className="cb-toolbar">
           <button type="button" onClick={onClose}>
             ← Corpus

@@ -61,6 +61,18 @@ describe('doccano round trip', () => {
     expect(event.links!.map((l) => [l.type, spanText(ana.text, ana.annotations.find((a) => a.key === l.to)!.fragments[0]!)])).toEqual([['perpetrator', 'ELN'], ['located_at', 'Arauca']])
     expect(docs.map((d) => d.annotations[0]!.annotator!.name).sort()).toEqual([ANA.name, BEN.name])
   })
+
+  it('carries a coder’s exact name, which a file name cannot; a single file without names goes to the coder the user names', () => {
+    const dest = join(tempDir(), 'doccano')
+    const ctx = exportContext(undefined, dest)
+    runWriter(new DoccanoWriter(), dest, [trickyArticle()], { ...ctx, annotators: ctx.annotators.map((a) => (a.id === BEN.id ? { ...a, name: 'Sam (demo colleague)' } : a)) })
+    expect(existsSync(join(dest, 'Sam _demo colleague_.jsonl'))).toBe(true)
+    expect(readAll(new DoccanoReader(), [dest]).docs.map((d) => d.annotations[0]!.annotator!.name).sort()).toEqual([ANA.name, 'Sam (demo colleague)'])
+    // doccano's own example: one file, no names in it, so no coder called "example"
+    const example = join(tempDir(), 'example.jsonl')
+    writeFileSync(example, JSON.stringify({ text: 'Ana met Ben.', label: [[0, 3, 'PER']] }) + '\n')
+    expect(readAll(new DoccanoReader(), [example]).docs[0]!.annotations[0]!.annotator).toBeUndefined()
+  })
 })
 
 describe('doccano bad input', () => {

@@ -41,7 +41,7 @@ export class DoccanoWriter implements FormatWriter {
     const targets = this.coders.length > 0 ? this.coders : [null]
     for (const coder of targets) {
       const mine = coder ? article.annotations.filter((a) => a.annotatorId === coder.id) : article.annotations
-      this.file(coder).write(JSON.stringify(this.line(article, mine, offsets)) + '\n')
+      this.file(coder).write(JSON.stringify(this.line(article, mine, offsets, coder?.name)) + '\n')
     }
   }
 
@@ -55,7 +55,7 @@ export class DoccanoWriter implements FormatWriter {
     return { warnings, counts: { ...c, relationForm: this.relations ? 1 : 0 }, files: [...this.names] }
   }
 
-  private line(article: ExportArticle, tags: ExportAnnotation[], offsets: ArticleOffsets): Record<string, unknown> {
+  private line(article: ExportArticle, tags: ExportAnnotation[], offsets: ArticleOffsets, coder: string | undefined): Record<string, unknown> {
     const spans: { id: number; start: number; end: number; label: string }[] = []
     const firstSpan = new Map<string, number>()
     for (const a of tags) {
@@ -70,7 +70,8 @@ export class DoccanoWriter implements FormatWriter {
       }
     }
     this.counts.spans += spans.length
-    const head = { id: article.id, text: article.text }
+    // the coder's exact name: the file name is made safe for the disk ("Sam (x)" → "Sam _x_"), so it cannot carry it back
+    const head = { id: article.id, text: article.text, ...(coder !== undefined ? { annotator: coder } : {}) }
     const meta = { uid: article.uid, title: article.title, source: article.source, url: article.url, published: article.published, language: article.language, fileName: article.fileName, metadata: article.metadata }
     const comments = article.note ? [article.note] : []
     if (!this.relations) {

@@ -11,12 +11,15 @@ import { ZipRefused } from '../zip/zip-refused'
 import { doccanoDocument, type RecordPlace } from './doccano-record'
 
 /**
- * Reads doccano JSONL (and the JSON or zip doccano exports). A file named after a member (`alice.jsonl`)
- * attributes its tags to that member; `all.jsonl` (a collaborative project) leaves them to the importing user.
+ * Reads doccano JSONL (and the JSON or zip doccano exports). A record's own `annotator` names its coder (Spanwise
+ * writes it). Otherwise, when the import holds several files (doccano exports one per member: `alice.jsonl`), each
+ * file's name is its coder, except `all.jsonl` (a collaborative project); a single file's tags go to the coder the user names.
  */
 export class DoccanoReader implements FormatReader {
   *read(paths: string[], issue: IssueSink): Iterable<ImportedDocument> {
-    for (const path of collectByExtension(paths, ['.jsonl', '.json', '.zip'], issue)) {
+    const files = [...collectByExtension(paths, ['.jsonl', '.json', '.zip'], issue)]
+    this.byMember = files.length > 1
+    for (const path of files) {
       const name = basename(path)
       if (extname(path).toLowerCase() === '.zip') yield* this.archive(path, name, issue)
       else if (extname(path).toLowerCase() === '.json') yield* this.records(readUtf8File(path, name, issue), name, issue)
@@ -24,8 +27,11 @@ export class DoccanoReader implements FormatReader {
     }
   }
 
+  /** Several files: each is one member's. */
+  private byMember = false
+
   private *lines(path: string, name: string, issue: IssueSink): Iterable<ImportedDocument> {
-    const annotator = annotatorOf(name)
+    const annotator = this.memberOf(name)
     let seen = false
     for (const { line, text } of readLines(path, name, issue)) {
       if (text.trim() === '') continue
@@ -44,7 +50,7 @@ export class DoccanoReader implements FormatReader {
     if (text === null) return
     const value = parseJsonText(text.replace(/^\uFEFF/, ''), name, issue)
     if (value === undefined) return
-    const at: RecordPlace = { file: name, line: 1, annotator: annotatorOf(name) }
+    const at: RecordPlace = { file: name, line: 1, annotator: this.memberOf(name) }
     for (const record of Array.isArray(value) ? value : [value]) {
       const doc = doccanoDocument(record, at, issue)
       if (doc) yield doc
@@ -67,6 +73,7 @@ export class DoccanoReader implements FormatReader {
       issue({ file: name, severity: 'error', code: error.issueCode, message: error.message })
       return
     }
+    if (entries.size > 1) this.byMember = true
     for (const [entry, bytes] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const file = `${name}/${entry}`
       const text = decodeUtf8(bytes, file, issue)?.replace(/^\uFEFF/, '')
@@ -79,14 +86,15 @@ export class DoccanoReader implements FormatReader {
       for (let i = 0; i < lines.length; i++) {
         if (lines[i]!.trim() === '') continue
         const record = parseJsonText(lines[i]!, file, issue, i + 1)
-        const doc = record === undefined ? null : doccanoDocument(record, { file, line: i + 1, annotator: annotatorOf(entry) }, issue)
+        const doc = record === undefined ? null : doccanoDocument(record, { file, line: i + 1, annotator: this.memberOf(entry) }, issue)
         if (doc) yield doc
       }
     }
   }
-}
 
-function annotatorOf(file: string): string | undefined {
-  const base = basename(file).replace(/\.jsonl?$/i, '')
-  return base.toLowerCase() === 'all' ? undefined : base
+  /** The member a file belongs to, by its name, when the import holds several files. */
+  private memberOf(file: string): string | undefined {
+    const base = basename(file).replace(/\.jsonl?$/i, '')
+    return this.byMember && base.toLowerCase() !== 'all' ? base : undefined
+  }
 }

@@ -48,6 +48,8 @@ test('an event’s attributes: chosen from the keyboard, sub-types filtered by t
   await form.locator('#attr-date_end').press('Enter')
   await expect(page.locator('.notice.error')).toContainText('The end date is before the start date.')
   await expect(form.locator('#attr-date_end')).toHaveValue('')
+  // a refusal lost nothing: the window still says Saved, not the red "Not saved" of a failed write
+  await expect(page.locator('.save-indicator')).toHaveText(/^Saved/)
 
   await page.reload()
   await tagRows(page).first().click()

@@ -6,6 +6,9 @@ export interface SaveStatus {
   savedAt: Date | null
 }
 
+/** Error codes that mean the main process refused the change, with everything saved before it still saved. */
+const REFUSALS = new Set(['VALIDATION', 'NOT_FOUND', 'CONFLICT'])
+
 /** "Saved" is shown only after the store has committed; failures stay visible until the next success. */
 export const saveStatus = createStore<SaveStatus>({ pending: 0, error: null, savedAt: null })
 
@@ -31,7 +34,9 @@ export async function trackSave<T>(work: Promise<T>, quietMs = 0): Promise<T> {
     return value
   } catch (error) {
     const n = uncount()
-    saveStatus.set((s) => ({ ...s, pending: s.pending - n, error: (error as Error).message }))
+    // a refused edit (a value the codebook forbids, a tag gone) lost nothing: its message is shown where it was made, not as "Not saved"
+    const refused = REFUSALS.has((error as { code?: string }).code ?? '')
+    saveStatus.set((s) => ({ ...s, pending: s.pending - n, error: refused ? s.error : (error as Error).message }))
     throw error
   }
 }

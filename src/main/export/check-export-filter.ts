@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors'
 import type { ExportFilter } from '../../shared/exchange/export-options'
 import type { Store } from '../store/store'
+import { requireArticles } from './require-articles'
 
 /**
  * Refuses a filter that names a label, coder or article the project does not have: a typo ("actor", "Sam")
@@ -18,9 +19,5 @@ export function checkExportFilter(store: Store, filter: ExportFilter): void {
     const unknown = filter.annotators.filter((a) => !coders.some((c) => c.id === a || c.name === a))
     if (unknown.length) throw new AppError('VALIDATION', `No coder is called ${unknown.map((a) => `“${a}”`).join(', ')} (give the full name or id, as listed). This project's coders: ${coders.map((c) => c.name).join(', ')}.`)
   }
-  if (filter.articleIds?.length) {
-    const exists = db.prepare('SELECT 1 FROM article WHERE id = ?').pluck()
-    const unknown = filter.articleIds.filter((id) => exists.get(id) === undefined)
-    if (unknown.length) throw new AppError('NOT_FOUND', `${unknown.length === 1 ? 'Article' : 'Articles'} ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''} ${unknown.length === 1 ? 'does' : 'do'} not exist in this project; use the ids the corpus list shows.`)
-  }
+  if (filter.articleIds?.length) requireArticles(store, filter.articleIds)
 }

@@ -57,7 +57,7 @@ export class ReviewService {
   article(user: User, articleId: number, annotators?: string[], tagRefKeys = this.tagRefKeys()): ArticleReview {
     const layers = this.layers(user, articleId)
     // a reviewer who coded nothing here is refused too: the article view would hide every layer from them
-    if (this.hidesOthers(user, articleId)) throw new AppError('CONFLICT', 'Blind coding is on: mark this article done to see your colleagues’ tags and review them.')
+    this.refuseIfBlind(user, articleId)
     const compared = annotators?.length
       ? [...new Set(annotators)].filter((a) => layers.some((l) => l.annotatorId === a))
       : layers.filter((l) => !l.isGold && l.tags > 0).map((l) => l.annotatorId)
@@ -113,7 +113,7 @@ export class ReviewService {
   }
 
   decide(user: User, input: DecideInput): Mutation {
-    if (this.hidesOthers(user, input.articleId)) throw new AppError('CONFLICT', 'Blind coding is on: mark this article done to see your colleagues’ tags and review them.')
+    this.refuseIfBlind(user, input.articleId)
     const adjudicator = new Adjudicator(this.store, this.annotations, user, input.articleId)
     adjudicator.decide(input)
     return adjudicator.commit()
@@ -143,6 +143,11 @@ export class ReviewService {
       this.store.review.addComment({ id: randomUUID(), annotationId, authorId: user.id, body, createdAt: new Date().toISOString() })
     })()
     return this.comments(annotationId)
+  }
+
+  /** Under blind coding no one reviews an article before marking it done: the article view hides the other layers until then. */
+  private refuseIfBlind(user: User, articleId: number): void {
+    if (this.hidesOthers(user, articleId)) throw new AppError('CONFLICT', 'Blind coding is on: mark this article done to see your colleagues’ tags and review them.')
   }
 
   private tagRefKeys(): string[] {

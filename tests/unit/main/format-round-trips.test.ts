@@ -10,6 +10,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../../../src/shared/exchange/
 import { exportOptions } from '../../../src/shared/exchange/export-options'
 import { codedProject } from '../../helpers/coded-project'
 import { ANA, cleanupTemp, createTempProject, tempDir } from '../../helpers/project'
+import { HAS_PYTHON } from '../../helpers/python'
 
 afterEach(cleanupTemp)
 
@@ -24,14 +25,7 @@ function facts(store: Store) {
   }
 }
 
-const python = (() => {
-  try {
-    execFileSync('python3', ['-c', 'print(1)'])
-    return true
-  } catch {
-    return false
-  }
-})()
+const python = HAS_PYTHON
 
 describe('every readable format round-trips through export and import with spans on the right text', () => {
   // a pack carries one coder's layer, not the project: annotation-packs.test.ts round-trips it

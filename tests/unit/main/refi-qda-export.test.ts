@@ -7,6 +7,7 @@ import { RefiQdaWriter } from '../../../src/main/export/refi-qda/refi-qda-writer
 import { WRITERS } from '../../../src/main/export/writers'
 import { cleanupTemp, cpIndexOf, tempDir, ANA, BEN } from '../../helpers/project'
 import { EMOJI_TEXT, exportContext, runWriter, sampleArticles } from '../../helpers/refi-qda-fixtures'
+import { HAS_PYTHON } from '../../helpers/python'
 
 afterEach(cleanupTemp)
 
@@ -14,7 +15,7 @@ const REFI = join(__dirname, '../../../../shared/conformance/refi-qda')
 const XMLLINT = '/usr/bin/xmllint'
 const hasSchemas = existsSync(join(REFI, 'Project.xsd'))
 const hasXmllint = existsSync(XMLLINT)
-const hasPython = spawnSync('python3', ['--version']).status === 0
+const hasPython = HAS_PYTHON
 if (!hasSchemas) console.warn(`REFI-QDA XSD checks skipped: ${REFI} is missing (copy shared/conformance beside the repo)`)
 if (!hasXmllint) console.warn(`REFI-QDA XSD checks skipped: ${XMLLINT} is missing (apt-get install libxml2-utils)`)
 if (!hasPython) console.warn('REFI-QDA code-point check skipped: python3 is not on PATH')

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { spacyWriter } from '../../../src/main/export/spacy/spacy-writer'
 import { cleanupTemp, tempDir } from '../../helpers/project'
 import { ArticleBuilder, exportContext, registryActor, runWriter } from '../../helpers/tables-fixtures'
+import { HAS_PYTHON } from '../../helpers/python'
 
 afterEach(cleanupTemp)
 
@@ -24,7 +25,7 @@ function exportSpacy() {
   return { dir, notes, lines }
 }
 
-const python = spawnSync('python3', ['--version']).status === 0
+const python = HAS_PYTHON
 const spacy = python && spawnSync('python3', ['-c', 'import spacy'], { encoding: 'utf8' }).status === 0
 
 describe('spaCy-ready export', () => {

@@ -8,17 +8,11 @@ import { tablesJsonlWriter } from '../../../src/main/export/tables/tables-jsonl-
 import type { ExportArticle, ExportContext } from '../../../src/main/export/export-dataset'
 import { cleanupTemp } from '../../helpers/project'
 import { ArticleBuilder, exportContext, registryActor, runWriter } from '../../helpers/tables-fixtures'
+import { HAS_PYTHON } from '../../helpers/python'
 
 afterEach(cleanupTemp)
 
-const python = (() => {
-  try {
-    execFileSync('python3', ['-c', 'print(1)'])
-    return true
-  } catch {
-    return false
-  }
-})()
+const python = HAS_PYTHON
 
 const TABLES = ['documents', 'annotations', 'events', 'event_actors', 'claims', 'relations', 'adjudications', 'actors', 'aliases', 'actor_relations']
 

@@ -5,6 +5,7 @@ import { BrowseButton } from '../../components/BrowseButton'
 import { useLabels } from '../../labels'
 import { defaultDestination } from './defaultDestination'
 import { ExchangeDialog } from './ExchangeDialog'
+import { ExportButton } from './ExportButton'
 import { plural } from '@shared/plural'
 import { ExportJobStatus } from './ExportJobStatus'
 import { splitPath } from './splitPath'
@@ -26,7 +27,7 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
   const [bom, setBom] = useState(false)
   const [overwrite, setOverwrite] = useState(false)
   const job = useExportJob()
-  const { progress, jobId, start: startJob, cancel } = job
+  const { progress, start: startJob } = job
   const info = EXPORT_FORMAT_INFO[format]
   const place = splitPath(destination)
   const folderName = place.name || splitPath(defaultDestination(projectPath, projectName, format)).name
@@ -53,17 +54,7 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
       busy={progress !== null}
       onClose={onClose}
       onSubmit={() => void start()}
-      actions={
-        jobId ? (
-          <button type="button" onClick={cancel}>
-            Cancel export
-          </button>
-        ) : (
-          <button type="submit" className="primary" disabled={!destination.trim() || progress !== null}>
-            Export
-          </button>
-        )
-      }
+      actions={<ExportButton job={job} label="Export" ready={!!destination.trim()} />}
     >
       <label>
         Format

@@ -4,6 +4,7 @@ import { PACK_EXTENSION } from '@shared/exchange/pack-format'
 import { BrowseButton } from '../../components/BrowseButton'
 import { defaultDestination } from './defaultDestination'
 import { ExchangeDialog } from './ExchangeDialog'
+import { ExportButton } from './ExportButton'
 import { plural } from '@shared/plural'
 import { ExportJobStatus } from './ExportJobStatus'
 import { useExportJob } from './useExportJob'
@@ -16,7 +17,7 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
   const [includeText, setIncludeText] = useState(false)
   const [overwrite, setOverwrite] = useState(false)
   const job = useExportJob()
-  const { progress, jobId, start: startJob, cancel } = job
+  const { progress, start: startJob } = job
   const ids = articleIds.split(/[\s,]+/).filter(Boolean)
   const badId = ids.find((id) => !/^[1-9]\d*$/.test(id))
 
@@ -35,17 +36,7 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
       busy={progress !== null}
       onClose={onClose}
       onSubmit={() => void start()}
-      actions={
-        jobId ? (
-          <button type="button" onClick={cancel}>
-            Cancel export
-          </button>
-        ) : (
-          <button type="submit" className="primary" disabled={!destination.trim() || !!badId || progress !== null}>
-            Export pack
-          </button>
-        )
-      }
+      actions={<ExportButton job={job} label="Export pack" ready={!!destination.trim() && !badId} />}
     >
       <p className="hint">
         Your tags only, as {userName}, with their links, attributes and notes, the codebook and each article’s fingerprint. A colleague imports the file as your layer; a newer pack

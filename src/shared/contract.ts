@@ -135,6 +135,8 @@ export const contract = {
   'annotations.delete': method<Mutation>()(z.object({ id: z.string().uuid() })),
   'annotations.link': method<Mutation>()(linkInput),
   'annotations.unlink': method<Mutation>()(linkInput),
+  /** Copies a colleague's (or a gold) tag into my layer: label, span, attributes and note; links and tag references stay behind. */
+  'annotations.copy': method<Mutation>()(z.object({ id: z.string().uuid() })),
   'occurrences.find': method<{ phrases: string[]; occurrences: Occurrence[]; truncated: boolean; articlesScanned: number }>()(
     z.object({ annotationId: tagId, scope: z.enum(['article', 'corpus']), withAliases: z.boolean().default(true) })
   ),

@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'annotations.delete',
   'annotations.link',
   'annotations.unlink',
+  'annotations.copy',
   'occurrences.find',
   'occurrences.accept',
   'actors.list',

@@ -295,6 +295,19 @@ export function tagRows(page: Page): Locator {
   return page.locator('aside.tag-panel [data-tag-row]')
 }
 
+/** Side-panel rows of my own tags (other coders' rows name their coder). */
+export function myTagRows(page: Page): Locator {
+  return tagRows(page).filter({ hasNot: page.locator('.tag-row-coder') })
+}
+
+/** Copies the colleague's tag whose row shows `text` into my layer, the way a coder takes a tag over to change it. */
+export async function copyToMine(page: Page, text: string): Promise<void> {
+  const before = await myTagRows(page).count()
+  await tagRows(page).filter({ hasText: text }).filter({ has: page.locator('.tag-row-coder') }).click()
+  await page.getByRole('region', { name: 'Selected tag' }).getByRole('button', { name: 'Copy to my layer' }).click()
+  await expect(myTagRows(page)).toHaveCount(before + 1)
+}
+
 /** Waits until the save indicator says everything is saved. */
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('saved')).toBeVisible()

@@ -1,4 +1,4 @@
-import { expect, expectSaved, openArticle, tagRows, test } from './fixtures'
+import { expect, expectSaved, myTagRows, openArticle, tagRows, test } from './fixtures'
 
 // The demo project's Ostra article: an Event, two Actors and a Claim, in that order in the text.
 test.use({ projectSetup: 'demo' })
@@ -24,20 +24,14 @@ test('keyboard only: ] and [ step through the tags in text order, L links the se
   await expect(selectedRow(page)).toHaveText(rows[2]!)
   const details = page.getByRole('region', { name: 'Selected tag' })
 
-  // the Event: L, a few letters, Enter makes the link; Escape leaves the box for the text keys again
+  // a colleague's tag offers no link box: L does nothing there
   const event = rows.findIndex((r) => r.startsWith('Event'))
   for (let i = 0; i < (event - 2 + rows.length) % rows.length; i++) await page.keyboard.press(']')
   await expect(selectedRow(page)).toHaveText(rows[event]!)
   await page.keyboard.press('l')
-  await expect(page.getByRole('combobox', { name: 'Link to' })).toBeFocused()
-  await page.keyboard.type('perp clan del')
-  await page.keyboard.press('Enter')
-  await expectSaved(page)
-  await expect(details.locator('.link-list li')).toHaveText([/Perpetrator →\s*Clan del Litoral/])
-  await page.keyboard.press('Escape')
+  await expect(page.getByRole('combobox', { name: 'Link to' })).toHaveCount(0)
   await page.keyboard.press(']')
   await expect(selectedRow(page)).toContainText('Clan del Litoral')
-  await expect(details.locator('.link-list li')).toHaveText([/← Perpetrator of\s*Gunmen attacked/])
 
   // the caret follows the stepped-to tag to the next word: Shift+Ctrl+arrows select from there, a digit tags them
   for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+Control+ArrowRight')
@@ -58,4 +52,20 @@ test('keyboard only: ] and [ step through the tags in text order, L links the se
   await expect(tagRows(page)).toHaveCount(6)
   await expect(selectedRow(page)).toContainText(/^Actor\s*# Four police/)
   await expect(page.locator('.layer-chip.me')).toHaveText('Me 2')
+
+  // my Event: L, a few letters, Enter makes the link to my Actor (links stay within one coder's layer)
+  await myTagRows(page).filter({ hasText: /^Event/ }).click()
+  await expect(selectedRow(page)).toContainText(/^Event\s*the armed/)
+  await page.keyboard.press('l')
+  await expect(page.getByRole('combobox', { name: 'Link to' })).toBeFocused()
+  await page.keyboard.type('perp four')
+  await page.keyboard.press('Enter')
+  await expectSaved(page)
+  await expect(details.locator('.link-list li')).toHaveText([/Perpetrator →\s*# Four police/])
+  // Escape leaves the box for the text keys again
+  await page.keyboard.press('Escape')
+  await expect(page.locator('.article-viewer')).toBeFocused()
+  await myTagRows(page).filter({ hasText: /^Actor/ }).click()
+  await expect(selectedRow(page)).toContainText(/^Actor\s*# Four police/)
+  await expect(details.locator('.link-list li')).toHaveText([/← Perpetrator of\s*the armed/])
 })

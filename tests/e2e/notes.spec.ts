@@ -1,12 +1,15 @@
-import { expect, openArticle, tagRows, test } from './fixtures'
+import { copyToMine, expect, myTagRows, openArticle, tagRows, test } from './fixtures'
 
 // Notes save 300 ms after typing stops; switching tags sooner must neither lose the note nor give it to the other tag.
 test.use({ projectSetup: 'demo' })
 
 test('a note typed just before picking another tag is saved on its own tag', async ({ app: page }) => {
   await openArticle(page, 'Four police officers killed in attack on coastal post')
-  const rows = tagRows(page)
-  await expect(rows).toHaveCount(4)
+  await expect(tagRows(page)).toHaveCount(4)
+  // the demo's tags are a colleague's: notes go on my copies
+  await copyToMine(page, 'CSDC')
+  await copyToMine(page, 'Clan del Litoral')
+  const rows = myTagRows(page)
   const note = page.getByRole('region', { name: 'Selected tag' }).getByRole('textbox', { name: 'Note', exact: true })
   const quote = page.getByRole('region', { name: 'Selected tag' }).locator('.tag-quote')
 
@@ -28,10 +31,10 @@ test('a note typed just before picking another tag is saved on its own tag', asy
 test('a note typed just before the page is reloaded is not lost', async ({ app: page }) => {
   await openArticle(page, 'Four police officers killed in attack on coastal post')
   const note = page.getByRole('region', { name: 'Selected tag' }).getByRole('textbox', { name: 'Note', exact: true })
-  await tagRows(page).filter({ hasText: 'CSDC' }).click()
+  await copyToMine(page, 'CSDC')
   await note.click()
   await page.keyboard.type('Typed right before a reload')
   await page.reload()
-  await tagRows(page).filter({ hasText: 'CSDC' }).click()
+  await myTagRows(page).filter({ hasText: 'CSDC' }).click()
   await expect(note).toHaveText('Typed right before a reload')
 })

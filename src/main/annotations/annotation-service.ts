@@ -13,6 +13,7 @@ import { shortQuote as short } from './short-quote'
 import { foldableNoteEdit } from './foldable-note-edit'
 import { plural } from '../../shared/plural'
 import { repointActor } from '../actors/repoint-actor'
+import { GOLD_LAYER, mayEdit } from '../../shared/review/layer-owner'
 
 const STATUS_WORDS: Record<AnnotationStatus, string> = {
   draft: 'as draft',
@@ -58,6 +59,8 @@ export class AnnotationService {
     input: { id: string; label?: string; note?: string; attributes?: Record<string, unknown>; fragments?: CpRange[]; status?: AnnotationStatus }
   ): Mutation {
     const current = this.require(input.id)
+    // a status is a reviewer's mark on any layer; the tag's content belongs to its coder
+    if (input.label !== undefined || input.note !== undefined || input.attributes !== undefined || input.fragments !== undefined) this.requireOwn(user, current, 'edit')
     if (input.label !== undefined) this.store.codebooks.requireLabel(input.label)
     const before = this.store.annotations.snapshot(input.id)!
     const fragments = input.fragments ? this.refragment(current, input.fragments) : before.fragments
@@ -125,8 +128,37 @@ export class AnnotationService {
     return this.record(user, current.articleId, description, [...steps, { before, after }])
   }
 
+  /** A colleague's tag as a new tag of my own, to change as I see fit; links and tag references point into their layer, so they stay. */
+  copy(user: User, id: string): Mutation {
+    const source = this.require(id)
+    if (source.annotatorId === user.id) throw new AppError('VALIDATION', `“${short(source.fragments[0]!.quote)}” is already your tag.`)
+    const same = (a: Annotation) =>
+      a.annotatorId === user.id && a.label === source.label && a.fragments.length === source.fragments.length && a.fragments.every((f, i) => f.start === source.fragments[i]!.start && f.end === source.fragments[i]!.end)
+    const twin = this.store.annotations.listByArticle(source.articleId).find(same)
+    if (twin) throw new AppError('VALIDATION', `You already have this ${source.label} tag on “${short(source.fragments[0]!.quote)}”; select it to change it.`)
+    const defs = this.store.codebooks.get().labels.find((l) => l.name === source.label)?.attributes ?? []
+    const attributes = Object.fromEntries(Object.entries(source.attributes).filter(([k]) => defs.find((d) => d.key === k)?.type !== 'tag'))
+    const now = new Date().toISOString()
+    const snapshot: AnnotationSnapshot = {
+      id: randomUUID(),
+      articleId: source.articleId,
+      annotatorId: user.id,
+      label: source.label,
+      fragments: source.fragments.map((f) => ({ ...f })),
+      attributes,
+      note: source.note,
+      status: 'draft',
+      links: [],
+      codebookVersion: this.store.annotations.snapshot(source.id)!.codebookVersion,
+      createdAt: now,
+      updatedAt: now
+    }
+    return this.record(user, source.articleId, `copy ${this.layerName(source.annotatorId)}'s ${source.label} “${short(source.fragments[0]!.quote)}” to my layer`, [{ before: null, after: snapshot }])
+  }
+
   delete(user: User, id: string): Mutation {
     const current = this.require(id)
+    this.requireOwn(user, current, 'delete')
     // links to the tag and attributes referring to it are cleared in the same action, so undo brings them back with it
     const befores = new Map<string, AnnotationSnapshot>()
     const afters = new Map<string, AnnotationSnapshot>()
@@ -205,9 +237,12 @@ export class AnnotationService {
   /** Links two tags of one article with a relation the codebook allows; a one-only relation replaces its old link. */
   link(user: User, input: { from: string; type: string; to: string }): Mutation {
     const from = this.require(input.from)
+    this.requireOwn(user, from, 'link')
     const to = this.store.annotations.get(input.to)
     if (!to) throw new AppError('NOT_FOUND', `The tag to link to no longer exists (it was deleted or undone); pick another tag.`)
     if (to.articleId !== from.articleId) throw new AppError('VALIDATION', 'Links join tags of the same article; this tag is in another article.')
+    if (to.annotatorId !== from.annotatorId)
+      throw new AppError('VALIDATION', `Links join tags of one layer; “${short(to.fragments[0]!.quote)}” is ${this.layerName(to.annotatorId)}'s tag. Tag that text yourself, then link to your own tag.`)
     if (to.id === from.id) throw new AppError('VALIDATION', 'A tag cannot be linked to itself.')
     const codebook = this.store.codebooks.get()
     const problem = linkProblem(codebook, input.type, from.label, to.label)
@@ -226,6 +261,7 @@ export class AnnotationService {
   /** Removes one link; unlinking what is not linked is an error, so a stale view finds out. */
   unlink(user: User, input: { from: string; type: string; to: string }): Mutation {
     const from = this.require(input.from)
+    this.requireOwn(user, from, 'unlink')
     const before = this.store.annotations.snapshot(from.id)!
     const links = before.links.filter((l) => !(l.type === input.type && l.to === input.to))
     if (links.length === before.links.length) throw new AppError('NOT_FOUND', `This tag has no ${input.type} link to that tag (it may have been removed already).`)
@@ -383,6 +419,18 @@ export class AnnotationService {
     if (ranges.length === 0) throw new AppError('VALIDATION', `A tag needs at least one fragment: to remove “${short(tag.fragments[0]!.quote)}”, delete the ${tag.label} tag instead.`)
     const article = this.store.articles.get(tag.articleId)!
     return checkFragments(new ArticleOffsets(article.text), ranges)
+  }
+
+  private requireOwn(user: User, tag: Annotation, action: 'edit' | 'delete' | 'link' | 'unlink'): void {
+    if (mayEdit(user.id, tag.annotatorId)) return
+    throw new AppError(
+      'VALIDATION',
+      `You cannot ${action} ${this.layerName(tag.annotatorId)}'s ${tag.label} “${short(tag.fragments[0]!.quote)}”: each coder changes only their own layer. Copy it to your layer to change it, or comment on it.`
+    )
+  }
+
+  private layerName(annotatorId: string): string {
+    return annotatorId === GOLD_LAYER ? 'the gold layer' : (this.store.review.annotatorName(annotatorId) ?? 'another coder')
   }
 
   private require(id: string): Annotation {

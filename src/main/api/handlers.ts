@@ -77,6 +77,11 @@ export function createHandlers(wb: Workbench): Handlers {
       changed(m.articleId)
       return m
     },
+    'annotations.copy': ({ id }) => {
+      const m = wb.annotations.copy(wb.user, id)
+      changed(m.articleId)
+      return m
+    },
     'review.layers': ({ articleId }) => layersState(articleId),
     'review.markDone': ({ articleId, done }) => {
       wb.review.markDone(wb.user, articleId, done)

@@ -64,7 +64,11 @@ export class Adjudicator {
     if (input.decision !== 'reject') {
       const base = input.result ?? { label: chosen!.label, fragments: chosen!.fragments, attributes: chosen!.attributes, note: chosen!.note }
       this.store.codebooks.requireLabel(base.label)
-      const attributes = this.remapReferences(base.label, base.attributes)
+      const defs = this.codebook.labels.find((l) => l.name === base.label)?.attributes ?? []
+      // a gold tag given another label keeps only the attributes that label has, as relabelling a tag does
+      const relabelled = !candidates.some((c) => c.label === base.label)
+      const own = relabelled ? Object.fromEntries(Object.entries(base.attributes).filter(([k]) => defs.some((d) => d.key === k))) : base.attributes
+      const attributes = this.remapReferences(base.label, own)
       if (input.result) {
         const problems = validateAttributes(this.codebook, base.label, attributes).filter((p) => p.kind === 'invalid')
         if (problems.length) throw new AppError('VALIDATION', problems.map((p) => p.message).join('; '), { problems })

@@ -14,7 +14,8 @@ export interface AgreementSelection {
 /**
  * Reads what the agreement report compares, in one pass over the tags: the selected coders' tags (a tag
  * with several fragments counts as the stretch from its first start to its last end) in every article two
- * or more of them coded, and each codebook attribute with its level of measurement.
+ * or more of them coded (tagged or marked done), every article only one coded (without its tags, to be listed
+ * as left out), and each codebook attribute with its level of measurement.
  */
 export function agreementInput(store: Store, selection: AgreementSelection = {}): AgreementReportInput {
   const everyone = store.db.prepare('SELECT id, name FROM annotator ORDER BY name, id').all() as { id: string; name: string }[]
@@ -24,28 +25,36 @@ export function agreementInput(store: Store, selection: AgreementSelection = {})
   const ids = annotators.map((a) => a.id)
   const codebook = store.codebooks.get()
   const marks = ids.map(() => '?').join(',')
-  const articleFilter = selection.articleIds?.length ? `AND n.article_id IN (${selection.articleIds.map(() => '?').join(',')})` : ''
+  const inArticles = (column: string) => (selection.articleIds?.length ? `AND ${column} IN (${selection.articleIds.map(() => '?').join(',')})` : '')
+  const chosen = selection.articleIds ?? []
+  // a coder coded an article by tagging it or by marking it done with nothing to tag
+  const coded = `
+    SELECT article_id, annotator_id FROM annotation WHERE annotator_id IN (${marks}) ${inArticles('article_id')}
+    UNION SELECT article_id, annotator_id FROM coder_progress WHERE annotator_id IN (${marks}) ${inArticles('article_id')}`
+  const coders = store.db
+    .prepare<unknown[], [number, string]>(`SELECT article_id, group_concat(annotator_id, char(31)) FROM (${coded}) GROUP BY article_id ORDER BY article_id`)
+    .raw()
+    .all(...ids, ...chosen, ...ids, ...chosen)
   // rows as arrays and no title per tag: a corpus-wide report reads every tag, and each object or string costs
   const rows = store.db
     .prepare<unknown[], [number, string, string, string, string, number, number]>(`
-      WITH shared AS (
-        SELECT n.article_id FROM annotation n WHERE n.annotator_id IN (${marks}) ${articleFilter}
-        GROUP BY n.article_id HAVING count(DISTINCT n.annotator_id) >= 2
-      )
+      WITH shared AS (SELECT article_id FROM (${coded}) GROUP BY article_id HAVING count(*) >= 2)
       SELECT n.article_id, n.id, n.annotator_id, n.label, n.attributes, n.start, n.end
       FROM shared s JOIN annotation n ON n.article_id = s.article_id AND n.annotator_id IN (${marks})
       ORDER BY n.article_id`)
     .raw()
-    .all(...ids, ...(selection.articleIds ?? []), ...ids)
+    .all(...ids, ...chosen, ...ids, ...chosen, ...ids)
   const articleOf = store.db.prepare<[number], { title: string; char_count: number }>('SELECT title, char_count FROM article WHERE id = ?')
   const articles = new Map<number, ReportArticle>()
+  // every article one coder or more coded: those only one coded are listed as left out, without their tags
+  for (const [articleId, who] of coders) {
+    const a = articleOf.get(articleId)!
+    articles.set(articleId, { id: articleId, title: a.title, length: a.char_count, tags: [], codedBy: who.split('\u001f') })
+  }
   const defs = new Map(codebook.labels.map((l) => [l.name, new Map(l.attributes.map((d) => [d.key, d]))]))
   let article: ReportArticle | undefined
   for (const [articleId, id, annotatorId, label, json, start, end] of rows) {
-    if (article?.id !== articleId) {
-      const a = articleOf.get(articleId)!
-      articles.set(articleId, (article = { id: articleId, title: a.title, length: a.char_count, tags: [] }))
-    }
+    if (article?.id !== articleId) article = articles.get(articleId)!
     const attributes = json === '{}' ? {} : (JSON.parse(json) as Record<string, unknown>)
     // dates compare as day numbers, so interval alpha sees how far apart two codings are
     for (const key in attributes) if (defs.get(label)?.get(key)?.type === 'date' && typeof attributes[key] === 'string') attributes[key] = dayNumber(attributes[key])

@@ -4,6 +4,7 @@ import { api } from './api/client'
 import type { DamagedProject } from '@shared/backups/backup-entry'
 import { Notices } from './components/Notices'
 import { setCodebook } from './labels'
+import { setMe } from './me'
 import { SaveIndicator } from './components/SaveIndicator'
 import { notify, notifyError } from './state/notices'
 import { ActorsView } from './views/actors/ActorsView'
@@ -66,6 +67,7 @@ export function App() {
   const [dragging, setDragging] = useState(false)
 
   const reload = useCallback(() => api.call('app.info', {}).then(setInfo, notifyError), [])
+  useEffect(() => setMe(info?.user ?? null), [info])
   useEffect(() => {
     api.call('app.info', {}).then((first) => {
       setInfo(first)

@@ -29,6 +29,8 @@ export interface ReportArticle {
   /** Length of the text in code points. */
   length: number
   tags: ReportTag[]
+  /** Annotators who marked the article done: they coded it even where they tagged nothing (all "no span"). */
+  codedBy?: string[]
 }
 
 export interface ReportAttribute {
@@ -194,6 +196,10 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
   for (const article of input.articles) {
     const spans: ReportTag[][] = annotators.map(() => [])
     const coded = new Array<boolean>(k).fill(false)
+    for (const id of article.codedBy ?? []) {
+      const c = coderIndex.get(id)
+      if (c !== undefined) coded[c] = true
+    }
     for (const tag of article.tags) {
       const c = coderIndex.get(tag.annotatorId)
       if (c === undefined) continue
@@ -214,7 +220,10 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
         title: article.title,
         reason: 'fewer_than_two_annotators',
         annotators: present.length,
-        message: present.length === 0 ? 'None of the selected annotators tagged this article.' : 'Only one of the selected annotators tagged this article.'
+        message:
+          present.length === 0
+            ? 'None of the selected annotators coded this article (tagged it or marked it done).'
+            : `Only ${annotators[present[0]!]!.name} of the selected annotators coded this article (tagged it or marked it done).`
       })
       continue
     }
@@ -517,7 +526,7 @@ function notesFor(report: AgreementReport, everyone: number, k: number): string[
   if (k < 2) notes.push('Fewer than two annotators are selected, so no agreement can be computed.')
   const few = excluded.filter((e) => e.reason === 'fewer_than_two_annotators').length
   const empty = excluded.filter((e) => e.reason === 'empty_text').length
-  if (few > 0) notes.push(`${few} of ${total} articles were left out because fewer than two of the selected annotators tagged them.`)
+  if (few > 0) notes.push(`${few} of ${total} articles were left out because fewer than two of the selected annotators coded them (tagged them or marked them done).`)
   if (empty > 0) notes.push(`${empty} of ${total} articles were left out because they have no text.`)
   if (k > 2 && everyone < included)
     notes.push(

@@ -38,7 +38,7 @@ export const STATISTIC_DOCS: Readonly<Record<StatisticKey, StatisticDoc>> = {
     units:
       'Matching is one to one: a tag matches at most one tag of the other annotator. Overlap matching pairs tags greedily from the largest shared stretch of text down; ties go to the earlier start, then the earlier end, then the tag id. With more than two annotators every pair of annotators is matched and the counts are added up (pooled F1); precision and recall are then not given, as there is no single reference.',
     excluded:
-      'Only articles tagged by at least two of the selected annotators count. When neither annotator made a tag the figures are undefined, and precision (recall) is undefined when the second (first) annotator made no tag.',
+      'Only articles coded by at least two of the selected annotators count; an annotator coded an article by tagging it or by marking it done with nothing to tag (then every unit is \'(no span)\' for them), and the articles only one coded are listed as left out. When neither annotator made a tag the figures are undefined, and precision (recall) is undefined when the second (first) annotator made no tag.',
     references: [
       {
         author: 'Hripcsak, G., & Rothschild, A. S.',

@@ -125,6 +125,14 @@ describe('review and adjudication', () => {
     expect(decisions.map((d) => [d.decision, d.goldExists])).toEqual([['merge', false], ['accept', true], ['reject', false]])
   })
 
+  it('an edit that gives the gold tag another label keeps only the attributes that label has', () => {
+    const { review, articleId, aEv, bEv, gold } = setup()
+    const start = TEXT.indexOf('attacked')
+    const result = { label: 'Claim', fragments: [{ start, end: start + 8 }], attributes: { fatalities_low: 7, certainty: 'certain' }, note: '' }
+    review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'edit', result, reason: 'a claim, not an event', guideline: '' })
+    expect(gold().map((g) => [g.label, g.attributes])).toEqual([['Claim', { certainty: 'certain' }]])
+  })
+
   it('is one undoable action of the adjudicator: undo removes the gold tag and restores statuses; the decision stays on record', () => {
     const { store, service, review, articleId, aEv, bEv, gold } = setup()
     review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'accept', chosenId: aEv, reason: '', guideline: '' })

@@ -37,7 +37,11 @@ describe('agreementInput', () => {
     new ReviewService(store, service).decide(ANA, { articleId: shared, candidates: [a, b], decision: 'accept', chosenId: a, reason: '', guideline: '' })
     const input = agreementInput(store)
     expect(input.annotators.map((x) => x.name)).toEqual(['Ana', 'Ben'])
-    expect(input.articles.map((x) => [x.id, x.length, x.tags.length])).toEqual([[shared, Array.from(TEXT).length, 2]])
+    // the article only Ana coded comes without its tags, to be listed as left out
+    expect(input.articles.map((x) => [x.id, x.length, x.tags.length, x.codedBy!.length])).toEqual([
+      [shared, Array.from(TEXT).length, 2, 2],
+      [solo, Array.from(SOLO).length, 0, 1]
+    ])
     // dates become day numbers two apart, so interval alpha sees the distance
     const days = input.articles[0]!.tags.map((t) => t.attributes['date_start'] as number)
     expect(days[1]! - days[0]!).toBe(2)
@@ -46,10 +50,24 @@ describe('agreementInput', () => {
     expect(input.attributes.some((x) => x.key === 'location_text')).toBe(false)
     const report = buildAgreementReport(input)
     expect(report.overall.exact.f1).toMatchObject({ ok: true, value: 1 })
+    expect(report.articles).toMatchObject({ total: 2, included: 1, excluded: [{ id: solo, reason: 'fewer_than_two_annotators', annotators: 1, message: 'Only Ana of the selected annotators coded this article (tagged it or marked it done).' }] })
+    expect(report.notes).toContain('1 of 2 articles were left out because fewer than two of the selected annotators coded them (tagged them or marked them done).')
     // comparing Ana with the gold layer, by name and id
     const gold = agreementInput(store, { annotators: ['ana', GOLD_LAYER] })
     expect(gold.annotators.map((x) => x.id)).toEqual([ANA.id, GOLD_LAYER])
     expect(buildAgreementReport(gold).overall.exact.f1).toMatchObject({ ok: true, value: 1 })
+  })
+
+  it('counts a coder who marked an article done without tagging it: all their units are “no span”', () => {
+    const { store, shared, tag } = setup()
+    tag(ANA, shared, 'Event', 'attacked')
+    store.ensureAnnotator(BEN)
+    const input = () => agreementInput(store, { annotators: ['Ana', 'Ben'] })
+    expect(buildAgreementReport(input()).articles).toMatchObject({ included: 0, excluded: [{ id: shared, annotators: 1 }] })
+    store.review.setDone(shared, BEN.id, true)
+    const report = buildAgreementReport(input())
+    expect(report.articles).toMatchObject({ included: 1, excluded: [] })
+    expect(report.overall.exact.f1).toMatchObject({ ok: true, value: 0 })
   })
 
   it('names an unknown coder and says when there is too little to compare, never NaN', () => {

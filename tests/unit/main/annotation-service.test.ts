@@ -3,7 +3,7 @@ import { AppError } from '../../../src/shared/errors'
 import { CONTEXT_CHARS } from '../../../src/shared/offsets'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
 import type { Store } from '../../../src/main/store/store'
-import { ANA, addArticle, cleanupTemp, cpIndexOf, cpSlice, createTempProject } from '../../helpers/project'
+import { ANA, BEN, addArticle, cleanupTemp, cpIndexOf, cpSlice, createTempProject } from '../../helpers/project'
 
 // astral emoji (a ZWJ family, a flag, a skin tone) and combining marks with no precomposed form, all before the span
 const TEXT =
@@ -123,5 +123,57 @@ describe('AnnotationService.update and delete', () => {
     const id = '33333333-3333-4333-8333-333333333333'
     expect(() => service.update(ANA, { id, label: 'X' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
     expect(() => service.delete(ANA, id)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
+  })
+})
+
+describe('layers belong to their coders', () => {
+  const front = () => cpIndexOf(text, 'Northern Liberation Front')
+  const bensTag = () => {
+    const id = service.create(BEN, { articleId, label: 'Actor', fragments: [{ start: front(), end: front() + 25 }], note: 'the NLF', attributes: { mention_form: 'name' } }).upserted[0]!.id
+    const event = service.create(BEN, { articleId, label: 'Event', fragments: [{ start: cpIndexOf(text, 'agreed'), end: cpIndexOf(text, 'agreed') + 6 }] }).upserted[0]!.id
+    service.link(BEN, { from: event, type: 'perpetrator', to: id })
+    return { id, event }
+  }
+  const before = () => JSON.stringify(store.annotations.listByArticle(articleId))
+
+  it("refuses to change, delete, link or unlink a colleague's tag, naming whose it is, and changes nothing", () => {
+    const { id, event } = bensTag()
+    const mine = service.create(ANA, { articleId, label: 'Event', fragments: [{ start: 0, end: 6 }] }).upserted[0]!.id
+    const was = before()
+    const refusals = [
+      () => service.update(ANA, { id, label: 'Claim' }),
+      () => service.update(ANA, { id, note: 'mine now' }),
+      () => service.update(ANA, { id, attributes: { mention_form: 'pronoun' } }),
+      () => service.update(ANA, { id, fragments: [{ start: front(), end: front() + 8 }] }),
+      () => service.delete(ANA, id),
+      () => service.link(ANA, { from: event, type: 'perpetrator', to: mine }),
+      () => service.unlink(ANA, { from: event, type: 'perpetrator', to: id })
+    ]
+    for (const refuse of refusals) expect(validationError(refuse).message).toMatch(/Ben's (Actor|Event) “.+”: each coder changes only their own layer/)
+    // nor may my tag link into his layer
+    expect(validationError(() => service.link(ANA, { from: mine, type: 'perpetrator', to: id })).message).toContain('Links join tags of one layer; “Northern Liberation Front” is Ben')
+    expect(before()).toBe(was)
+  })
+
+  it("lets a reviewer mark a colleague's tag's status", () => {
+    const { id } = bensTag()
+    service.update(ANA, { id, status: 'changes_requested' })
+    expect(store.annotations.get(id)!.status).toBe('changes_requested')
+  })
+
+  it("copies a colleague's tag into my layer with its label, span, attributes and note, as one undoable action", () => {
+    const { id } = bensTag()
+    const m = service.copy(ANA, id)
+    expect(m.description).toBe('copy Ben\'s Actor “Northern Liberation Front” to my layer')
+    const copy = store.annotations.get(m.upserted[0]!.id)!
+    expect(copy).toMatchObject({ annotatorId: ANA.id, label: 'Actor', note: 'the NLF', attributes: { mention_form: 'name' }, status: 'draft', links: [] })
+    expect(copy.fragments.map((f) => [f.start, f.end, f.quote])).toEqual([[front(), front() + 25, 'Northern Liberation Front']])
+    service.update(ANA, { id: copy.id, note: 'my reading' })
+    expect(store.annotations.get(id)!.note).toBe('the NLF')
+    expect(validationError(() => service.copy(ANA, id)).message).toContain('You already have this Actor tag')
+    expect(validationError(() => service.copy(ANA, copy.id)).message).toContain('is already your tag')
+    service.undo(ANA, articleId)
+    service.undo(ANA, articleId)
+    expect(store.annotations.get(copy.id)).toBeNull()
   })
 })

@@ -95,12 +95,13 @@ describe('note edits fold into one undo step', () => {
   it("never folds into another annotator's edit, nor across one", () => {
     const t = tag()
     type(t.id, 'Ana wrote')
-    service.update(BEN, { id: t.id, note: 'Ben wrote' })
+    // Ben's status mark is his action on Ana's tag: Ana's next note is a new undo step
+    service.update(BEN, { id: t.id, status: 'changes_requested' })
     type(t.id, 'Ana again')
     expect(noteRows()).toEqual([
       ['', 'Ana wrote'],
-      ['Ana wrote', 'Ben wrote'],
-      ['Ben wrote', 'Ana again']
+      ['Ana wrote', 'Ana wrote'],
+      ['Ana wrote', 'Ana again']
     ])
   })
 

@@ -1,7 +1,8 @@
 import type { Migration } from '../migration'
 
-/** The fixed id of the adjudicated layer; its tags are written only through adjudication decisions. */
-export const GOLD_LAYER = 'gold'
+import { GOLD_LAYER } from '../../../shared/review/layer-owner'
+
+export { GOLD_LAYER }
 
 /**
  * Review: a gold layer, per-coder "done" marks (blind coding), adjudication decisions, comment threads on

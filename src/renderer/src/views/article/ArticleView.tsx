@@ -17,6 +17,7 @@ import { useRestOfTags } from './useRestOfTags'
 import { ArticleMemo } from './ArticleMemo'
 import { TagPanel } from './TagPanel'
 import { TagPicker } from './TagPicker'
+import { mayEditNow } from '../../me'
 import { TagPopup } from './TagPopup'
 import { useFragmentEdits } from './useFragmentEdits'
 import { stepTag } from './stepTag'
@@ -272,7 +273,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
 
 
   const actions = useMemo<ArticleActions>(
-    () => ({ article, state, run: (work) => run(work), select, apply: (m) => void restMerged.current.then(() => apply(m, {})) }),
+    () => ({ article, state, run: (work, options) => run(work, options), select, apply: (m) => void restMerged.current.then(() => apply(m, {})) }),
     [article, state, run, select, apply]
   )
   // the selected tag's linked tags are outlined by a rule on their id classes: no decoration is rebuilt
@@ -343,7 +344,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
         </div>
       </div>
       {selection && (
-        <TagPopup x={selection.rect.left} y={selection.rect.bottom + 8} onLabel={(l) => void tagSelection(l)} addTo={selectedTag?.label} onAddFragment={() => void addFragment(selection)} />
+        <TagPopup x={selection.rect.left} y={selection.rect.bottom + 8} onLabel={(l) => void tagSelection(l)} addTo={selectedTag && mayEditNow(selectedTag) ? selectedTag.label : undefined} onAddFragment={() => void addFragment(selection)} />
       )}
       {picker && pickerTags.length > 0 && (
         <TagPicker

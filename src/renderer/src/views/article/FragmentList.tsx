@@ -2,7 +2,8 @@ import type { Fragment } from '@shared/domain'
 
 interface Props {
   fragments: Fragment[]
-  onRemove: (index: number) => void
+  /** Left out for a tag I may not change: the fragments are listed without remove buttons. */
+  onRemove?: (index: number) => void
 }
 
 /** The fragments of a tag that has several, in text order: each quoted, each removable (a tag keeps at least one). */
@@ -13,9 +14,11 @@ export function FragmentList({ fragments, onRemove }: Props) {
         <li key={`${f.start}-${f.end}`}>
           <div className="fragment-row">
             <q className="fragment-quote">{f.quote}</q>
-            <button type="button" className="remove-fragment" aria-label={`Remove fragment ${i + 1}`} title={`Remove “${f.quote}” from this tag`} onClick={() => onRemove(i)}>
-              ×
-            </button>
+            {onRemove && (
+              <button type="button" className="remove-fragment" aria-label={`Remove fragment ${i + 1}`} title={`Remove “${f.quote}” from this tag`} onClick={() => onRemove(i)}>
+                ×
+              </button>
+            )}
           </div>
         </li>
       ))}

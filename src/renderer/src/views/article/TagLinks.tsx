@@ -8,6 +8,7 @@ import { VIEWER_ID } from '../../editor/ArticleViewer'
 import { labelColor, useCodebook } from '../../labels'
 import { useStore } from '../../state/createStore'
 import { useArticle } from './articleContext'
+import { mayEditNow } from '../../me'
 
 /** The input that starts a link; the article view focuses it when the coder presses L. */
 export const LINK_INPUT_ID = 'link-search'
@@ -36,7 +37,7 @@ const short = (s: string) => (s.length > 48 ? `${s.slice(0, 47)}…` : s)
  * The selected tag's links: outgoing and incoming, each a button that jumps to the other tag, and a filter box
  * offering only the links the codebook allows, nearest tags first (L, type a few letters, Enter).
  */
-export function TagLinks({ tag }: { tag: Annotation }) {
+export function TagLinks({ tag, readOnly }: { tag: Annotation; readOnly: boolean }) {
   const codebook = useCodebook()
   const { state, run, select } = useArticle()
   const { annotations } = useStore(state)
@@ -51,7 +52,7 @@ export function TagLinks({ tag }: { tag: Annotation }) {
     for (const a of annotations.values()) for (const l of a.links) if (l.to === tag.id) found.push({ type: l.type, source: a })
     return found
   }, [annotations, tag.id])
-  const canStart = !!codebook && relationsFrom(codebook, tag.label).length > 0
+  const canStart = !readOnly && !!codebook && relationsFrom(codebook, tag.label).length > 0
   // the full list of possible links is only worked out while the link box is open: with 2,000 tags it is not free
   const candidates = useMemo(() => {
     if (!codebook || !open) return []
@@ -67,7 +68,8 @@ export function TagLinks({ tag }: { tag: Annotation }) {
     const relationKeys = new Map(relations.map((r) => [r.type, matchKey(`${r.name} ${r.type}`)]))
     const list: Candidate[] = []
     for (const target of annotations.values()) {
-      if (target.id === tag.id) continue
+      // links join tags of one layer: mine to mine, gold to gold
+      if (target.id === tag.id || target.annotatorId !== tag.annotatorId) continue
       const usable = relationsTo(target.label)
       if (usable.length === 0) continue
       const quote = foldedOf(target)
@@ -108,9 +110,11 @@ export function TagLinks({ tag }: { tag: Annotation }) {
                 <span className="swatch" style={{ background: labelColor(l.target.label) }} />
                 {short(quoteOf(l.target))}
               </button>
-              <button type="button" className="icon" aria-label={`Remove link ${relationName(l.type)} to ${quoteOf(l.target)}`} onClick={() => unlink(l.type, tag.id, l.to)}>
-                ×
-              </button>
+              {!readOnly && (
+                <button type="button" className="icon" aria-label={`Remove link ${relationName(l.type)} to ${quoteOf(l.target)}`} onClick={() => unlink(l.type, tag.id, l.to)}>
+                  ×
+                </button>
+              )}
             </li>
           ))}
           {incoming.map((l) => (
@@ -120,9 +124,11 @@ export function TagLinks({ tag }: { tag: Annotation }) {
                 <span className="swatch" style={{ background: labelColor(l.source.label) }} />
                 {short(quoteOf(l.source))}
               </button>
-              <button type="button" className="icon" aria-label={`Remove link ${relationName(l.type)} from ${quoteOf(l.source)}`} onClick={() => unlink(l.type, l.source.id, tag.id)}>
-                ×
-              </button>
+              {mayEditNow(l.source) && (
+                <button type="button" className="icon" aria-label={`Remove link ${relationName(l.type)} from ${quoteOf(l.source)}`} onClick={() => unlink(l.type, l.source.id, tag.id)}>
+                  ×
+                </button>
+              )}
             </li>
           ))}
         </ul>

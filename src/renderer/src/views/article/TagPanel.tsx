@@ -5,6 +5,7 @@ import { labelColor, useLabels } from '../../labels'
 import { useStore } from '../../state/createStore'
 import { inTextOrder, type ArticleStateStore } from './articleState'
 import { TagDetails } from './TagDetails'
+import { useMeId } from '../../me'
 
 interface Props {
   state: ArticleStateStore
@@ -75,16 +76,25 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
 
 /** One row of the list; tags keep their object identity until they change, so an edit re-renders only its own row. */
 const TagRow = memo(function TagRow({ tag: a, selected, onPick }: { tag: Annotation; selected: boolean; onPick: (id: string) => void }) {
+  const meId = useMeId()
   return (
     <button type="button" className={`tag-row${selected ? ' selected' : ''}`} onClick={() => onPick(a.id)} data-tag-row={a.id}>
       <span className="swatch" style={{ background: labelColor(a.label) }} />
       <span className="tag-row-label">{a.label}</span>
-      <span className="tag-row-quote">{a.fragments.map((f) => f.quote).join(' … ')}</span>
-      {a.missing.length > 0 && (
-        <span className="incomplete" title={`Required attributes not coded yet: ${a.missing.join(', ')}`}>
-          {a.missing.length} missing
-        </span>
-      )}
+      {/* the quote keeps the row's width; whose tag it is and what it lacks go on a small second line */}
+      <span className="tag-row-text">
+        <span className="tag-row-quote">{a.fragments.map((f) => f.quote).join(' … ')}</span>
+        {(a.annotatorId !== meId || a.missing.length > 0) && (
+          <span className="tag-row-sub">
+            {a.annotatorId !== meId && <span className="tag-row-coder">{a.annotatorName}</span>}
+            {a.missing.length > 0 && (
+              <span className="incomplete" title={`Required attributes not coded yet: ${a.missing.join(', ')}`}>
+                {a.missing.length} missing
+              </span>
+            )}
+          </span>
+        )}
+      </span>
     </button>
   )
 })

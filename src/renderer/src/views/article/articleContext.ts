@@ -7,7 +7,7 @@ export interface ArticleActions {
   article: Article
   state: ArticleStateStore
   /** Saves through the contract and patches the view with the result; resolves null when refused. */
-  run: (work: Promise<Mutation | null>) => Promise<Mutation | null>
+  run: (work: Promise<Mutation | null>, options?: { selectNew?: boolean }) => Promise<Mutation | null>
   select: (id: string | null, scroll?: boolean) => void
   /** Draws freshly made tags in the article (for tags created outside run, such as accepted occurrences). */
   apply: (m: Mutation) => void

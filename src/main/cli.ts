@@ -29,7 +29,8 @@ const USAGE = `Usage:
                  [--skip-invalid] [--dry-run]
   npm run cli -- export --format <f> --project <file> --out <new folder>
                  [--labels A,B] [--annotators name,...] [--statuses draft,...] [--article-statuses done,...]
-                 [--articles 1,2,...] [--no-quotes] [--bom] [--overwrite]
+                 [--articles 1,2,...] [--sources S,...] [--languages es,...] [--search "words"]
+                 [--no-quotes] [--bom] [--overwrite]
   npm run cli -- pack export --project <file> --out <file.spanpack> [--articles 1,2,...] [--include-text] [--overwrite]
   npm run cli -- pack import <file.spanpack...> --project <file> [--add-missing] [--force] [--dry-run]
                  [--map <FileLabel>=<Label>]... [--create <FileLabel>]... [--skip-label <FileLabel>]... [--skip-invalid]
@@ -80,6 +81,9 @@ async function main(argv: string[]): Promise<number> {
         statuses: { type: 'string' },
         'article-statuses': { type: 'string' },
         articles: { type: 'string' },
+        sources: { type: 'string' },
+        languages: { type: 'string' },
+        search: { type: 'string' },
         'no-quotes': { type: 'boolean', default: false },
         bom: { type: 'boolean', default: false },
         overwrite: { type: 'boolean', default: false },
@@ -255,7 +259,10 @@ async function runExportCommand(projectPath: string, values: Values, out: (o: un
       annotators: list(values.annotators),
       statuses: list(values.statuses),
       articleStatuses: list(values['article-statuses']),
-      articleIds: list(values.articles)?.map(Number)
+      articleIds: list(values.articles)?.map(Number),
+      sources: list(values.sources),
+      languages: list(values.languages),
+      text: values.search
     }
   })
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') === 'format' ? '--format' : i.path.join('.')}: ${i.message}`).join('; '))

@@ -2,9 +2,10 @@ import { AppError } from '../../shared/errors'
 import type { ExportFilter } from '../../shared/exchange/export-options'
 import type { Store } from '../store/store'
 import { requireArticles } from './require-articles'
+import { buildFtsQuery } from '../store/fts-query'
 
 /**
- * Refuses a filter that names a label, coder or article the project does not have: a typo ("actor", "Sam")
+ * Refuses a filter that names a label, coder, article, source or language the project does not have, or words no article holds: a typo ("actor", "Sam")
  * would otherwise export an empty dataset without a word. The message lists what the project has.
  */
 export function checkExportFilter(store: Store, filter: ExportFilter): void {
@@ -20,4 +21,23 @@ export function checkExportFilter(store: Store, filter: ExportFilter): void {
     if (unknown.length) throw new AppError('VALIDATION', `No coder is called ${unknown.map((a) => `“${a}”`).join(', ')} (give the full name or id, as listed). This project's coders: ${coders.map((c) => c.name).join(', ')}.`)
   }
   if (filter.articleIds?.length) requireArticles(store, filter.articleIds)
+  // checked one value at a time, as the corpus's facet lists stop at their first thousand values
+  const unknownIn = (column: 'source' | 'language', wanted: string[] | undefined) => {
+    const has = db.prepare(`SELECT 1 FROM article WHERE ${column} = ? LIMIT 1`).pluck()
+    return (wanted ?? []).filter((w) => has.get(w) === undefined)
+  }
+  const known = (column: 'source' | 'language') => {
+    const values = (db.prepare(`SELECT DISTINCT ${column} FROM article WHERE ${column} != '' ORDER BY ${column} LIMIT 21`).pluck().all() as string[])
+    return values.length === 0 ? 'none' : values.length > 20 ? `${values.slice(0, 20).join(', ')}, …` : values.join(', ')
+  }
+  const sources = unknownIn('source', filter.sources)
+  if (sources.length) throw new AppError('VALIDATION', `No article has the source ${sources.map((s) => `“${s}”`).join(', ')}. This project's sources: ${known('source')}.`)
+  const languages = unknownIn('language', filter.languages)
+  if (languages.length) throw new AppError('VALIDATION', `No article is in the language ${languages.map((s) => `“${s}”`).join(', ')}. This project's languages: ${known('language')}.`)
+  if (filter.text) {
+    const match = buildFtsQuery(filter.text, false)
+    if (!match) throw new AppError('VALIDATION', `“${filter.text}” has no word to look for; give words from the articles' titles or texts.`)
+    const hits = db.prepare('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?').pluck().get(match) as number
+    if (hits === 0) throw new AppError('VALIDATION', `No article's title or text holds ${match.replace(/"/g, '').split(' ').map((w) => `“${w}”`).join(' and ')}; check the spelling, or leave the words out to export every article.`)
+  }
 }

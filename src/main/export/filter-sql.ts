@@ -1,4 +1,5 @@
 import type { ExportFilter } from '../../shared/exchange/export-options'
+import { buildFtsQuery } from '../store/fts-query'
 
 /**
  * SQL conditions and parameters for a filter; lists travel as JSON so any length is one parameter. The tag
@@ -15,6 +16,13 @@ export function filterSql(filter: ExportFilter, tag = 'n', coder = 'u'): { artic
   }
   list('articleIds', filter.articleIds, (p) => `a.id IN ${p}`, articles)
   list('articleStatuses', filter.articleStatuses, (p) => `a.status IN ${p}`, articles)
+  list('sources', filter.sources, (p) => `a.source IN ${p}`, articles)
+  list('languages', filter.languages, (p) => `a.language IN ${p}`, articles)
+  const match = filter.text ? buildFtsQuery(filter.text, false) : null
+  if (match) {
+    params.text = match
+    articles.push('a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH @text)')
+  }
   list('labels', filter.labels, (p) => `${tag}.label IN ${p}`, tags)
   list('annotators', filter.annotators, (p) => `(${tag}.annotator_id IN ${p} OR ${coder}.name IN ${p})`, tags)
   list('statuses', filter.statuses, (p) => `${tag}.status IN ${p}`, tags)

@@ -3,11 +3,12 @@
  * literal), "quoted phrases" stay phrases, words are ANDed, and the last word matches as a prefix
  * while the user is still typing it, from its third character on: a one- or two-letter prefix merges the
  * postings of most of the vocabulary, which costs seconds at 100,000 articles and finds nothing useful.
+ * A finished query (an export filter) passes prefixLast false: its words match whole.
  */
 /** Characters the last word needs before it matches as a prefix. */
 export const MIN_PREFIX = 3
 
-export function buildFtsQuery(input: string): string | null {
+export function buildFtsQuery(input: string, prefixLast = true): string | null {
   const parts: string[] = []
   const re = /"([^"]*)"|(\S+)/g
   let m: RegExpExecArray | null
@@ -20,6 +21,6 @@ export function buildFtsQuery(input: string): string | null {
     parts.push(`"${raw}"`)
   }
   if (parts.length === 0) return null
-  if (lastIsOpenWord && [...parts[parts.length - 1]!].length - 2 >= MIN_PREFIX) parts[parts.length - 1] += '*'
+  if (prefixLast && lastIsOpenWord && [...parts[parts.length - 1]!].length - 2 >= MIN_PREFIX) parts[parts.length - 1] += '*'
   return parts.join(' ')
 }

@@ -6,6 +6,10 @@ import { EXPORT_FORMATS } from './exchange-formats'
 export const exportFilter = z.object({
   articleIds: z.array(z.number().int().positive()).max(1_000_000).optional(),
   articleStatuses: z.array(z.enum(ARTICLE_STATUSES)).optional(),
+  sources: z.array(z.string().max(500)).max(1000).optional(),
+  languages: z.array(z.string().max(50)).max(200).optional(),
+  /** Words the article's title or text must hold, as the corpus search reads them ("quoted phrases" kept). */
+  text: z.string().trim().max(500).optional(),
   labels: z.array(z.string().min(1).max(100)).max(1000).optional(),
   /** Annotator ids or names. */
   annotators: z.array(z.string().min(1).max(200)).max(1000).optional(),

@@ -218,6 +218,23 @@ describe('cli agreement', () => {
   })
 })
 
+describe('cli export', () => {
+  it('chooses articles by words with --search, and refuses words no article holds, writing nothing', () => {
+    const project = join(tempDir(), 'p.spanwise')
+    expect(cli(['import', corpus(), '--project', project]).status).toBe(0)
+    const out = join(tempDir(), 'vessen')
+    const r = cli(['export', '--format', 'native', '--project', project, '--out', out, '--search', 'Vessen delegates'])
+    expect(r.status).toBe(0)
+    expect(r.lines[0]).toMatchObject({ articles: 1 })
+    expect(readFileSync(join(out, 'articles.jsonl'), 'utf8')).toContain('Delegates of the Front met the army in Vessen.')
+    const none = cli(['export', '--format', 'native', '--project', project, '--out', join(tempDir(), 'none'), '--search', 'Quibdó'])
+    expect(none.status).toBe(1)
+    expect(none.stderr).toContain("No article's title or text holds “Quibdó”")
+    expect(none.stderr).toContain('nothing was written')
+    expect(existsSync(join(tempDir(), 'none'))).toBe(false)
+  })
+})
+
 describe('cli backup, backups, restore', () => {
   it('backs up, lists, restores after keeping the current state, and restores a damaged project in its place', () => {
     const project = join(tempDir(), 'p.spanwise')

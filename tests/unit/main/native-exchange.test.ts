@@ -128,6 +128,26 @@ describe('native JSONL export and import', () => {
     expect(bens).toMatchObject({ articles: 1, annotations: 2 })
   })
 
+  it('chooses articles by words in their title or text, by source and by language, as the corpus list does', () => {
+    const p = codedProject()
+    p.store.db.prepare("UPDATE article SET source = 'El Tiempo', language = 'es' WHERE id = ?").run(p.a2)
+    const ids = (out: string) => (lines(out).slice(1) as { title: string }[]).map((a) => (a.title === p.store.articles.get(p.a1)!.title ? p.a1 : p.a2))
+    const dir = tempDir()
+    exportTo(p.store, join(dir, 'words'), { filter: { text: 'Quibdó met' } })
+    expect(ids(join(dir, 'words'))).toEqual([p.a2])
+    // words match whole, not as the prefix a search box uses while one types
+    expect(() => exportTo(p.store, join(dir, 'prefix'), { filter: { text: 'Quib' } })).toThrow("No article's title or text holds “Quib”")
+    exportTo(p.store, join(dir, 'phrase'), { filter: { text: '"Total Peace"' } })
+    expect(ids(join(dir, 'phrase'))).toEqual([p.a1])
+    // sources match whatever their case, as in the corpus list
+    exportTo(p.store, join(dir, 'source'), { filter: { sources: ['el tiempo'], languages: ['es'] } })
+    expect(ids(join(dir, 'source'))).toEqual([p.a2])
+    expect(() => exportTo(p.store, join(dir, 'typo'), { filter: { sources: ['Tiempo'] } })).toThrow("No article has the source “Tiempo”. This project's sources: El Tiempo.")
+    expect(() => exportTo(p.store, join(dir, 'typo'), { filter: { languages: ['en'] } })).toThrow("No article is in the language “en”. This project's languages: es.")
+    expect(() => exportTo(p.store, join(dir, 'typo'), { filter: { text: '…!' } })).toThrow('has no word to look for')
+    expect(existsSync(join(dir, 'typo'))).toBe(false)
+  })
+
   it('refuses a filter naming a label, coder or article the project lacks, listing what it has; nothing is written', () => {
     const p = codedProject()
     const out = join(tempDir(), 'typo')

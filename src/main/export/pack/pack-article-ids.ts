@@ -8,7 +8,8 @@ import { requireArticles } from '../require-articles'
  * of theirs, or marked done by them, so an article they left empty on purpose empties their layer too).
  */
 export function packArticleIds(store: Store, annotatorId: string, filter: ExportFilter): number[] {
-  const statuses = filterSql({ articleStatuses: filter.articleStatuses })
+  // the article conditions only: a pack always carries the whole of my layer on each article
+  const statuses = filterSql({ articleStatuses: filter.articleStatuses, sources: filter.sources, languages: filter.languages, text: filter.text })
   if (filter.articleIds?.length) {
     requireArticles(store, filter.articleIds)
     return store.db

@@ -1,4 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { api } from '../../api/client'
+import { notifyError } from '../../state/notices'
+import { ArticleIdsField, parseArticleIds } from './ArticleIdsField'
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from '@shared/domain'
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '@shared/exchange/exchange-formats'
 import { BrowseButton } from '../../components/BrowseButton'
@@ -23,6 +26,15 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
   const [statuses, setStatuses] = useState<string[]>([])
   const [articleStatuses, setArticleStatuses] = useState<string[]>([])
   const [annotators, setAnnotators] = useState('')
+  const [articleIds, setArticleIds] = useState('')
+  const [words, setWords] = useState('')
+  const [source, setSource] = useState('')
+  const [language, setLanguage] = useState('')
+  const [facets, setFacets] = useState<{ sources: string[]; languages: string[] }>({ sources: [], languages: [] })
+  useEffect(() => {
+    api.call('articles.facets', {}).then(setFacets, notifyError)
+  }, [])
+  const ids = parseArticleIds(articleIds)
   const [quotes, setQuotes] = useState(true)
   const [bom, setBom] = useState(false)
   const [overwrite, setOverwrite] = useState(false)
@@ -44,6 +56,10 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
         labels: chosenLabels.length ? chosenLabels : undefined,
         statuses: statuses.length ? (statuses as never) : undefined,
         articleStatuses: articleStatuses.length ? (articleStatuses as never) : undefined,
+        articleIds: ids.ids.length ? ids.ids : undefined,
+        text: words.trim() || undefined,
+        sources: source ? [source] : undefined,
+        languages: language ? [language] : undefined,
         annotators: annotators.trim() ? annotators.split(',').map((a) => a.trim()).filter(Boolean) : undefined
       }
     })
@@ -54,7 +70,7 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
       busy={progress !== null}
       onClose={onClose}
       onSubmit={() => void start()}
-      actions={<ExportButton job={job} label="Export" ready={!!destination.trim()} />}
+      actions={<ExportButton job={job} label="Export" ready={!!destination.trim() && !ids.bad} />}
     >
       <label>
         Format
@@ -83,6 +99,42 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
           Cannot carry: {info.drops.join('; ')}.
         </div>
       )}
+      <fieldset className="export-articles">
+        <legend>Articles (empty: all)</legend>
+        <label>
+          Title or text holds
+          <input aria-label="Words in the article" value={words} onChange={(e) => setWords(e.target.value)} placeholder='words or a "quoted phrase", as in the corpus search' />
+        </label>
+        <div className="row">
+          <label>
+            Source{' '}
+            <select aria-label="Source" value={source} onChange={(e) => setSource(e.target.value)}>
+              <option value="">All sources</option>
+              {facets.sources.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Language{' '}
+            <select aria-label="Language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+              <option value="">All languages</option>
+              {facets.languages.map((l) => (
+                <option key={l}>{l}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="row" role="group" aria-label="Article status">
+          <span>Status:</span>
+          {ARTICLE_STATUSES.map((s) => (
+            <label key={s} className="check">
+              <input type="checkbox" checked={articleStatuses.includes(s)} onChange={() => toggle(articleStatuses, setArticleStatuses, s)} /> {s.replace('_', ' ')}
+            </label>
+          ))}
+        </div>
+        <ArticleIdsField value={articleIds} onChange={setArticleIds} label="Article ids (comma-separated)" />
+      </fieldset>
       <fieldset>
         <legend>Labels (none ticked: all)</legend>
         {labels.map((l) => (
@@ -96,14 +148,6 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
         {ANNOTATION_STATUSES.map((s) => (
           <label key={s} className="check">
             <input type="checkbox" checked={statuses.includes(s)} onChange={() => toggle(statuses, setStatuses, s)} /> {s.replace('_', ' ')}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Article status (none ticked: all)</legend>
-        {ARTICLE_STATUSES.map((s) => (
-          <label key={s} className="check">
-            <input type="checkbox" checked={articleStatuses.includes(s)} onChange={() => toggle(articleStatuses, setArticleStatuses, s)} /> {s.replace('_', ' ')}
           </label>
         ))}
       </fieldset>

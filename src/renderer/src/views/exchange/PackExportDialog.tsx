@@ -1,3 +1,4 @@
+import { ArticleIdsField, parseArticleIds } from './ArticleIdsField'
 import { useState } from 'react'
 import { ARTICLE_STATUSES } from '@shared/domain'
 import { PACK_EXTENSION } from '@shared/exchange/pack-format'
@@ -18,8 +19,7 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
   const [overwrite, setOverwrite] = useState(false)
   const job = useExportJob()
   const { progress, start: startJob } = job
-  const ids = articleIds.split(/[\s,]+/).filter(Boolean)
-  const badId = ids.find((id) => !/^[1-9]\d*$/.test(id))
+  const { ids, bad: badId } = parseArticleIds(articleIds)
 
   const start = () =>
     startJob({
@@ -27,7 +27,7 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
       destination,
       includeText,
       overwrite,
-      filter: { articleIds: ids.length ? ids.map(Number) : undefined, articleStatuses: articleStatuses.length ? (articleStatuses as never) : undefined }
+      filter: { articleIds: ids.length ? ids : undefined, articleStatuses: articleStatuses.length ? (articleStatuses as never) : undefined }
     })
 
   return (
@@ -42,11 +42,7 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
         Your tags only, as {userName}, with their links, attributes and notes, the codebook and each article’s fingerprint. A colleague imports the file as your layer; a newer pack
         from you later replaces it there, deletions included.
       </p>
-      <label>
-        Article ids (comma-separated; empty: every article you coded)
-        <input aria-label="Article ids" value={articleIds} onChange={(e) => setArticleIds(e.target.value)} placeholder="e.g. 3, 8, 12" />
-      </label>
-      {badId && <p className="error">“{badId}” is not an article id; use the numbers shown in the article’s address (#/article/12).</p>}
+      <ArticleIdsField value={articleIds} onChange={setArticleIds} label="Article ids (comma-separated; empty: every article you coded)" />
       <fieldset>
         <legend>Article status (none ticked: all)</legend>
         {ARTICLE_STATUSES.map((s) => (

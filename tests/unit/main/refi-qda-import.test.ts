@@ -1,14 +1,18 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { strToU8, zipSync } from 'fflate'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportIssue } from '../../../src/shared/domain'
 import { ArticleOffsets } from '../../../src/shared/offsets'
 import { RefiQdaWriter } from '../../../src/main/export/refi-qda/refi-qda-writer'
+import { runExport } from '../../../src/main/export/run-export'
+import { runAnnotatedImport } from '../../../src/main/import/annotated/run-annotated-import'
+import { annotatedImportOptions } from '../../../src/shared/exchange/annotated-import'
+import { exportOptions } from '../../../src/shared/exchange/export-options'
 import { READERS } from '../../../src/main/import/annotated/readers'
 import type { ReaderContext } from '../../../src/main/import/annotated/imported-document'
 import { RefiQdaReader } from '../../../src/main/import/annotated/refi-qda/refi-qda-reader'
-import { cleanupTemp, tempDir, ANA, BEN } from '../../helpers/project'
+import { cleanupTemp, cpIndexOf, createTempProject, tempDir, ANA, BEN } from '../../helpers/project'
 import { EMOJI_TEXT, exportArticle, runWriter, sampleArticles } from '../../helpers/refi-qda-fixtures'
 
 afterEach(cleanupTemp)
@@ -181,15 +185,72 @@ describe('REFI-QDA import: files from other tools', () => {
     expect(issues[0]).toMatchObject({ code: 'SPAN_OUT_OF_RANGE', severity: 'error', file: 'edge.qdpx/project.qde', line: 7 })
     expect(issues[0]!.message).toMatch(/3\.\.5, outside the text \(0\.\.4 code points, end exclusive\)/)
   })
+})
 
-  it('warns that ATLAS.ti counts CRLF as one character when its source has Windows line breaks', () => {
+describe('REFI-QDA import: Windows line breaks (CRLF) in a source', () => {
+  // the .txt as a Windows tool writes it; the emoji makes code points and UTF-16 units differ
+  const TEXT = 'Informe 😊 del lunes\r\nThe army attacked the village.\r\n\r\nELN denied it, and a lone\rCR follows.\r\nFin del informe.'
+  const QUOTES = ['Informe', 'army attacked', 'ELN denied it, and a lone\rCR follows.']
+
+  /** A .qdpx on disk whose selections count each CRLF as one character (as ATLAS.ti does) or two (code points of the file, as the standard says). */
+  function crlfProject(dir: string, file: string, origin: string, crlf: 1 | 2, named = true, quotes = QUOTES): string {
+    const counted = crlf === 1 ? TEXT.replaceAll('\r\n', '\n') : TEXT
+    const selections = quotes.map((q, i) => {
+      const start = cpIndexOf(counted, q)
+      // ATLAS.ti names a quotation after its first characters, cut with an ellipsis (REFI-QDA 1.5 appendix)
+      const name = named ? (q.length > 12 ? `${q.slice(0, 12)}…` : q) : `Quotation ${i + 1}`
+      return `<PlainTextSelection guid="DDDDDDDD-0000-4000-8000-00000000000${i}" name="${name}" startPosition="${start}" endPosition="${start + Array.from(q).length}"><Coding guid="EEEEEEEE-0000-4000-8000-00000000000${i}"><CodeRef targetGUID="${C2}"/></Coding></PlainTextSelection>`
+    })
+    return qdpx(dir, file, {
+      'project.qde': foreignProject(`<TextSource guid="CCCCCCCC-0000-4000-8000-000000000001" name="Interview" plainTextPath="internal://CCCCCCCC-0000-4000-8000-000000000001.txt">${selections.join('')}</TextSource>`).replace('name="Foreign"', `name="Foreign" origin="${origin}"`),
+      'sources/CCCCCCCC-0000-4000-8000-000000000001.txt': TEXT
+    })
+  }
+
+  const quotesOf = (doc: { text: string; annotations: { fragments: { start: number; end: number }[] }[] }) => doc.annotations.map((a) => new ArticleOffsets(doc.text).slice(a.fragments[0]!))
+
+  it('reads positions that count each CRLF as one character (ATLAS.ti) as such, and says so once per source', () => {
+    const { docs, issues } = readAll([crlfProject(tempDir(), 'atlas.qdpx', 'ATLAS.ti 23.2.1 (Windows)', 1)])
+    expect(quotesOf(docs[0]!)).toEqual(QUOTES)
+    expect(issues).toMatchObject([{ file: 'atlas.qdpx/project.qde', code: 'SPAN_REANCHORED', severity: 'warning' }])
+    expect(issues[0]!.message).toMatch(/source "Interview" has Windows line breaks \(CRLF\), and its positions count each as one character \(2 selection names match the text only when read so\).*the 2 selections after the first line break were read that way/)
+  })
+
+  it('falls back on the origin when no selection name is a quote: ATLAS.ti counts one, other tools the standard two', () => {
     const dir = tempDir()
-    const xml = foreignProject(`<TextSource guid="CCCCCCCC-0000-4000-8000-000000000001" name="Interview"><PlainTextContent>line one&#xD;\nline two</PlainTextContent></TextSource>`)
-    const atlas = qdpx(dir, 'atlas.qdpx', { 'project.qde': xml.replace('name="Foreign"', 'name="Foreign" origin="ATLAS.ti 23"') })
-    const other = qdpx(dir, 'other.qdpx', { 'project.qde': xml })
-    const { docs, issues } = readAll([atlas, other])
-    expect(docs.map((d) => d.text)).toEqual(['line one\r\nline two', 'line one\r\nline two'])
-    expect(issues.map((i) => [i.file, i.code, i.severity])).toEqual([['atlas.qdpx/project.qde', 'SPAN_MISMATCH', 'warning']])
+    const { docs, issues } = readAll([crlfProject(dir, 'atlas.qdpx', 'ATLAS.ti 9', 1, false), crlfProject(dir, 'nvivo.qdpx', 'NVivo 14', 2, false)])
+    expect(docs.map(quotesOf)).toEqual([QUOTES, QUOTES])
+    expect(issues.map((i) => [i.file, i.code])).toEqual([['atlas.qdpx/project.qde', 'SPAN_REANCHORED']])
+    expect(issues[0]!.message).toMatch(/\(as ATLAS\.ti writes them\)/)
+  })
+
+  it('lets the selection names overrule the origin: another tool that counts one, an ATLAS.ti that counts two', () => {
+    const dir = tempDir()
+    const { docs, issues } = readAll([crlfProject(dir, 'other.qdpx', 'SomeQDA 2', 1), crlfProject(dir, 'atlas.qdpx', 'ATLAS.ti 25', 2)])
+    expect(docs.map(quotesOf)).toEqual([QUOTES, QUOTES])
+    expect(issues.map((i) => [i.file, i.code])).toEqual([['other.qdpx/project.qde', 'SPAN_REANCHORED']])
+  })
+
+  it('reads the standard two characters when a selection ends past the text that one-character line breaks leave', () => {
+    const quotes = [...QUOTES, 'Fin del informe.']
+    const { docs, issues } = readAll([crlfProject(tempDir(), 'atlas.qdpx', 'ATLAS.ti 9', 2, false, quotes)])
+    expect(quotesOf(docs[0]!)).toEqual(quotes)
+    expect(issues).toEqual([])
+  })
+
+  it('the import report says so, the tags land on their text, and the re-export has LF line breaks only', () => {
+    const dir = tempDir()
+    const store = createTempProject().store
+    const report = runAnnotatedImport(store, annotatedImportOptions.parse({ format: 'refi-qda', paths: [crlfProject(dir, 'atlas.qdpx', 'ATLAS.ti 23', 1)], annotator: 'Maria', createLabels: ['Violence'] }), ANA)
+    expect(report.committed).toBe(true)
+    expect(report.issues.map((i) => [i.code, i.severity])).toEqual([['SPAN_REANCHORED', 'warning']])
+    const ids = store.db.prepare('SELECT id FROM annotation').pluck().all() as string[]
+    expect(ids.map((id) => store.annotations.get(id)!.fragments[0]!.quote).sort()).toEqual(['ELN denied it, and a lone\nCR follows.', 'Informe', 'army attacked'])
+    const out = join(dir, 'export')
+    runExport(store, exportOptions.parse({ format: 'refi-qda', destination: out }))
+    const files = unzipSync(readFileSync(join(out, 'project.qdpx')))
+    // no CR in the file: a tool that counts a line break as one character and one that counts CRLF as two agree
+    expect(strFromU8(Object.entries(files).find(([n]) => n.endsWith('.txt'))![1])).toBe(TEXT.replace(/\r\n?/g, '\n'))
   })
 })
 

@@ -43,6 +43,7 @@ export class RefiQdaWriter implements FormatWriter {
 
   article(article: ExportArticle): void {
     const parts = refiSourceXml(article, (tag) => this.tagUser(tag), this.esc, this.ctx.options.quotes)
+    // the canonical text has LF line breaks only, so tools that count a CRLF as one character and those that count two agree
     this.zip.file(`sources/${sourceGuid(article)}.txt`, article.text)
     this.spool.sources.write(parts.source)
     this.spool.notes.write(parts.notes)

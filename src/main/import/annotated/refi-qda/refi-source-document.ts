@@ -1,7 +1,9 @@
 import { countCodePoints } from '../../../../shared/offsets'
+import { plural } from '../../../../shared/plural'
 import { REFI_TAG_NOTE_PREFIX, parseTagNote } from '../../../../shared/exchange/refi-tag-note'
 import type { ImportedAnnotation, ImportedDocument, IssueSink } from '../imported-document'
 import type { RefiFile } from './refi-container'
+import { readCrlf } from './refi-line-breaks'
 import { readInternalText, type RefiProjectIndex } from './refi-project-index'
 import { attr, child, childText, children, guidKey, type XmlNode } from './refi-xml'
 
@@ -10,24 +12,30 @@ const ARTICLE_FIELDS: Record<string, 'source' | 'url' | 'published' | 'language'
 
 /**
  * One TextSource as a document: each coding of a PlainTextSelection is a tag (label = code name, annotator =
- * its creatingUser), positions taken as zero-based code points with the end exclusive. Selections that refer
- * to the same Spanwise tag note are joined back into one discontinuous tag.
+ * its creatingUser), positions taken as zero-based code points with the end exclusive (a CRLF counted as one
+ * character or two as readCrlf finds). Selections that refer to the same Spanwise tag note are joined back into
+ * one discontinuous tag.
  */
 export function refiSourceDocument(file: RefiFile, source: XmlNode, index: RefiProjectIndex, codes: Map<string, string>, issue: IssueSink): ImportedDocument | null {
   const guid = attr(source, 'guid') ?? ''
   const where = `source "${attr(source, 'name') ?? guid}"`
   const line = file.line(attr(source, 'guid'))
   const path = attr(source, 'plainTextPath')
-  const text = childText(source, 'PlainTextContent') ?? (path ? readInternalText(file, path, where, line, issue) : null)
+  let text = childText(source, 'PlainTextContent') ?? (path ? readInternalText(file, path, where, line, issue) : null)
   if (text === null) {
     if (!path) issue({ file: file.name, line, severity: 'error', code: 'BAD_LINE', message: `${where} has neither PlainTextContent nor plainTextPath, so it has no text; it was skipped.` })
     return null
   }
   const report = (severity: 'error' | 'warning', code: Parameters<IssueSink>[0]['code'], node: XmlNode, message: string) =>
     issue({ file: file.name, line: file.line(attr(node, 'guid')), severity, code, message })
+  const crlf = readCrlf(text, children(source, 'PlainTextSelection'), attr(file.root, 'origin') ?? '')
+  if (crlf?.asOne) {
+    // positions that count a CRLF as one character index the text with LF line breaks
+    text = text.replaceAll('\r\n', '\n')
+    if (crlf.affected > 0)
+      issue({ file: file.name, line, severity: 'warning', code: 'SPAN_REANCHORED', message: `${where} has Windows line breaks (CRLF), and its positions count each as one character (${crlf.because}) where the REFI-QDA standard counts two; the ${plural(crlf.affected, 'selection')} after the first line break ${crlf.affected === 1 ? 'was' : 'were'} read that way. Check ${crlf.affected === 1 ? 'it' : 'them'}.` })
+  }
   const length = countCodePoints(text)
-  if (text.includes('\r\n') && /atlas/i.test(attr(file.root, 'origin') ?? ''))
-    issue({ file: file.name, line, severity: 'warning', code: 'SPAN_MISMATCH', message: `${where} has Windows line breaks (CRLF), which ATLAS.ti counts as one character and Spanwise as two; tags after the first line break may be shifted. Check them, or save the source with LF line breaks and export again.` })
   const annotations: ImportedAnnotation[] = []
   const byTagNote = new Map<string, ImportedAnnotation>()
   const keyOfSelection = new Map<string, string>()

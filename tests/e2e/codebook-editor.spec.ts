@@ -135,6 +135,35 @@ test('removing a label that tags use asks what happens to them, then relabels th
   await expect(tagRows(page).locator('.tag-row-label')).toHaveText('Actor')
 })
 
+test('changing an attribute’s type asks about values that do not fit, and moves them where the user says', async ({ app: page }) => {
+  await openArticle(page, TITLE)
+  await tag(page, 'Velmora', '4')
+  const country = page.getByRole('group', { name: 'Attributes' }).locator('#attr-country')
+  await country.fill('Maravia')
+  await country.press('Tab')
+  await expectSaved(page)
+
+  await openCodebook(page)
+  await page.getByRole('navigation', { name: 'Codebook sections' }).getByRole('button', { name: 'Place', exact: true }).click()
+  const place = page.getByRole('region', { name: 'Label Place' })
+  await place.locator('summary', { hasText: 'Country' }).click()
+  await place.getByRole('group', { name: /^Attribute Country/ }).getByLabel('Type').selectOption({ label: 'Number' })
+  await page.getByRole('button', { name: 'Save as version 2' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Carry the tags over' })
+  const question = '1 tag has a value for Place › country that is not a number and cannot be turned into one: move it to a text attribute or clear it'
+  await expect(dialog.getByText(question)).toBeVisible()
+  await dialog.getByLabel(question).selectOption({ label: 'Move them to Department or state (admin1) as text' })
+  await dialog.getByRole('button', { name: 'Save and carry tags over' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.locator('.notice')).toContainText('Saved codebook version 2')
+
+  await page.getByRole('button', { name: '← Corpus' }).click()
+  await openArticle(page, TITLE)
+  await tagRows(page).first().click()
+  await expect(page.getByRole('group', { name: 'Attributes' }).locator('#attr-admin1')).toHaveValue('Maravia')
+  await expect(page.getByRole('group', { name: 'Attributes' }).locator('#attr-country')).toHaveValue('')
+})
+
 test('an unsaved draft is not lost to a reload without asking, and Ctrl+S saves it wherever the focus is', async ({ app: page }) => {
   await openCodebook(page)
   await page.getByRole('button', { name: '+ Add label' }).click()

@@ -4,6 +4,7 @@ import type { CodebookProblem } from '../../shared/codebook/validate-codebook'
 import { linkProblem } from '../../shared/codebook/relation-rules'
 import type { Link } from '../../shared/domain'
 import type { TagCoding } from '../store/codebook-repository'
+import { asText, fitValue } from '../../shared/codebook/fit-value'
 
 
 /** How one tag changes: deleted, or relabelled and/or given new attribute values; `changes` describes it. */
@@ -39,6 +40,11 @@ function checkTargets(next: Codebook, migration: CodebookMigration): CodebookPro
   migration.links.forEach((l, i) => {
     if (l.to !== null && !next.relations.some((r) => r.type === l.to)) problems.push({ path: `migration.links[${i}].to`, message: `the relation “${l.to}” is not in the new codebook` })
     else if (l.to !== null && linkProblem(next, l.to, l.from, l.target)) problems.push({ path: `migration.links[${i}].to`, message: linkProblem(next, l.to, l.from, l.target)! })
+  })
+  ;(migration.retype ?? []).forEach((r, i) => {
+    const l = label(r.label)
+    if (!l) problems.push({ path: `migration.retype[${i}].label`, message: `the label “${r.label}” is not in the new codebook` })
+    else if (r.to !== null && l.attributes.find((d) => d.key === r.to)?.type !== 'text') problems.push({ path: `migration.retype[${i}].to`, message: `${r.label} has no text attribute “${r.to}” to move the values to` })
   })
   migration.values.forEach((v, i) => {
     const def = label(v.label)?.attributes.find((d) => d.key === v.attribute)
@@ -104,11 +110,30 @@ export function planTagMigration(tags: readonly TagCoding[], next: Codebook, mig
       } else continue
       changes.push(v.to === null ? `clear ${v.attribute}: ${v.from}` : `${v.attribute}: ${v.from} → ${v.to}`)
     }
-    for (const [key, value] of Object.entries(attributes)) {
+    for (const [key, coded] of Object.entries(attributes)) {
       const attr = def.attributes.find((d) => d.key === key)
       if (!attr) {
         orphan({ kind: 'attribute', label, attribute: key, tags: 1 })
         continue
+      }
+      // a value coded under another type (the attribute's type changed, or the tag was relabelled) is converted where nothing is lost
+      const value = fitValue(attr, coded)
+      if (value === undefined) {
+        const move = (migration.retype ?? []).find((r) => r.label === label && r.attribute === key)
+        if (!move) orphan({ kind: 'type', label, attribute: key, type: attr.type, tags: 1 })
+        else {
+          delete attributes[key]
+          if (move.to === null) changes.push(`clear ${key} (not ${attr.type})`)
+          else if (isEmpty(attributes[move.to])) {
+            attributes[move.to] = asText(coded)
+            changes.push(`move ${key} → ${move.to} as text`)
+          } else changes.push(`clear ${key} (not ${attr.type}; ${move.to} already has a value)`)
+        }
+        continue
+      }
+      if (value !== coded) {
+        attributes[key] = value
+        changes.push(`${key}: ${JSON.stringify(coded)} → ${JSON.stringify(value)}`)
       }
       if (attr.type !== 'single' && attr.type !== 'multi') continue
       for (const item of Array.isArray(value) ? value : [value]) {

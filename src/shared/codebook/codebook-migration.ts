@@ -17,13 +17,15 @@ export const codebookMigrationSchema = z.object({
   /** Map one choice onto another (merge or rename; to: value), or clear it (to: null). */
   values: z.array(z.object({ label: labelName, attribute: key, from: z.string().min(1).max(200), to: key.nullable() })).max(10_000).default([]),
   /** Links the new codebook no longer allows between these labels (names in the new version): retype them (to: relation) or remove them (to: null). */
-  links: z.array(z.object({ relation: z.string().min(1).max(200), from: labelName, target: labelName, to: key.nullable() })).max(10_000).default([])
+  links: z.array(z.object({ relation: z.string().min(1).max(200), from: labelName, target: labelName, to: key.nullable() })).max(10_000).default([]),
+  /** Values of an attribute that do not fit its (new) type and cannot be converted: move them to a text attribute (to: key) or clear them (to: null). */
+  retype: z.array(z.object({ label: labelName, attribute: key, to: key.nullable() })).max(10_000).default([])
 })
 
 export type LabelMove = z.infer<typeof labelMoveSchema>
 export type CodebookMigration = z.infer<typeof codebookMigrationSchema>
 
-export const EMPTY_MIGRATION: CodebookMigration = { labels: {}, attributes: [], values: [], links: [] }
+export const EMPTY_MIGRATION: CodebookMigration = { labels: {}, attributes: [], values: [], links: [], retype: [] }
 
 /** Something tags use that a new codebook would drop; a save is refused until the migration says what to do. */
 export type CodebookOrphan =
@@ -31,3 +33,4 @@ export type CodebookOrphan =
   | { kind: 'attribute'; label: string; attribute: string; tags: number }
   | { kind: 'value'; label: string; attribute: string; value: string; tags: number }
   | { kind: 'link'; relation: string; from: string; target: string; tags: number }
+  | { kind: 'type'; label: string; attribute: string; type: string; tags: number }

@@ -55,7 +55,7 @@ function saveCodebook(codebook: Codebook, migration: unknown): string {
     const parsed = codebookMigrationSchema.safeParse(migration)
     const baseVersion = store.codebooks.currentVersion()
     try {
-      new CodebookService(store).save(ANA, { codebook, note: 'fuzz', migration: parsed.success ? parsed.data : { labels: {}, attributes: [], values: [], links: [] }, baseVersion })
+      new CodebookService(store).save(ANA, { codebook, note: 'fuzz', migration: parsed.success ? parsed.data : { labels: {}, attributes: [], values: [], links: [], retype: [] }, baseVersion })
     } catch (error) {
       expectAppError(error)
       expect(dumpTables(store)).toEqual(project.tables)

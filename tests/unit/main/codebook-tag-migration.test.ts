@@ -79,7 +79,7 @@ describe('tags follow a codebook change', () => {
     const row = rows.find((r) => r.entity_id === ids.place)!
     expect(JSON.parse(row.before!)).toMatchObject({ label: 'Place', codebookVersion: 1 })
     expect(JSON.parse(row.after!)).toMatchObject({ label: 'Location', codebookVersion: 2 })
-    expect(store.codebooks.versions()[0]!.migration).toEqual({ labels: { Place: { to: 'Location' } }, attributes: [], values: [], links: [] })
+    expect(store.codebooks.versions()[0]!.migration).toEqual({ labels: { Place: { to: 'Location' } }, attributes: [], values: [], links: [], retype: [] })
   })
 
   it('refuses to remove a label tags use unless told what to do, naming the count; nothing changes', () => {
@@ -228,5 +228,23 @@ describe('links follow a codebook change', () => {
     save((cb) => (cb.relations = cb.relations.filter((r) => r.type !== 'located_at')), { links: [{ relation: 'located_at', from: 'Event', target: 'Place', to: null }] })
     expect(snapshot(ids.event)!.links).toEqual([])
     expect(changeRows().at(-1)!.description).toContain('remove located_at link')
+  })
+
+  it('an attribute whose type changes converts the values it can, and refuses the save for the others until they are moved or cleared', () => {
+    const { store, tags, save, ids, snapshot, changeRows } = setup()
+    tags.update(ANA, { id: ids.place2, attributes: { country: '12' } })
+    const toNumber = (cb: Codebook) => {
+      cb.labels.find((l) => l.name === 'Place')!.attributes.find((a) => a.key === 'country')!.type = 'number'
+    }
+    const refused = refusal(() => save(toNumber))
+    expect(refused.details).toMatchObject({ orphans: [{ kind: 'type', label: 'Place', attribute: 'country', type: 'number', tags: 1 }] })
+    expect(refused.message).toContain('1 tag has a value for Place › country that is not a number and cannot be turned into one: move it to a text attribute or clear it')
+    expect(store.codebooks.currentVersion()).toBe(1)
+    // a move to an attribute that is not text is a problem of the migration itself
+    expect(refusal(() => save(toNumber, { retype: [{ label: 'Place', attribute: 'country', to: 'country' }] })).message).toContain('Place has no text attribute “country”')
+    save(toNumber, { retype: [{ label: 'Place', attribute: 'country', to: 'admin1' }] })
+    expect(snapshot(ids.place)!.attributes).toEqual({ admin1: 'Maravia' })
+    expect(snapshot(ids.place2)!.attributes).toEqual({ country: 12 })
+    expect(changeRows().map((r) => r.description).sort()).toEqual(['codebook v2: country: "12" → 12 — “Ostrava”', 'codebook v2: move country → admin1 as text — “Velmora”'])
   })
 })

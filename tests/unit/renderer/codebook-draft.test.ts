@@ -18,7 +18,7 @@ describe('the codebook draft', () => {
   it('round-trips: the draft of a codebook stands for that codebook and records no renames', () => {
     const cb = defaults()
     expect(codebookOf(draftOf(cb))).toEqual(cb)
-    expect(recordedMigration(draftOf(cb))).toEqual({ labels: {}, attributes: [], values: [], links: [] })
+    expect(recordedMigration(draftOf(cb))).toEqual({ labels: {}, attributes: [], values: [], links: [], retype: [] })
   })
 
   it('a renamed label repoints its references and is recorded, so its tags are relabelled', () => {
@@ -49,7 +49,8 @@ describe('the codebook draft', () => {
       labels: {},
       attributes: [{ label: 'Event', from: 'date_start', to: 'start_date' }],
       values: [{ label: 'Event', attribute: 'event_type', from: 'riots', to: 'unrest' }],
-      links: []
+      links: [],
+      retype: []
     })
   })
 
@@ -60,7 +61,7 @@ describe('the codebook draft', () => {
     const draft = draftOf(imported, saved)
     expect(draft.labels[3]!.origin).toBeUndefined()
     expect(draft.labels[0]!.origin).toBe('Actor')
-    expect(recordedMigration(draft)).toEqual({ labels: {}, attributes: [], values: [], links: [] })
+    expect(recordedMigration(draft)).toEqual({ labels: {}, attributes: [], values: [], links: [], retype: [] })
   })
 
   it('moves a label among its siblings, indents children under their parent, and re-parents children of a removed label', () => {

@@ -58,7 +58,7 @@ export function AttributeEditor({ labelIndex, attrIndex, open, onToggle }: Props
           <Field id={id('description')} label="Description" path={`${at}.description`}>
             {(p) => <textarea {...p} rows={2} value={attr.description} onChange={(e) => set((a) => (a.description = e.target.value))} />}
           </Field>
-          <Field id={id('type')} label="Type" path={`${at}.type`} hint={used && attr.origin !== undefined ? 'values already on tags are not converted' : undefined}>
+          <Field id={id('type')} label="Type" path={`${at}.type`} hint={used && attr.origin !== undefined ? 'values on tags are converted where nothing is lost; saving asks about the others' : undefined}>
             {(p) => (
               <select {...p} value={attr.type} onChange={(e) => set((a) => setAttributeType(a, e.target.value as AttributeDef['type']))}>
                 {ATTRIBUTE_TYPES.map((t) => (

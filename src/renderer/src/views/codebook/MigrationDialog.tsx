@@ -27,18 +27,24 @@ export function MigrationDialog({ orphans, codebook, busy, onConfirm, onCancel }
         { value: 'clear', text: `Remove these ${o.tags} links` }
       ]
     const label = codebook.labels.find((l) => l.name === o.label)
+    if (o.kind === 'type')
+      return [
+        { value: 'clear', text: 'Clear the values that do not fit' },
+        ...(label?.attributes.filter((a) => a.type === 'text' && a.key !== o.attribute).map((a) => ({ value: `to:${a.key}`, text: `Move them to ${a.name} (${a.key}) as text` })) ?? [])
+      ]
     if (o.kind === 'attribute')
       return [{ value: 'clear', text: 'Clear the values' }, ...(label?.attributes.filter((a) => a.key !== o.attribute).map((a) => ({ value: `to:${a.key}`, text: `Move them to ${a.name} (${a.key})` })) ?? [])]
     const attr = label?.attributes.find((a) => a.key === o.attribute)
     return [...(attr?.values?.map((v) => ({ value: `to:${v.value}`, text: `Map to ${v.label} (${v.value})` })) ?? []), { value: 'clear', text: 'Clear the value' }]
   }
   const confirm = () => {
-    const m: CodebookMigration = { labels: {}, attributes: [], values: [], links: [] }
+    const m: CodebookMigration = { labels: {}, attributes: [], values: [], links: [], retype: [] }
     for (const o of orphans) {
       const choice = choices[keyOf(o)]!
       const to = choice.startsWith('to:') ? choice.slice(3) : null
       if (o.kind === 'label') m.labels[o.label] = to === null ? { delete: true } : { to }
       else if (o.kind === 'attribute') m.attributes.push({ label: o.label, from: o.attribute, to })
+      else if (o.kind === 'type') m.retype.push({ label: o.label, attribute: o.attribute, to })
       else if (o.kind === 'link') m.links.push({ relation: o.relation, from: o.from, target: o.target, to })
       else m.values.push({ label: o.label, attribute: o.attribute, from: o.value, to })
     }

@@ -59,7 +59,7 @@ export function codebookOf(draft: Draft): Codebook {
 
 /** The renames the draft makes (labels, attribute keys, values), as the migration that carries tags along. */
 export function recordedMigration(draft: Draft): CodebookMigration {
-  const migration: CodebookMigration = { labels: {}, attributes: [], values: [], links: [] }
+  const migration: CodebookMigration = { labels: {}, attributes: [], values: [], links: [], retype: [] }
   for (const label of draft.labels) {
     if (label.origin !== undefined && label.origin !== label.name) migration.labels[label.origin] = { to: label.name }
     for (const attr of label.attributes) {

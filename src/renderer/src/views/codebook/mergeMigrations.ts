@@ -5,10 +5,12 @@ export function mergeMigrations(a: CodebookMigration, b: CodebookMigration): Cod
   const attrKey = (x: CodebookMigration['attributes'][number]) => `${x.label}\u0000${x.from}`
   const valueKey = (x: CodebookMigration['values'][number]) => `${x.label}\u0000${x.attribute}\u0000${x.from}`
   const linkKey = (x: CodebookMigration['links'][number]) => `${x.relation}\u0000${x.from}\u0000${x.target}`
+  const retypeKey = (x: CodebookMigration['retype'][number]) => `${x.label}\u0000${x.attribute}`
   return {
     labels: { ...a.labels, ...b.labels },
     attributes: [...a.attributes.filter((x) => !b.attributes.some((y) => attrKey(y) === attrKey(x))), ...b.attributes],
     values: [...a.values.filter((x) => !b.values.some((y) => valueKey(y) === valueKey(x))), ...b.values],
-    links: [...a.links.filter((x) => !b.links.some((y) => linkKey(y) === linkKey(x))), ...b.links]
+    links: [...a.links.filter((x) => !b.links.some((y) => linkKey(y) === linkKey(x))), ...b.links],
+    retype: [...a.retype.filter((x) => !b.retype.some((y) => retypeKey(y) === retypeKey(x))), ...b.retype]
   }
 }

@@ -19,10 +19,9 @@ export function createHandlers(wb: Workbench): Handlers {
     wb.emit('project.changed', { what: 'actors' })
     return result
   }
-  const layersState = (articleId: number) => {
-    const layers = wb.review.layers(wb.user, articleId)
-    return { layers, blind: wb.store.review.blindCoding(), hiddenLayers: wb.review.hiddenLayers(wb.user, articleId, layers) }
-  }
+  const layersState = (articleId: number) => ({ layers: wb.review.layers(wb.user, articleId), blind: wb.store.review.blindCoding(), hiddenLayers: wb.review.hiddenLayers(wb.user, articleId) })
+  // under blind coding, the corpus list counts only the tags this coder may see
+  const blindFor = () => (wb.store.review.blindCoding() ? (wb.settings.user?.id ?? '') : null)
   return {
     'app.info': () => wb.info(),
     'user.setName': ({ name }) => {
@@ -36,9 +35,9 @@ export function createHandlers(wb: Workbench): Handlers {
     'backup.list': () => wb.backupList(),
     'backup.create': () => wb.backupNow(),
     'backup.restore': ({ backup }) => wb.restore(backup),
-    'articles.list': (input) => wb.store.articles.list(input),
+    'articles.list': (input) => wb.store.articles.list(input, blindFor()),
     'articles.facets': () => wb.store.articles.facets(),
-    'articles.search': ({ query, limit, after }) => wb.store.articles.search(query, limit, after),
+    'articles.search': ({ query, limit, after }) => wb.store.articles.search(query, limit, after, blindFor()),
     'articles.get': ({ id }) => {
       const article = wb.store.articles.get(id)
       if (!article) throw new AppError('NOT_FOUND', `Article ${id} does not exist in this project.`)
@@ -108,7 +107,7 @@ export function createHandlers(wb: Workbench): Handlers {
     'comments.add': ({ annotationId, body }) => wb.review.addComment(wb.user, annotationId, body),
     'agreement.coders': () =>
       wb.store.db.prepare('SELECT id, name FROM annotator WHERE id IN (SELECT DISTINCT annotator_id FROM annotation) ORDER BY name, id').all() as { id: string; name: string }[],
-    'agreement.report': (selection) => buildAgreementReport(agreementInput(wb.store, selection)),
+    'agreement.report': (selection) => buildAgreementReport(agreementInput(wb.store, { ...selection, blindFor: blindFor() })),
     'occurrences.find': ({ annotationId, scope, withAliases }) => {
       const tag = wb.store.annotations.get(annotationId)
       if (!tag) throw new AppError('NOT_FOUND', `Tag ${annotationId} does not exist (it may have been deleted or undone).`)

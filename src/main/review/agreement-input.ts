@@ -9,6 +9,8 @@ export interface AgreementSelection {
   annotators?: string[]
   labels?: string[]
   articleIds?: number[]
+  /** Under blind coding, the user asking: articles they have not marked done are left out, as their colleagues' tags are hidden there. */
+  blindFor?: string | null
 }
 
 /**
@@ -47,14 +49,16 @@ export function agreementInput(store: Store, selection: AgreementSelection = {})
   const articleOf = store.db.prepare<[number], { title: string; char_count: number }>('SELECT title, char_count FROM article WHERE id = ?')
   const articles = new Map<number, ReportArticle>()
   // every article one coder or more coded: those only one coded are listed as left out, without their tags
+  const done = selection.blindFor != null ? new Set(store.db.prepare('SELECT article_id FROM coder_progress WHERE annotator_id = ?').pluck().all(selection.blindFor) as number[]) : null
   for (const [articleId, who] of coders) {
     const a = articleOf.get(articleId)!
-    articles.set(articleId, { id: articleId, title: a.title, length: a.char_count, tags: [], codedBy: who.split('\u001f') })
+    articles.set(articleId, { id: articleId, title: a.title, length: a.char_count, tags: [], codedBy: who.split('\u001f'), ...(done && !done.has(articleId) ? { blind: true } : {}) })
   }
   const defs = new Map(codebook.labels.map((l) => [l.name, new Map(l.attributes.map((d) => [d.key, d]))]))
   let article: ReportArticle | undefined
   for (const [articleId, id, annotatorId, label, json, start, end] of rows) {
     if (article?.id !== articleId) article = articles.get(articleId)!
+    if (article.blind) continue
     const attributes = json === '{}' ? {} : (JSON.parse(json) as Record<string, unknown>)
     // dates compare as day numbers, so interval alpha sees how far apart two codings are
     for (const key in attributes) if (defs.get(label)?.get(key)?.type === 'date' && typeof attributes[key] === 'string') attributes[key] = dayNumber(attributes[key])

@@ -17,8 +17,13 @@ export class ReviewService {
     private readonly annotations: AnnotationService
   ) {}
 
+  /** The article's layers as this user may see them: under blind coding, only their own until they mark it done. */
   layers(user: User, articleId: number): Layer[] {
-    return this.store.review.layers(articleId).map((l) => ({ ...l, isGold: l.annotatorId === GOLD_LAYER, isMe: l.annotatorId === user.id }))
+    const hidden = this.hidesOthers(user, articleId)
+    return this.store.review
+      .layers(articleId)
+      .filter((l) => !hidden || l.annotatorId === user.id)
+      .map((l) => ({ ...l, isGold: l.annotatorId === GOLD_LAYER, isMe: l.annotatorId === user.id }))
   }
 
   /** Under blind coding, a coder sees only their own layer until they mark the article done. */

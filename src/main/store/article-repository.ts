@@ -91,7 +91,8 @@ export class ArticleRepository {
   }
 
   /** One page of the corpus list, by keyset: cost is independent of how deep the page is. */
-  list(input: Required<Pick<ListArticlesInput, 'sort' | 'dir' | 'limit'>> & Pick<ListArticlesInput, 'filter' | 'after'>): {
+  /** `blindFor`: under blind coding, the coder whose counts leave out colleagues' tags on articles they have not marked done. */
+  list(input: Required<Pick<ListArticlesInput, 'sort' | 'dir' | 'limit'>> & Pick<ListArticlesInput, 'filter' | 'after'>, blindFor: string | null = null): {
     rows: ArticleSummary[]
     next: ArticleCursor | null
   } {
@@ -121,7 +122,7 @@ export class ArticleRepository {
         .all(...params, input.after.value, input.after.id, limit, ...params, input.after.value, limit, limit)
     }
     const more = rows.length > input.limit
-    const page = this.withCounts(rows.slice(0, input.limit))
+    const page = this.withCounts(rows.slice(0, input.limit), blindFor)
     const last = page[page.length - 1]
     const next = more && last ? { value: cursorValue(last, input.sort), id: last.id } : null
     return { rows: page, next }
@@ -153,7 +154,7 @@ export class ArticleRepository {
     return this.db.prepare<[string], { id: number; title: string; text: string }>('SELECT id, title, text FROM article WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids))
   }
 
-  search(query: string, limit: number, after?: SearchCursor): SearchPage {
+  search(query: string, limit: number, after?: SearchCursor, blindFor: string | null = null): SearchPage {
     const match = buildFtsQuery(query)
     if (!match) return { hits: [], next: null, total: 0, ranked: true }
     let page: { id: number; rank: number }[]
@@ -186,7 +187,7 @@ export class ArticleRepository {
     const rows = this.rowsWithText.all(JSON.stringify(page.map((t) => t.id)))
     const byId = new Map(rows.map((r) => [r.id, r]))
     const ordered = page.map((t) => byId.get(t.id)).filter((r) => r !== undefined)
-    const summaries = this.withCounts(ordered)
+    const summaries = this.withCounts(ordered, blindFor)
     const hits = summaries.map((s, i) => ({ ...s, snippet: makeSnippet(match, ordered[i]!.title, ordered[i]!.text), rank: page[i]!.rank }))
     const last = page[page.length - 1]
     return { hits, next: more && last ? { rank: last.rank, id: last.id, ranked } : null, total, ranked }
@@ -205,18 +206,39 @@ export class ArticleRepository {
     return this.setNoteStmt.run(note, id).changes === 1
   }
 
-  private withCounts(rows: DbArticleSummaryRow[]): ArticleSummary[] {
+  /** Label and missing-attribute counts of the tags `me` may see under blind coding: mine, and everyone's where I marked the article done. */
+  private blindCounts(ids: string, me: string) {
+    const visible = `(annotator_id = @me OR EXISTS (SELECT 1 FROM coder_progress p WHERE p.article_id = annotation.article_id AND p.annotator_id = @me))`
+    const counts = this.db
+      .prepare<{ ids: string; me: string }, { article_id: number; label: string; n: number }>(
+        `SELECT article_id, label, count(*) AS n FROM annotation WHERE article_id IN (SELECT value FROM json_each(@ids)) AND ${visible} GROUP BY article_id, label`
+      )
+      .all({ ids, me })
+    const missing = this.db
+      .prepare<{ ids: string; me: string }, { article_id: number; label: string; key: string; n: number }>(
+        `SELECT g.article_id, g.label, m.value AS key, sum(g.n) AS n
+         FROM (SELECT article_id, label, missing, count(*) AS n FROM annotation
+               WHERE article_id IN (SELECT value FROM json_each(@ids)) AND missing != '[]' AND ${visible} GROUP BY article_id, label, missing) g, json_each(g.missing) m
+         GROUP BY g.article_id, g.label, m.value`
+      )
+      .all({ ids, me })
+    return [counts, missing] as const
+  }
+
+  private withCounts(rows: DbArticleSummaryRow[], blindFor: string | null = null): ArticleSummary[] {
     const counts = new Map<number, Record<string, number>>()
     const missing = new Map<number, MissingCount[]>()
     if (rows.length > 0) {
       const ids = JSON.stringify(rows.map((r) => r.id))
-      for (const c of this.countsStmt.all(ids)) {
+      const [countsOf, missingOf] = blindFor === null ? [this.countsStmt.all(ids), this.missingStmt.all(ids)] : this.blindCounts(ids, blindFor)
+      for (const c of countsOf) {
         const m = counts.get(c.article_id) ?? {}
         m[c.label] = c.n
         counts.set(c.article_id, m)
       }
-      for (const m of this.missingStmt.all(ids)) missing.set(m.article_id, [...(missing.get(m.article_id) ?? []), { label: m.label, attribute: m.key, count: m.n }])
+      for (const m of missingOf) missing.set(m.article_id, [...(missing.get(m.article_id) ?? []), { label: m.label, attribute: m.key, count: m.n }])
     }
+    const visibleTags = (id: number) => Object.values(counts.get(id) ?? {}).reduce((a, b) => a + b, 0)
     return rows.map((r) => ({
       id: r.id,
       uid: r.uid,
@@ -227,7 +249,7 @@ export class ArticleRepository {
       status: r.status as ArticleStatus,
       fileName: r.file_name,
       charCount: r.char_count,
-      tagCount: r.tag_count,
+      tagCount: blindFor === null ? r.tag_count : visibleTags(r.id),
       labelCounts: counts.get(r.id) ?? {},
       missing: missing.get(r.id) ?? [],
       importedAt: r.imported_at

@@ -31,6 +31,8 @@ export interface ReportArticle {
   tags: ReportTag[]
   /** Annotators who marked the article done: they coded it even where they tagged nothing (all "no span"). */
   codedBy?: string[]
+  /** Left out under blind coding: the user asking has not marked the article done, so colleagues' tags there are hidden from them. */
+  blind?: boolean
 }
 
 export interface ReportAttribute {
@@ -135,7 +137,7 @@ export interface ArticleStats {
 export interface ExcludedArticle {
   id: number
   title: string
-  reason: 'fewer_than_two_annotators' | 'empty_text'
+  reason: 'fewer_than_two_annotators' | 'empty_text' | 'blind_coding'
   /** Selected annotators with at least one tag in the article. */
   annotators: number
   message: string
@@ -210,6 +212,10 @@ export function buildAgreementReport(input: AgreementReportInput): AgreementRepo
       else spans[c]!.push(tag)
     }
     const present = coded.flatMap((isCoded, c) => (isCoded ? [c] : []))
+    if (article.blind) {
+      excluded.push({ id: article.id, title: article.title, reason: 'blind_coding', annotators: present.length, message: 'Blind coding hides your colleagues’ tags here until you mark the article done.' })
+      continue
+    }
     if (!(article.length > 0)) {
       excluded.push({ id: article.id, title: article.title, reason: 'empty_text', annotators: present.length, message: 'The article has no text.' })
       continue
@@ -528,6 +534,8 @@ function notesFor(report: AgreementReport, everyone: number, k: number): string[
   const empty = excluded.filter((e) => e.reason === 'empty_text').length
   if (few > 0) notes.push(`${few} of ${total} articles were left out because fewer than two of the selected annotators coded them (tagged them or marked them done).`)
   if (empty > 0) notes.push(`${empty} of ${total} articles were left out because they have no text.`)
+  const blind = excluded.filter((e) => e.reason === 'blind_coding').length
+  if (blind > 0) notes.push(`${blind} of ${total} articles were left out because blind coding hides colleagues’ tags until you mark an article done.`)
   if (k > 2 && everyone < included)
     notes.push(
       `${included - everyone} of ${included} included articles were not coded by all ${k} annotators: they count in the pairwise figures, the pooled F1 and Krippendorff's alpha, but not in Fleiss' kappa or the corpus-wide unitizing alpha.`

@@ -6,6 +6,8 @@ import { runExport } from '../../../src/main/export/run-export'
 import { exportOptions } from '../../../src/shared/exchange/export-options'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
 import { ReviewService } from '../../../src/main/review/review-service'
+import { agreementInput } from '../../../src/main/review/agreement-input'
+import { buildAgreementReport } from '../../../src/shared/agreement/agreement-report'
 import { GOLD_LAYER } from '../../../src/main/store/migrations/0008-review'
 import type { User } from '../../../src/shared/domain'
 import { ANA, BEN, addArticle, cleanupTemp, createTempProject, tempDir } from '../../helpers/project'
@@ -201,7 +203,18 @@ describe('review and adjudication', () => {
     expect(() => review.article(REVIEWER, articleId)).toThrow('Blind coding is on')
     expect(() => review.acceptAgreed(REVIEWER, articleId)).toThrow('Blind coding is on')
     expect(review.corpus(REVIEWER)).toEqual([])
+    // nothing else tells Ana what Ben coded: not the layer chips, not the corpus list's counts, not the agreement report
+    expect(review.layers(ANA, articleId).map((l) => l.annotatorId)).toEqual([ANA.id])
+    const row = (blindFor: string | null) => store.articles.list({ sort: 'imported', dir: 'asc', limit: 10 }, blindFor).rows[0]!
+    expect(row(ANA.id)).toMatchObject({ tagCount: 3, labelCounts: { Actor: 2, Event: 1 } })
+    expect(row(null)).toMatchObject({ tagCount: 7, labelCounts: { Actor: 4, Event: 2, Claim: 1 } })
+    const blindReport = buildAgreementReport(agreementInput(store, { blindFor: ANA.id }))
+    expect(blindReport.articles).toMatchObject({ included: 0, excluded: [{ id: articleId, reason: 'blind_coding' }] })
+    expect(blindReport.notes.join(' ')).toContain('blind coding hides colleagues’ tags until you mark an article done')
     review.markDone(ANA, articleId, true)
+    expect(store.articles.list({ sort: 'imported', dir: 'asc', limit: 10 }, ANA.id).rows[0]!.tagCount).toBe(7)
+    expect(buildAgreementReport(agreementInput(store, { blindFor: ANA.id })).articles.included).toBe(1)
+    expect(review.layers(ANA, articleId).map((l) => l.annotatorId).sort()).toEqual([ANA.id, BEN.id].sort())
     expect(review.visible(ANA, articleId).hiddenLayers).toBe(0)
     expect(review.hiddenLayers(ANA, articleId)).toBe(0)
     expect(review.layers(ANA, articleId).find((l) => l.isMe)!.doneAt).not.toBeNull()

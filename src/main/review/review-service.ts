@@ -84,7 +84,18 @@ export class ReviewService {
       const { id, number, start, end, members, kinds, details } = u
       return { id, number, start, end, members, kinds, details, decision, settled: decision !== null && decisionStands(decision, u, byId, rejected, compared) }
     })
-    return { articleId, layers, compared, units: reviewed, blind: this.store.review.blindCoding() }
+    return { articleId, layers, compared, units: reviewed, blind: this.store.review.blindCoding(), strandedGold: this.strandedGold(decisions) }
+  }
+
+  /** Gold tags whose decision's versions are all gone: no unit shows them, so the review lists them apart. */
+  private strandedGold(decisions: ReturnType<Store['review']['decisions']>): string[] {
+    const stranded = new Set<string>()
+    for (const d of decisions) {
+      if (!d.goldId || !d.goldExists) continue
+      if (d.candidates.some((c) => this.store.annotations.get(c.annotationId) !== null)) stranded.delete(d.goldId)
+      else stranded.add(d.goldId)
+    }
+    return [...stranded]
   }
 
   /** Articles coded by two or more of the layers, most disagreements first. */

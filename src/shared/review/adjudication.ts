@@ -71,6 +71,8 @@ export interface ArticleReview {
   compared: string[]
   units: ReviewedUnit[]
   blind: boolean
+  /** Gold tags none of whose decided versions exist any more (their coders deleted them since): kept, but for the reviewer to confirm or remove. */
+  strandedGold: string[]
 }
 
 /** One article in the corpus-wide review list. */

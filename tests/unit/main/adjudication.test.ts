@@ -127,6 +127,20 @@ describe('review and adjudication', () => {
     expect(decisions.map((d) => [d.decision, d.goldExists])).toEqual([['merge', false], ['accept', true], ['reject', false]])
   })
 
+  it('lists a gold tag whose versions their coders have since deleted, so the reviewer can keep or remove it', () => {
+    const { service, review, articleId, aPol, bPol, gold } = setup()
+    review.decide(REVIEWER, { articleId, candidates: [aPol, bPol], decision: 'accept', chosenId: aPol, reason: '', guideline: '' })
+    const goldId = gold()[0]!.id
+    expect(review.article(REVIEWER, articleId).strandedGold).toEqual([])
+    service.delete(ANA, aPol)
+    // one version left: the unit still shows the decision
+    expect(review.article(REVIEWER, articleId).strandedGold).toEqual([])
+    service.delete(BEN, bPol)
+    expect(review.article(REVIEWER, articleId).strandedGold).toEqual([goldId])
+    service.delete(REVIEWER, goldId)
+    expect(review.article(REVIEWER, articleId).strandedGold).toEqual([])
+  })
+
   it('an edit that gives the gold tag another label keeps only the attributes that label has', () => {
     const { review, articleId, aEv, bEv, gold } = setup()
     const start = TEXT.indexOf('attacked')

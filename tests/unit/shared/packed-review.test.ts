@@ -48,6 +48,7 @@ function review(): ArticleReview {
     layers: [],
     compared,
     blind: false,
+    strandedGold: [],
     units: units.map((u, i) => ({ ...u, decision: decided[i] ?? null, settled: i === 3 }))
   }
 }

@@ -158,6 +158,29 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
           <p className="review-summary">
             {plural(review.units.length, 'unit')} · <strong>{open}</strong> open disagreement{open === 1 ? '' : 's'} · {review.units.filter((u) => u.settled).length} settled
           </p>
+          {review.strandedGold.length > 0 && (
+            <section className="stranded-gold" aria-label="Gold tags without versions">
+              <p>
+                {review.strandedGold.length === 1 ? 'This gold tag comes' : `These ${review.strandedGold.length} gold tags come`} from versions their coders have deleted since the decision. Keep{' '}
+                {review.strandedGold.length === 1 ? 'it' : 'them'}, or remove {review.strandedGold.length === 1 ? 'it' : 'them'} from gold:
+              </p>
+              <ul>
+                {review.strandedGold.map((id) => {
+                  const tag = annotations.get(id)
+                  return (
+                    <li key={id}>
+                      <button type="button" className="link-target" onClick={() => select(id, true)} title="Go to the gold tag">
+                        {tag ? `${tag.label} “${tag.fragments.map((f) => f.quote).join(' … ')}”` : 'gold tag'}
+                      </button>{' '}
+                      <button type="button" className="danger" onClick={() => void run(api.call('annotations.delete', { id }))}>
+                        Remove from gold
+                      </button>
+                    </li>
+                  )
+                })}
+              </ul>
+            </section>
+          )}
           <div className="review-tools">
             <button type="button" onClick={() => step(1)} disabled={open === 0} title="Next open disagreement (N)">
               Next <kbd>N</kbd>

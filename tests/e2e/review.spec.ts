@@ -118,6 +118,10 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   await page.keyboard.press('n')
   await expect(card.locator('h3')).toHaveText('#4 missing in a layer')
   await card.getByLabel('Reason').fill('the source of the figure, not an actor in the event')
+  // a reload keeps the unit in hand and the reason typed for it
+  await page.reload()
+  await expect(card.locator('h3')).toHaveText('#4 missing in a layer')
+  await expect(card.getByLabel('Reason')).toHaveValue('the source of the figure, not an actor in the event')
   await card.getByRole('button', { name: 'Reject all' }).click()
   await expectSaved(page)
   await expect(panel.locator('.review-summary')).toContainText('4 units · 0 open disagreements · 4 settled')

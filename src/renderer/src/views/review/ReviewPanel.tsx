@@ -1,3 +1,4 @@
+import { useSessionState } from '../../state/useSessionState'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import type { MethodInput } from '@shared/contract'
@@ -45,9 +46,10 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
   const shownAtOnce = useRef(Boolean(compared))
   const [failed, setFailed] = useState<string | null>(null)
   const [show, setShow] = useState<Show>('disagreements')
-  const [focusId, setFocusId] = useState<string | null>(null)
+  // the unit in hand and what the reviewer typed survive a reload of the tab
+  const [focusId, setFocusId] = useSessionState<string | null>(`review-focus:${article.id}`, null)
   // what the reviewer typed, kept per unit: moving on before an answer comes never carries a reason to the next unit
-  const [drafts, setDrafts] = useState<Record<string, Draft>>({})
+  const [drafts, setDrafts] = useSessionState<Record<string, Draft>>(`review-drafts:${article.id}`, {})
   const [merging, setMerging] = useState(false)
 
   const load = useCallback(() => {
@@ -89,6 +91,15 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
     },
     [onFocus, select]
   )
+
+  // after a reload, the unit that was in hand is outlined and selected again once the comparison is in
+  const restored = useRef(false)
+  useEffect(() => {
+    if (!review || restored.current) return
+    restored.current = true
+    const unit = review.units.find((u) => u.id === focusId)
+    if (unit) focusUnit(unit)
+  }, [review, focusId, focusUnit])
 
   const step = useCallback(
     (dir: 1 | -1) => {

@@ -1,7 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, join, normalize, relative, sep } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../../shared/errors'
+import { exportIoError } from './export-io-error'
 
 const CHUNK = 1 << 20
 
@@ -56,7 +57,11 @@ export class OutputFile {
 /** A hidden temporary name beside `destination`, after checking that its folder exists and that it may be (re)placed. */
 export function tempBeside(destination: string, overwrite: boolean, what: 'folder' | 'file'): string {
   const parent = dirname(destination)
-  if (!existsSync(parent)) throw new AppError('IO', `Cannot export to ${destination}: the folder ${parent} does not exist. Create it or choose another place.`)
+  try {
+    statSync(parent)
+  } catch (error) {
+    throw exportIoError(error, destination)
+  }
   if (existsSync(destination) && !overwrite) {
     throw new AppError('CONFLICT', `${destination} already exists. Choose a new ${what} name, or allow replacing it.`)
   }
@@ -80,7 +85,7 @@ export class OutputFolder {
     try {
       mkdirSync(this.temp)
     } catch (error) {
-      throw new AppError('IO', `Cannot write in ${dirname(destination)}: ${(error as Error).message}. Choose a folder you can write to.`)
+      throw exportIoError(error, destination)
     }
   }
 
@@ -90,7 +95,12 @@ export class OutputFolder {
     const rel = relative(this.temp, path)
     if (rel.startsWith('..') || rel === '' || rel.split(sep).includes('..')) throw new Error(`export file name ${name} leaves the export folder`)
     if (this.files.has(rel)) throw new Error(`export file ${name} is written twice`)
-    mkdirSync(dirname(path), { recursive: true })
+    // one level at a time, so a hidden folder removed mid-export (or its disk unplugged) fails rather than comes back half-filled
+    let folder = this.temp
+    for (const part of rel.split(sep).slice(0, -1)) {
+      folder = join(folder, part)
+      if (!existsSync(folder)) mkdirSync(folder)
+    }
     const file = new OutputFile(path)
     this.files.set(rel, file)
     return file

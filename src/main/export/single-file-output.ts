@@ -1,6 +1,6 @@
 import { renameSync, rmSync, statSync } from 'node:fs'
-import { dirname } from 'node:path'
 import { AppError } from '../../shared/errors'
+import { exportIoError } from './export-io-error'
 import { OutputFile, tempBeside } from './output-folder'
 
 /**
@@ -23,7 +23,7 @@ export class SingleFileOutput {
     try {
       this.file = new OutputFile(this.temp)
     } catch (error) {
-      throw new AppError('IO', `Cannot write in ${dirname(destination)}: ${(error as Error).message}. Choose a folder you can write to.`)
+      throw exportIoError(error, destination)
     }
   }
 

@@ -4,6 +4,7 @@ import { CONTEXT_CHARS } from '../../../src/shared/offsets'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
 import type { Store } from '../../../src/main/store/store'
 import { ANA, BEN, addArticle, cleanupTemp, cpIndexOf, cpSlice, createTempProject } from '../../helpers/project'
+import { appError } from '../../helpers/app-error'
 
 // astral emoji (a ZWJ family, a flag, a skin tone) and combining marks with no precomposed form, all before the span
 const TEXT =
@@ -22,16 +23,6 @@ beforeEach(() => {
   text = store.articles.get(articleId)!.text
 })
 afterEach(cleanupTemp)
-
-function validationError(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError)
-    return error as AppError
-  }
-  throw new Error('expected a VALIDATION error')
-}
 
 const count = (table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
 const tagCount = () => store.articles.get(articleId)!.tagCount
@@ -81,7 +72,7 @@ describe('AnnotationService.create', () => {
     ['fractional offsets', [{ start: 1.5, end: 4 }], 'whole numbers'],
     ['overlapping fragments', [{ start: 0, end: 10 }, { start: 5, end: 12 }], 'overlap']
   ])('rejects %s with VALIDATION and writes nothing', (_what, fragments, message) => {
-    const error = validationError(() => service.create(ANA, { articleId, label: 'Actor', fragments }))
+    const error = appError(() => service.create(ANA, { articleId, label: 'Actor', fragments }))
     expect(error.code).toBe('VALIDATION')
     expect(error.message).toContain(message)
     expect(count('annotation')).toBe(0)
@@ -149,9 +140,9 @@ describe('layers belong to their coders', () => {
       () => service.link(ANA, { from: event, type: 'perpetrator', to: mine }),
       () => service.unlink(ANA, { from: event, type: 'perpetrator', to: id })
     ]
-    for (const refuse of refusals) expect(validationError(refuse).message).toMatch(/Ben's (Actor|Event) “.+”: each coder changes only their own layer/)
+    for (const refuse of refusals) expect(appError(refuse).message).toMatch(/Ben's (Actor|Event) “.+”: each coder changes only their own layer/)
     // nor may my tag link into his layer
-    expect(validationError(() => service.link(ANA, { from: mine, type: 'perpetrator', to: id })).message).toContain('Links join tags of one layer; “Northern Liberation Front” is Ben')
+    expect(appError(() => service.link(ANA, { from: mine, type: 'perpetrator', to: id })).message).toContain('Links join tags of one layer; “Northern Liberation Front” is Ben')
     expect(before()).toBe(was)
   })
 
@@ -170,8 +161,8 @@ describe('layers belong to their coders', () => {
     expect(copy.fragments.map((f) => [f.start, f.end, f.quote])).toEqual([[front(), front() + 25, 'Northern Liberation Front']])
     service.update(ANA, { id: copy.id, note: 'my reading' })
     expect(store.annotations.get(id)!.note).toBe('the NLF')
-    expect(validationError(() => service.copy(ANA, id)).message).toContain('You already have this Actor tag')
-    expect(validationError(() => service.copy(ANA, copy.id)).message).toContain('is already your tag')
+    expect(appError(() => service.copy(ANA, id)).message).toContain('You already have this Actor tag')
+    expect(appError(() => service.copy(ANA, copy.id)).message).toContain('is already your tag')
     service.undo(ANA, articleId)
     service.undo(ANA, articleId)
     expect(store.annotations.get(copy.id)).toBeNull()

@@ -3,7 +3,11 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BratReader } from '../../../src/main/import/annotated/brat/brat-reader'
 import { readAll } from '../../helpers/brat-fixtures'
-import { cleanupTemp, tempDir } from '../../helpers/project'
+import { ANA, cleanupTemp, createTempProject, tempDir } from '../../helpers/project'
+import { runAnnotatedImport } from '../../../src/main/import/annotated/run-annotated-import'
+import { runImport } from '../../../src/main/import/run-import'
+import { annotatedImportOptions } from '../../../src/shared/exchange/annotated-import'
+import type { Store } from '../../../src/main/store/store'
 
 afterEach(cleanupTemp)
 
@@ -144,5 +148,36 @@ describe('brat reader: what brat files say', () => {
       { name: 'Life' },
       { name: 'Die', parent: 'Life' }
     ])
+  })
+})
+
+describe('brat import: article titles', () => {
+  it('titles each article by its .txt as the plain-text import does (first line, else the file name), never by the .ann path', () => {
+    const long = `${'word '.repeat(60)}\nBody.`
+    const intro = '\n\n  Welcome to\tthe  brat tutorial  \nAlice met Bob.\n'
+    const files = {
+      '000-introduction.txt': intro,
+      '000-introduction.ann': `T1\tPerson ${intro.indexOf('Alice')} ${intro.indexOf('Alice') + 5}\tAlice\n`,
+      'long.txt': long,
+      'long.ann': ''
+    }
+    const dir = folder(files)
+    const project = createTempProject()
+    const report = runAnnotatedImport(project.store, annotatedImportOptions.parse({ format: 'brat', paths: [dir], annotator: 'Ben', labelMap: { Person: 'Actor' } }), ANA)
+    expect(report).toMatchObject({ committed: true, articlesAdded: 2, annotations: 1 })
+    const plain = createTempProject()
+    runImport(plain.store.db, ['000-introduction.txt', 'long.txt'].map((name) => ({ kind: 'path' as const, path: join(dir, name) })), { encoding: 'utf-8' })
+    const articles = (store: Store) => [1, 2].map((id) => store.articles.get(id)!).map((a) => [a.fileName, a.title])
+    expect(articles(project.store)).toEqual([
+      ['000-introduction.txt', 'Welcome to the brat tutorial'],
+      ['long.txt', 'long']
+    ])
+    expect(articles(project.store)).toEqual(articles(plain.store))
+  })
+
+  it('keeps the title a Spanwise export’s articles.tsv gives', () => {
+    const dir = folder({ 'a.txt': TEXT, 'a.ann': '', 'articles.tsv': 'file\ttitle\na\tMeeting in Paris\n' })
+    const { docs } = readAll(new BratReader(), [dir])
+    expect(docs.map((d) => [d.fileName, d.title])).toEqual([['a.txt', 'Meeting in Paris']])
   })
 })

@@ -6,6 +6,7 @@ import { AnnotationService } from '../../../src/main/annotations/annotation-serv
 import type { Store } from '../../../src/main/store/store'
 import { ANA, addArticle, cleanupTemp, cpIndexOf, createTempProject } from '../../helpers/project'
 import { createTempWorkbench } from '../../helpers/workbench'
+import { appError } from '../../helpers/app-error'
 
 // an astral character before the spans, so code point and UTF-16 offsets differ
 const TEXT = 'Report 😊: the ELN said on Sunday that its Eastern War Front would observe the truce in Arauca.'
@@ -30,16 +31,6 @@ const changeCount = () => store.db.prepare('SELECT count(*) FROM change_log').pl
 
 function actor(needle = 'the ELN'): Annotation {
   return service.create(ANA, { articleId, label: 'Actor', fragments: [span(needle)] }).upserted[0]!
-}
-
-function refused(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError)
-    return error as AppError
-  }
-  throw new Error('expected the edit to be refused')
 }
 
 describe('adding and removing fragments of a tag', () => {
@@ -97,7 +88,7 @@ describe('adding and removing fragments of a tag', () => {
     const tag = actor()
     const before = fragmentRows()
     const f = fragment()
-    const error = refused(() => service.update(ANA, { id: tag.id, fragments: [...ranges(tag), typeof f === 'string' ? span(f) : f] }))
+    const error = appError(() => service.update(ANA, { id: tag.id, fragments: [...ranges(tag), typeof f === 'string' ? span(f) : f] }))
     expect(error.code).toBe('VALIDATION')
     expect(error.message).toContain(message)
     expect(fragmentRows()).toEqual(before)
@@ -106,14 +97,14 @@ describe('adding and removing fragments of a tag', () => {
 
   it('names both fragments when they overlap', () => {
     const tag = actor()
-    expect(refused(() => service.update(ANA, { id: tag.id, fragments: [...ranges(tag), span('ELN said')] })).message).toBe(
+    expect(appError(() => service.update(ANA, { id: tag.id, fragments: [...ranges(tag), span('ELN said')] })).message).toBe(
       'Fragments 1 (“the ELN”) and 2 (“ELN said”) overlap; merge them into one.'
     )
   })
 
   it('refuses removing the last fragment and says to delete the tag instead', () => {
     const tag = actor()
-    const error = refused(() => service.update(ANA, { id: tag.id, fragments: [] }))
+    const error = appError(() => service.update(ANA, { id: tag.id, fragments: [] }))
     expect(error.code).toBe('VALIDATION')
     expect(error.message).toBe('A tag needs at least one fragment: to remove “the ELN”, delete the Actor tag instead.')
     expect(store.annotations.get(tag.id)).toEqual(tag)

@@ -6,7 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { csvWriter } from '../../../src/main/export/tables/csv-writer'
 import { tablesJsonlWriter } from '../../../src/main/export/tables/tables-jsonl-writer'
 import type { ExportArticle, ExportContext } from '../../../src/main/export/export-dataset'
-import { cleanupTemp } from '../../helpers/project'
+import { cleanupTemp, tempDir } from '../../helpers/project'
+import { codedProject } from '../../helpers/coded-project'
+import { runExport } from '../../../src/main/export/run-export'
+import { exportOptions } from '../../../src/shared/exchange/export-options'
 import { ArticleBuilder, exportContext, registryActor, runWriter } from '../../helpers/tables-fixtures'
 import { HAS_PYTHON } from '../../helpers/python'
 
@@ -79,8 +82,21 @@ describe('analysis tables (csv, tables-jsonl)', () => {
     expect(readdirSync(jsonl.dir).sort()).toEqual([...TABLES.map((t) => `${t}.jsonl`), 'README.md', 'tables.json'].sort())
     expect(csv.notes.files.sort()).toEqual(readdirSync(csv.dir).sort())
     const meta = JSON.parse(readFileSync(join(csv.dir, 'tables.json'), 'utf8'))
-    expect(meta.offset_unit).toBe('unicode_code_point')
+    // the same name for the unit as every export's manifest.json
+    expect(meta).toMatchObject({ offset_unit: 'codepoint', offset_end: 'exclusive' })
     expect(meta.tables.annotations.columns).toContainEqual({ name: 'attr_event_fatalities_reported', kind: 'number' })
+  })
+
+  it('names the offset unit in tables.json as manifest.json does, in both encodings', () => {
+    const p = codedProject()
+    for (const format of ['csv', 'tables-jsonl'] as const) {
+      const out = join(tempDir(), format)
+      runExport(p.store, exportOptions.parse({ format, destination: out }))
+      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
+      const meta = JSON.parse(readFileSync(join(out, 'tables.json'), 'utf8'))
+      expect([meta.offset_unit, meta.offset_end]).toEqual([manifest.offsetUnit, manifest.offsetEnd])
+      expect(meta.offset_unit).toBe('codepoint')
+    }
   })
 
   it('gives code point spans that land on the tagged text after emoji and combining marks', () => {

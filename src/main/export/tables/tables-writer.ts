@@ -10,6 +10,7 @@ import { type TablesContext, tablesContext } from './tables-context'
 import { ARTICLE_TABLES, REGISTRY_TABLES, type TableName, tableSpecs } from './tables-layout'
 import { tablesReadme } from './tables-readme'
 import { plural } from '../../../shared/plural'
+import { EXPORT_FORMAT_INFO } from '../../../shared/exchange/exchange-formats'
 
 /** Writes the analysis tables (documents, annotations, events … actors) in one encoding, streaming article by article. */
 export class TablesWriter implements FormatWriter {
@@ -78,7 +79,8 @@ export class TablesWriter implements FormatWriter {
       project: this.ctx.projectName,
       exportedAt: this.ctx.exportedAt,
       codebookVersion: this.ctx.codebookVersion,
-      offset_unit: 'unicode_code_point',
+      // the unit as the export's manifest.json names it
+      offset_unit: EXPORT_FORMAT_INFO[this.ctx.options.format].unit,
       offset_end: 'exclusive',
       tables: Object.fromEntries(specs.map((s) => [s.name, { file: `${s.name}.${this.encoding.extension}`, columns: s.columns }]))
     }

@@ -9,6 +9,8 @@ import { parseAnn } from './parse-ann'
 import { parseAnnotationConf } from './parse-annotation-conf'
 import { parseVisualConf } from './parse-visual-conf'
 import { readUtf8File } from '../read-utf8-file'
+import { canonicalize } from '../../canonicalize'
+import { readRecords } from '../../read-records'
 
 type Label = NonNullable<ImportExtras['labels']>[number]
 
@@ -59,13 +61,20 @@ function readDocument(pair: BratPair, folder: Folder, issue: IssueSink): Importe
     annotations = bratAnnotations(records, text, annName, issue, folder.labelOf)
   }
   const meta = folder.articles.get(basename(pair.base))
+  const fileName = basename(pair.txt)
   return {
     name: annName,
     text,
-    fileName: basename(pair.txt),
+    fileName,
     annotations,
-    ...(meta && { title: meta['title'], uid: meta['uid'], source: meta['source'], url: meta['url'], published: meta['published'], language: meta['language'] })
+    ...(meta && { uid: meta['uid'], source: meta['source'], url: meta['url'], published: meta['published'], language: meta['language'] }),
+    title: meta?.['title']?.trim() || plainTextTitle(fileName, text)
   }
+}
+
+/** brat has no title field: the .txt gets the title the plain-text import gives a .txt (its first line, else its name). */
+function plainTextTitle(fileName: string, text: string): string {
+  return canonicalize(readRecords(fileName, text).records[0]!.title).text.replace(/\s+/g, ' ').trim() || fileName
 }
 
 function parseAnnLines(ann: string, file: string, issue: IssueSink) {
@@ -97,7 +106,7 @@ function readIndex(tsv: string | null, file: string, issue: IssueSink): Map<stri
     const rows = parse(tsv, { delimiter: '\t', columns: true, skip_empty_lines: true }) as Record<string, string>[]
     return new Map(rows.filter((r) => r['file']).map((r) => [r['file']!, r]))
   } catch (error) {
-    issue({ file, severity: 'warning', code: 'BAD_RECORD', message: `${file} cannot be read (${(error as Error).message}); articles keep their file names as titles` })
+    issue({ file, severity: 'warning', code: 'BAD_RECORD', message: `${file} cannot be read (${(error as Error).message}); articles are titled by their first lines instead` })
     return new Map()
   }
 }

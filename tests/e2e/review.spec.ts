@@ -109,7 +109,7 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   releaseMerge()
   await expectSaved(page)
   await expect(panel.locator('.review-summary')).toContainText('2 open disagreements · 2 settled')
-  await expect(card.locator('.unit-details')).toContainText(`fatalities_low: Ben 7, ${USER_NAME} (empty)`)
+  await expect(card.locator('.unit-details')).toContainText(`Fatalities, low: Ben 7, ${USER_NAME} (empty)`)
   await card.getByLabel('Guideline reference').fill('codebook: fatalities as reported')
   await version('Ben').getByRole('button', { name: 'Accept' }).click()
   await expectSaved(page)

@@ -1,8 +1,9 @@
+import { describeValue } from '../../shared/codebook/describe-value'
 import { randomUUID } from 'node:crypto'
 import type { Annotation, Mutation, TextSpan, User } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import type { ArticleReview, CorpusReviewRow, DecideInput, Layer, ReviewedUnit, TagComment } from '../../shared/review/adjudication'
-import { classifyDisagreements } from '../../shared/review/classify-disagreements'
+import { classifyDisagreements, type ClassifyOptions } from '../../shared/review/classify-disagreements'
 import { decisionStands } from '../../shared/review/decision-stands'
 import { DISAGREEMENT_KINDS, type ComparedTag, type DisagreementKind } from '../../shared/review/review-unit'
 import type { AnnotationService } from '../annotations/annotation-service'
@@ -68,7 +69,7 @@ export class ReviewService {
       : layers.filter((l) => !l.isGold && l.tags > 0).map((l) => l.annotatorId)
     const tags = this.store.review.comparedTags(articleId, compared)
     const names = Object.fromEntries(layers.map((l) => [l.annotatorId, l.name]))
-    const units = classifyDisagreements(tags, compared, { names, tagRefKeys })
+    const units = classifyDisagreements(tags, compared, { names, tagRefKeys, attribute: this.attributeWords() })
     const decisions = this.store.review.decisions(articleId)
     // tag id → its latest decision's index (they come oldest first): a unit's decision is the latest about any of its versions
     const latest = new Map<string, number>()
@@ -85,6 +86,20 @@ export class ReviewService {
       return { id, number, start, end, members, kinds, details, decision, settled: decision !== null && decisionStands(decision, u, byId, rejected, compared) }
     })
     return { articleId, layers, compared, units: reviewed, blind: this.store.review.blindCoding(), strandedGold: this.strandedGold(decisions) }
+  }
+
+  /** Attribute names and values as the codebook and the registry word them, for the units' details. */
+  private attributeWords(): NonNullable<ClassifyOptions['attribute']> {
+    const defs = new Map(this.store.codebooks.get().labels.map((l) => [l.name, new Map(l.attributes.map((d) => [d.key, d]))]))
+    const actors = new Map<string, string>()
+    const actorName = (id: string) => {
+      if (!actors.has(id)) actors.set(id, this.store.actors.get(id)?.name ?? id)
+      return actors.get(id)!
+    }
+    return {
+      name: (label, key) => defs.get(label)?.get(key)?.name ?? key,
+      show: (label, key, value) => describeValue(defs.get(label)?.get(key), value, actorName)
+    }
   }
 
   /** Gold tags whose decision's versions are all gone: no unit shows them, so the review lists them apart. */

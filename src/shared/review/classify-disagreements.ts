@@ -5,6 +5,8 @@ export interface ClassifyOptions {
   names?: Record<string, string>
   /** Attribute keys whose values are ids of other tags: compared by the unit they point into, not by id. */
   tagRefKeys?: readonly string[]
+  /** How the details name an attribute of a label and show its value (default: the key and the value as stored); values are compared as stored. */
+  attribute?: { name: (label: string, key: string) => string; show: (label: string, key: string, value: unknown) => string }
 }
 
 /** A tag with its extent worked out once: sorting and pairing compare extents many times. */
@@ -94,10 +96,10 @@ export function classifyDisagreements(tags: readonly ComparedTag[], layers: read
     const target = unitOf.get(tagId)
     return target ? `#${target.number}` : 'a tag outside these layers'
   }
-  return units.map((u) => describe(u, layers, names, tagRefKeys, unitIdOf))
+  return units.map((u) => describe(u, layers, names, tagRefKeys, unitIdOf, options.attribute))
 }
 
-function describe(u: Building, layers: readonly string[], names: Record<string, string>, tagRefKeys: Set<string>, unitIdOf: (tagId: string) => string): ReviewUnit {
+function describe(u: Building, layers: readonly string[], names: Record<string, string>, tagRefKeys: Set<string>, unitIdOf: (tagId: string) => string, attribute: ClassifyOptions['attribute']): ReviewUnit {
   const members: Record<string, string | null> = {}
   let complete = true
   for (let i = 0; i < layers.length; i++) {
@@ -107,12 +109,19 @@ function describe(u: Building, layers: readonly string[], names: Record<string, 
   }
   // most units agree plainly, and need neither the comparisons nor their strings
   if (complete && agreePlainly(u.members as Placed[])) return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds: [], details: [] }
-  const { kinds, details } = differences(u, layers, names, tagRefKeys, unitIdOf)
+  const { kinds, details } = differences(u, layers, names, tagRefKeys, unitIdOf, attribute)
   return { id: u.id, number: u.number, start: u.start, end: u.end, members, kinds, details }
 }
 
 /** What differs between a unit's versions, in words; apart from describe, so that deoptimising this does not slow the plain agreements. */
-function differences(u: Building, layers: readonly string[], names: Record<string, string>, tagRefKeys: Set<string>, unitIdOf: (tagId: string) => string): Pick<ReviewUnit, 'kinds' | 'details'> {
+function differences(
+  u: Building,
+  layers: readonly string[],
+  names: Record<string, string>,
+  tagRefKeys: Set<string>,
+  unitIdOf: (tagId: string) => string,
+  attribute: ClassifyOptions['attribute']
+): Pick<ReviewUnit, 'kinds' | 'details'> {
   const name = (layer: string) => names[layer] ?? layer
   const present: string[] = []
   const absent: string[] = []
@@ -130,11 +139,12 @@ function differences(u: Building, layers: readonly string[], names: Record<strin
     kinds.add('missing')
     details.push(`only ${present.map(name).join(', ')} tagged this; not ${absent.map(name).join(', ')}`)
   }
-  const differ = <T>(what: DisagreementKind, label: string, value: (t: ComparedTag) => T, show: (v: T) => string = String) => {
-    const shown = versions.map((t) => show(value(t)))
-    if (new Set(shown).size <= 1) return
+  // versions are compared by `same` and shown by `show`: two actor ids may share a name and still differ
+  const differ = <T>(what: DisagreementKind, label: string, value: (t: ComparedTag) => T, same: (v: T) => string = String, show: (v: T) => string = same) => {
+    const values = versions.map(value)
+    if (new Set(values.map(same)).size <= 1) return
     kinds.add(what)
-    details.push(`${label}: ${present.map((l, i) => `${name(l)} ${shown[i]}`).join(', ')}`)
+    details.push(`${label}: ${present.map((l, i) => `${name(l)} ${show(values[i]!)}`).join(', ')}`)
   }
   const first = versions[0]!
   if (!versions.every((t) => sameFragments(t, first))) differ('boundary', 'boundary', (t) => t.fragments.map((f) => `${f.start}–${f.end}`).join(' + '))
@@ -145,7 +155,9 @@ function differences(u: Building, layers: readonly string[], names: Record<strin
     const keys = [...new Set(versions.flatMap((t) => Object.keys(t.attributes)))].sort()
     for (const key of keys) {
       const read = (t: ComparedTag) => (tagRefKeys.has(key) ? [t.attributes[key]].flat().filter((v) => v != null).map((v) => unitIdOf(String(v))) : t.attributes[key])
-      differ('attribute', key, (t) => canonical(read(t)))
+      const named = attribute ? attribute.name(first.label, key) : key
+      if (!attribute || tagRefKeys.has(key)) differ('attribute', named, (t) => canonical(read(t)))
+      else differ('attribute', named, read, canonical, (v) => attribute.show(first.label, key, v))
     }
   }
   if (versions.some((t) => t.links.length > 0)) differ('relation', 'links', (t) => t.links.map((l) => `${l.type}→${unitIdOf(l.to)}`).sort().join(', ') || 'none')

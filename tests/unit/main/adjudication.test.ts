@@ -67,6 +67,8 @@ describe('review and adjudication', () => {
     expect(byMember(aPol).kinds).toEqual(['boundary'])
     expect(byMember(aPol).members[BEN.id]).toBe(bPol)
     expect(byMember(aEv).kinds).toEqual(['attribute'])
+    // attributes by their codebook names, values as coded
+    expect(byMember(aEv).details).toEqual(['Fatalities, low: Ana 7, Ben 8'])
     expect(byMember(aEv).members[BEN.id]).toBe(bEv)
     expect(byMember(bClaim).kinds).toEqual(['missing'])
     expect(r.units.filter((u) => u.kinds.length === 0)).toHaveLength(1)

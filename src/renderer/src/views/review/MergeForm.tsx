@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react'
 import type { Annotation } from '@shared/domain'
-import { useLabels } from '../../labels'
+import { describeValue } from '@shared/codebook/describe-value'
+import { useCodebook, useLabels } from '../../labels'
+import { useActorNames } from './useActorNames'
 
 type Result = { label: string; fragments: { start: number; end: number }[]; attributes: Record<string, string | number | boolean | string[] | null>; note: string }
 
@@ -22,18 +24,23 @@ export function MergeForm({ versions, names, selection, onSubmit }: Props) {
   const keys = useMemo(() => [...new Set(versions.flatMap((v) => Object.keys(v.attributes)))].sort(), [versions])
   const [attrFrom, setAttrFrom] = useState<Record<string, string>>(() => Object.fromEntries(keys.map((k) => [k, versions.find((v) => k in v.attributes)!.id])))
   const [note, setNote] = useState('')
+  const defs = useCodebook()?.labels.find((l) => l.name === label)?.attributes ?? []
+  const def = (key: string) => defs.find((d) => d.key === key)
+  // the gold tag keeps only the attributes its label has, so the form offers only those
+  const shownKeys = keys.filter((k) => def(k) !== undefined)
+  const actorName = useActorNames(versions.flatMap((v) => shownKeys.flatMap((k) => (def(k)?.type === 'actor' ? [v.attributes[k]].flat().filter((x) => x != null).map(String) : []))))
 
   const submit = () => {
     const base = versions.find((v) => v.id === spanFrom)
     const fragments = spanFrom === SELECTION && selection ? [selection] : base!.fragments.map(({ start, end }) => ({ start, end }))
     const attributes: Result['attributes'] = {}
-    for (const k of keys) {
+    for (const k of shownKeys) {
       const from = versions.find((v) => v.id === attrFrom[k])
       if (from && from.attributes[k] !== undefined) attributes[k] = from.attributes[k] as string
     }
     // anything no version had (my selection, a label nobody gave, emptying a value all had) makes it an edit
     const own =
-      spanFrom === SELECTION || !versions.some((v) => v.label === label) || keys.some((k) => attrFrom[k] === NONE && versions.every((v) => v.attributes[k] !== undefined))
+      spanFrom === SELECTION || !versions.some((v) => v.label === label) || shownKeys.some((k) => attrFrom[k] === NONE && versions.every((v) => v.attributes[k] !== undefined))
     const decision = own ? 'edit' : 'merge'
     onSubmit(decision, { label, fragments, attributes, note }, decision === 'edit' && base ? base.id : undefined)
   }
@@ -68,13 +75,13 @@ export function MergeForm({ versions, names, selection, onSubmit }: Props) {
           <input type="radio" name="span" disabled={!selection} checked={spanFrom === SELECTION} onChange={() => setSpanFrom(SELECTION)} /> the text I selected
         </label>
       </fieldset>
-      {keys.map((k) => (
+      {shownKeys.map((k) => (
         <label key={k} className="field">
-          {k}
+          {def(k)!.name}
           <select value={attrFrom[k]} onChange={(e) => setAttrFrom((a) => ({ ...a, [k]: e.target.value }))}>
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
-                {names[v.annotatorId]}: {v.attributes[k] === undefined ? '(empty)' : Array.isArray(v.attributes[k]) ? (v.attributes[k] as string[]).join(', ') : String(v.attributes[k])}
+                {names[v.annotatorId]}: {describeValue(def(k), v.attributes[k], actorName)}
               </option>
             ))}
             <option value={NONE}>(leave empty)</option>

@@ -1,3 +1,5 @@
+import { describeValue } from '@shared/codebook/describe-value'
+import { useActorNames } from './useActorNames'
 import { useSessionState } from '../../state/useSessionState'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
@@ -7,7 +9,7 @@ import type { ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
 import { DISAGREEMENT_TEXT } from '@shared/review/review-unit'
 import { unpackReview } from '@shared/review/packed-review'
 import { api } from '../../api/client'
-import { labelColor } from '../../labels'
+import { useCodebook, labelColor } from '../../labels'
 import { notifyError } from '../../state/notices'
 import { useStore } from '../../state/createStore'
 import { useArticle } from '../article/articleContext'
@@ -305,10 +307,13 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
 
 function Version({ tag }: { tag: Annotation }) {
   const attrs = Object.entries(tag.attributes)
+  const defs = useCodebook()?.labels.find((l) => l.name === tag.label)?.attributes ?? []
+  const def = (key: string) => defs.find((d) => d.key === key)
+  const actorName = useActorNames(attrs.flatMap(([k, v]) => (def(k)?.type === 'actor' ? [v].flat().map(String) : [])))
   return (
     <td className="version">
       <span className="swatch" style={{ background: labelColor(tag.label) }} /> <strong>{tag.label}</strong> “{tag.fragments.map((f) => f.quote).join(' … ')}”
-      {attrs.length > 0 && <div className="version-attrs">{attrs.map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`).join(' · ')}</div>}
+      {attrs.length > 0 && <div className="version-attrs">{attrs.map(([k, v]) => `${def(k)?.name ?? k}: ${describeValue(def(k), v, actorName)}`).join(' · ')}</div>}
       {tag.links.length > 0 && <div className="version-attrs">links: {tag.links.map((l) => l.type).join(', ')}</div>}
       <div className="version-attrs">status: {tag.status.replace('_', ' ')}</div>
     </td>

@@ -73,6 +73,15 @@ test('code the Huila attack: event attributes, perpetrator and target links, the
   await options.getByRole('option').first().click()
   await expect(page.getByRole('list', { name: 'Canonical actor: linked' })).toContainText('Gulf Clan (EGC)')
   await expectSaved(page)
+  // from the keyboard: unlinking puts focus in the search box, confirming with Enter on the linked actor, so Tab goes on from there
+  await page.getByRole('button', { name: 'Unlink Gulf Clan (EGC)' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('combobox', { name: 'Canonical actor' })).toBeFocused()
+  await expect(options.getByRole('option').first()).toContainText('Gulf Clan (EGC)')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('list', { name: 'Canonical actor: linked' })).toBeFocused()
+  await expect(page.getByRole('list', { name: 'Canonical actor: linked' })).toContainText('Gulf Clan (EGC)')
+  await expectSaved(page)
 
   // tag all its other mentions in the corpus, under any of its unambiguous names
   await page.getByRole('button', { name: 'Tag all occurrences…' }).click()

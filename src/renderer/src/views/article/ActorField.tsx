@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AttributeDef } from '@shared/codebook/codebook-schema'
 import type { Actor, ActorSuggestion, Annotation } from '@shared/domain'
 import { api } from '../../api/client'
@@ -27,6 +27,15 @@ export function ActorField({ def, tag, missing, onChange }: Props) {
   const [suggestions, setSuggestions] = useState<ActorSuggestion[] | null>(null)
   const [active, setActive] = useState(0)
   const picking = def.many || linked.length === 0
+  // confirming or unlinking removes the element that had focus: focus goes on to what replaces it, so the keyboard flow goes on
+  const focusNext = useRef<'linked' | 'input' | null>(null)
+  const linkedRef = useRef<HTMLUListElement | null>(null)
+  useEffect(() => {
+    if (focusNext.current === 'linked' && !picking && linkedRef.current) linkedRef.current.focus()
+    else if (focusNext.current === 'input' && picking) document.getElementById(id)?.focus()
+    else return
+    focusNext.current = null
+  }, [actors, picking, id])
 
   useEffect(() => {
     let live = true
@@ -52,8 +61,14 @@ export function ActorField({ def, tag, missing, onChange }: Props) {
     }
   }, [query, picking, linked.join(',')])
 
-  const confirm = (actorId: string) => void onChange({ [def.key]: def.many ? [...linked, actorId] : actorId })
-  const unlink = (actorId: string) => void onChange({ [def.key]: def.many ? linked.filter((x) => x !== actorId) : null })
+  const confirm = (actorId: string) => {
+    if (!def.many) focusNext.current = 'linked'
+    void onChange({ [def.key]: def.many ? [...linked, actorId] : actorId })
+  }
+  const unlink = (actorId: string) => {
+    focusNext.current = def.many && linked.length > 1 ? null : 'input'
+    void onChange({ [def.key]: def.many ? linked.filter((x) => x !== actorId) : null })
+  }
   const createActor = async () => {
     try {
       const actor = await api.call('actors.create', { fields: { name: query.trim() }, aliases: [{ alias: query.trim(), language: article.language }] })
@@ -72,7 +87,7 @@ export function ActorField({ def, tag, missing, onChange }: Props) {
         {def.required && <span className={missing ? 'required missing' : 'required'}>{missing ? ' required' : ' *'}</span>}
       </label>
       {actors.length > 0 && (
-        <ul className="linked-actors" aria-label={`${def.name}: linked`}>
+        <ul className="linked-actors" aria-label={`${def.name}: linked`} ref={linkedRef} tabIndex={-1}>
           {actors.map((a) => (
             <li key={a.id}>
               <a href={`#/actors/${a.id}`} className="actor-name">

@@ -78,8 +78,14 @@ describe('the codebook draft', () => {
     expect(draft.labels.map((l) => [l.name, l.order])).toEqual([['Actor', 0], ['Claim', 1], ['Event', 2], ['Place', 3], ['Quantity', 4]])
     // Quantity is Place's only child: it has no sibling to swap with
     expect(moveLabel(draft, 4, -1)).toBe(4)
+    const relationsToPlace = draft.relations.filter((r) => r.to.includes('Place')).map((r) => r.type)
+    expect(relationsToPlace.length).toBeGreaterThan(0)
     removeLabel(draft, 3)
     expect(draft.labels.map((l) => [l.name, l.parent])).toEqual([['Actor', null], ['Claim', null], ['Event', null], ['Quantity', null]])
+    // nothing in the draft still names Place: relations that only pointed to it go, the others keep their other targets
+    expect(JSON.stringify([draft.relations, draft.rules, draft.labels])).not.toMatch(/"Place"/)
+    expect(draft.relations.some((r) => r.to.length === 0)).toBe(false)
+    expect(validateCodebook(codebookOf(draft))).toMatchObject({ ok: true })
   })
 })
 

@@ -68,9 +68,15 @@ export function addLabel(draft: Draft, color: string): number {
 }
 
 /** Removes a label; its children move up to its parent. */
+/** Removes a label and what only made sense with it: relations from it, it as a relation target, its rules; saving asks about tags and links that used them. */
 export function removeLabel(draft: Draft, index: number): void {
   const [removed] = draft.labels.splice(index, 1)
-  for (const l of draft.labels) if (l.parent === removed!.name) l.parent = removed!.parent
+  const name = removed!.name
+  for (const l of draft.labels) if (l.parent === name) l.parent = removed!.parent
+  for (const r of draft.relations) r.to = r.to.filter((t) => t !== name)
+  draft.relations = draft.relations.filter((r) => r.from !== name && r.to.length > 0)
+  draft.rules = draft.rules.filter((rule) => rule.label !== name)
+  for (const l of draft.labels) for (const a of l.attributes) if (a.targetLabels?.includes(name)) a.targetLabels = a.targetLabels.filter((t) => t !== name)
   renumber(draft)
 }
 

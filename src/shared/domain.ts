@@ -270,8 +270,9 @@ export interface Occurrence {
   start: number
   end: number
   quote: string
-  prefix: string
-  suffix: string
+  /** The snippet's context around the quote: whole words, "…" where the text goes on (see matchContext). */
+  before: string
+  after: string
 }
 
 /** A tag that refers to an actor, with where it is. */

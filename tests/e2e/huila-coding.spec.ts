@@ -90,6 +90,11 @@ test('code the Huila attack: event attributes, perpetrator and target links, the
   const proposed = await review.locator('.occ-row').count()
   expect(proposed).toBeGreaterThanOrEqual(5)
   await expect(review.locator('.occ-row').first()).toBeVisible()
+  // each snippet shows its whole match: the highlighted words end inside the snippet's visible line
+  for (const row of await review.locator('.occ-row').all()) {
+    const [mark, line] = await Promise.all([row.locator('mark').boundingBox(), row.locator('.snippet').boundingBox()])
+    expect(mark!.x + mark!.width).toBeLessThanOrEqual(line!.x + line!.width + 1)
+  }
   const summary = (await review.locator('.occ-summary').textContent())!
   const total = Number(/^(\d+)/.exec(summary)![1])
   // the Huila article's own "Urabeños" and "Clan del Golfo" are among them

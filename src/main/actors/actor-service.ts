@@ -6,6 +6,7 @@ import { matchKey } from '../../shared/text/fold-text'
 import type { AnnotationSnapshot } from '../store/annotation-repository'
 import type { Store } from '../store/store'
 import { repointActor } from './repoint-actor'
+import { quoted } from '../../shared/text/quoted'
 
 const SUGGESTIONS = 8
 
@@ -52,7 +53,7 @@ export class ActorService {
       this.store.actors.insert({ id, ...fields, status: 'provisional', createdBy: user.name })
       for (const a of aliases) this.addAliasChecked(id, a)
       const actor = this.store.actors.get(id)!
-      this.log(user, 'create', id, null, actor, `create actor “${actor.name}”`)
+      this.log(user, 'create', id, null, actor, `create actor ${quoted(actor.name)}`)
       return actor
     })()
   }
@@ -64,12 +65,12 @@ export class ActorService {
       if (fields.parentId) {
         // a parent chain that comes back to the actor would make the hierarchy endless
         for (let at: string | null = fields.parentId; at; at = this.require(at).parentId) {
-          if (at === before.id) throw new AppError('VALIDATION', `“${before.name}” cannot be its own parent or ancestor; choose another parent.`)
+          if (at === before.id) throw new AppError('VALIDATION', `${quoted(before.name)} cannot be its own parent or ancestor; choose another parent.`)
         }
       }
       this.store.actors.update(before.id, { ...fields, status: input.status ?? (before.status as 'provisional' | 'approved') })
       const after = this.store.actors.get(before.id)!
-      this.log(user, 'update', before.id, before, after, input.status && input.status !== before.status ? `${input.status === 'approved' ? 'approve' : 'reopen'} actor “${after.name}”` : `edit actor “${after.name}”`)
+      this.log(user, 'update', before.id, before, after, input.status && input.status !== before.status ? `${input.status === 'approved' ? 'approve' : 'reopen'} actor ${quoted(after.name)}` : `edit actor ${quoted(after.name)}`)
       return after
     })()
   }
@@ -80,7 +81,7 @@ export class ActorService {
       const alias = aliasInput.parse(input.alias)
       this.addAliasChecked(before.id, alias)
       const after = this.store.actors.get(before.id)!
-      this.log(user, 'update', before.id, before, after, `add alias “${alias.alias}” to “${after.name}”`)
+      this.log(user, 'update', before.id, before, after, `add alias ${quoted(alias.alias)} to ${quoted(after.name)}`)
       return after
     })()
   }
@@ -90,10 +91,10 @@ export class ActorService {
       const alias = this.store.actors.alias(aliasId)
       if (!alias) throw new AppError('NOT_FOUND', `Alias ${aliasId} does not exist (it may have been removed already).`)
       const before = this.live(alias.actorId)
-      if (before.aliases.length === 1) throw new AppError('VALIDATION', `“${alias.alias}” is the only name of “${before.name}”; add another alias before removing it.`)
+      if (before.aliases.length === 1) throw new AppError('VALIDATION', `${quoted(alias.alias)} is the only name of ${quoted(before.name)}; add another alias before removing it.`)
       this.store.actors.removeAlias(aliasId)
       const after = this.store.actors.get(before.id)!
-      this.log(user, 'update', before.id, before, after, `remove alias “${alias.alias}” from “${after.name}”`)
+      this.log(user, 'update', before.id, before, after, `remove alias ${quoted(alias.alias)} from ${quoted(after.name)}`)
       return after
     })()
   }
@@ -109,18 +110,18 @@ export class ActorService {
       const target = this.live(relation.to)
       const text = relation.type.replace(/_/g, ' ')
       if (target.id === before.id) throw new AppError('VALIDATION', `An actor cannot be ${text} itself; choose another actor.`)
-      if (before.relations.some((r) => r.type === relation.type && r.to === target.id)) throw new AppError('VALIDATION', `“${before.name}” is already recorded as ${text} “${target.name}”.`)
+      if (before.relations.some((r) => r.type === relation.type && r.to === target.id)) throw new AppError('VALIDATION', `${quoted(before.name)} is already recorded as ${text} ${quoted(target.name)}.`)
       if (target.relations.some((r) => r.type === relation.type && r.to === before.id)) {
         throw new AppError(
           'VALIDATION',
           relation.type === 'allied_with'
-            ? `“${target.name}” is already recorded as allied with “${before.name}”; an alliance is recorded once, on either side.`
-            : `“${target.name}” is already recorded as ${text} “${before.name}”; the two cannot each be ${text} the other. Remove that relation first if it was wrong.`
+            ? `${quoted(target.name)} is already recorded as allied with ${quoted(before.name)}; an alliance is recorded once, on either side.`
+            : `${quoted(target.name)} is already recorded as ${text} ${quoted(before.name)}; the two cannot each be ${text} the other. Remove that relation first if it was wrong.`
         )
       }
       this.store.actors.addRelation({ from: before.id, type: relation.type, to: target.id, date: relation.date })
       const after = this.store.actors.get(before.id)!
-      this.log(user, 'update', before.id, before, after, `record “${before.name}” ${text} “${target.name}”${relation.date ? ` (${relation.date})` : ''}`)
+      this.log(user, 'update', before.id, before, after, `record ${quoted(before.name)} ${text} ${quoted(target.name)}${relation.date ? ` (${relation.date})` : ''}`)
       return after
     })()
   }
@@ -132,9 +133,9 @@ export class ActorService {
       const text = input.type.replace(/_/g, ' ')
       const target = this.store.actors.get(input.to)
       if (input.type === 'merged_into' || !this.store.actors.removeRelation({ from: before.id, type: input.type, to: input.to }))
-        throw new AppError('NOT_FOUND', `“${before.name}” has no ${text} relation to “${target?.name ?? input.to}” to remove (it may have been removed already).`)
+        throw new AppError('NOT_FOUND', `${quoted(before.name)} has no ${text} relation to ${quoted(target?.name ?? input.to)} to remove (it may have been removed already).`)
       const after = this.store.actors.get(before.id)!
-      this.log(user, 'update', before.id, before, after, `remove “${before.name}” ${text} “${target?.name ?? input.to}”`)
+      this.log(user, 'update', before.id, before, after, `remove ${quoted(before.name)} ${text} ${quoted(target?.name ?? input.to)}`)
       return after
     })()
   }
@@ -148,7 +149,7 @@ export class ActorService {
     return this.store.db.transaction(() => {
       const from = this.live(input.from)
       const into = this.live(input.into)
-      const description = `merge actor “${from.name}” into “${into.name}”`
+      const description = `merge actor ${quoted(from.name)} into ${quoted(into.name)}`
       const at = new Date().toISOString()
       const actionId = randomUUID()
       for (const tagId of this.store.actors.mentioningTags(from.id)) {
@@ -169,7 +170,7 @@ export class ActorService {
     const actor = this.require(id)
     if (actor.mergedInto) {
       const target = this.store.actors.get(actor.mergedInto)
-      throw new AppError('VALIDATION', `“${actor.name}” was merged into “${target?.name ?? actor.mergedInto}”; use that actor instead.`)
+      throw new AppError('VALIDATION', `${quoted(actor.name)} was merged into ${quoted(target?.name ?? actor.mergedInto)}; use that actor instead.`)
     }
     return actor
   }
@@ -177,14 +178,14 @@ export class ActorService {
   // an alias that names another actor is refused unless the coder marks it ambiguous, so suggestions never mislead
   private addAliasChecked(actorId: string, alias: Required<AliasInput>): void {
     const key = matchKey(alias.alias)
-    if (!key) throw new AppError('VALIDATION', `The alias “${alias.alias}” has no letters or digits to match on.`)
+    if (!key) throw new AppError('VALIDATION', `The alias ${quoted(alias.alias)} has no letters or digits to match on.`)
     const own = this.store.actors.get(actorId)?.aliases.find((a) => matchKey(a.alias) === key)
-    if (own) throw new AppError('VALIDATION', `“${alias.alias}” is already an alias of this actor (as “${own.alias}”).`)
+    if (own) throw new AppError('VALIDATION', `${quoted(alias.alias)} is already an alias of this actor (as ${quoted(own.alias)}).`)
     const clash = this.store.actors.aliasesWithKey(key, actorId)
     if (clash.length && !alias.ambiguous) {
       throw new AppError(
         'VALIDATION',
-        `The alias “${alias.alias}” collides with “${clash[0]!.alias}”, an alias of ${clash.map((c) => `“${c.actorName}”`).join(', ')}. If the name really is used for both, mark it ambiguous; otherwise link the mention to that actor.`,
+        `The alias ${quoted(alias.alias)} collides with ${quoted(clash[0]!.alias)}, an alias of ${clash.map((c) => quoted(c.actorName)).join(', ')}. If the name really is used for both, mark it ambiguous; otherwise link the mention to that actor.`,
         { collidesWith: clash.map((c) => c.actorId) }
       )
     }

@@ -9,11 +9,11 @@ import type { AnnotationSnapshot } from '../store/annotation-repository'
 import type { Store } from '../store/store'
 import { checkFragments } from './check-fragments'
 import { describeFragmentChange } from './describe-fragment-change'
-import { shortQuote as short } from './short-quote'
 import { foldableNoteEdit } from './foldable-note-edit'
 import { plural } from '../../shared/plural'
 import { repointActor } from '../actors/repoint-actor'
 import { GOLD_LAYER, mayEdit } from '../../shared/review/layer-owner'
+import { quoted } from '../../shared/text/quoted'
 
 const STATUS_WORDS: Record<AnnotationStatus, string> = {
   draft: 'as draft',
@@ -51,7 +51,7 @@ export class AnnotationService {
       updatedAt: now
     }
     const quote = snapshot.fragments.map((f) => f.quote).join(' … ')
-    return this.record(user, article.id, `tag “${short(quote)}” as ${input.label}`, [{ before: null, after: snapshot }])
+    return this.record(user, article.id, `tag ${quoted(quote, 40)} as ${input.label}`, [{ before: null, after: snapshot }])
   }
 
   update(
@@ -110,7 +110,7 @@ export class AnnotationService {
       }
     }
     const droppedLinks = before.links.length - after.links.length + steps.length
-    const quote = `“${short(current.fragments[0]!.quote)}”`
+    const quote = `${quoted(current.fragments[0]!.quote, 40)}`
     const names = patched.map((k) => defs.find((d) => d.key === k)?.name ?? k).join(', ')
     const refragmented = describeFragmentChange(label, before.fragments, fragments)
     const edited = relabel
@@ -131,11 +131,11 @@ export class AnnotationService {
   /** A colleague's tag as a new tag of my own, to change as I see fit; links and tag references point into their layer, so they stay. */
   copy(user: User, id: string): Mutation {
     const source = this.require(id)
-    if (source.annotatorId === user.id) throw new AppError('VALIDATION', `“${short(source.fragments[0]!.quote)}” is already your tag.`)
+    if (source.annotatorId === user.id) throw new AppError('VALIDATION', `${quoted(source.fragments[0]!.quote, 40)} is already your tag.`)
     const same = (a: Annotation) =>
       a.annotatorId === user.id && a.label === source.label && a.fragments.length === source.fragments.length && a.fragments.every((f, i) => f.start === source.fragments[i]!.start && f.end === source.fragments[i]!.end)
     const twin = this.store.annotations.listByArticle(source.articleId).find(same)
-    if (twin) throw new AppError('VALIDATION', `You already have this ${source.label} tag on “${short(source.fragments[0]!.quote)}”; select it to change it.`)
+    if (twin) throw new AppError('VALIDATION', `You already have this ${source.label} tag on ${quoted(source.fragments[0]!.quote, 40)}; select it to change it.`)
     const defs = this.store.codebooks.get().labels.find((l) => l.name === source.label)?.attributes ?? []
     const attributes = Object.fromEntries(Object.entries(source.attributes).filter(([k]) => defs.find((d) => d.key === k)?.type !== 'tag'))
     const now = new Date().toISOString()
@@ -153,7 +153,7 @@ export class AnnotationService {
       createdAt: now,
       updatedAt: now
     }
-    return this.record(user, source.articleId, `copy ${this.layerName(source.annotatorId)}'s ${source.label} “${short(source.fragments[0]!.quote)}” to my layer`, [{ before: null, after: snapshot }])
+    return this.record(user, source.articleId, `copy ${this.layerName(source.annotatorId)}'s ${source.label} ${quoted(source.fragments[0]!.quote, 40)} to my layer`, [{ before: null, after: snapshot }])
   }
 
   delete(user: User, id: string): Mutation {
@@ -185,7 +185,7 @@ export class AnnotationService {
     }
     const steps: Step[] = [...afters].map(([otherId, after]) => ({ before: befores.get(otherId)!, after }))
     steps.push({ before: this.store.annotations.snapshot(id)!, after: null })
-    return this.record(user, current.articleId, `delete ${current.label} “${short(current.fragments[0]!.quote)}”`, steps)
+    return this.record(user, current.articleId, `delete ${current.label} ${quoted(current.fragments[0]!.quote, 40)}`, steps)
   }
 
   /**
@@ -227,7 +227,7 @@ export class AnnotationService {
         if (steps.length === 0) continue
         created += steps.length
         articles++
-        const m = this.record(user, articleId, `tag ${steps.length} more occurrence${steps.length === 1 ? '' : 's'} of “${short(source.fragments[0]!.quote)}” as ${source.label}`, steps)
+        const m = this.record(user, articleId, `tag ${steps.length} more occurrence${steps.length === 1 ? '' : 's'} of ${quoted(source.fragments[0]!.quote, 40)} as ${source.label}`, steps)
         if (articleId === source.articleId) mutation = m
       }
       return { created, articles, mutation }
@@ -242,19 +242,19 @@ export class AnnotationService {
     if (!to) throw new AppError('NOT_FOUND', `The tag to link to no longer exists (it was deleted or undone); pick another tag.`)
     if (to.articleId !== from.articleId) throw new AppError('VALIDATION', 'Links join tags of the same article; this tag is in another article.')
     if (to.annotatorId !== from.annotatorId)
-      throw new AppError('VALIDATION', `Links join tags of one layer; “${short(to.fragments[0]!.quote)}” is ${this.layerName(to.annotatorId)}'s tag. Tag that text yourself, then link to your own tag.`)
+      throw new AppError('VALIDATION', `Links join tags of one layer; ${quoted(to.fragments[0]!.quote, 40)} is ${this.layerName(to.annotatorId)}'s tag. Tag that text yourself, then link to your own tag.`)
     if (to.id === from.id) throw new AppError('VALIDATION', 'A tag cannot be linked to itself.')
     const codebook = this.store.codebooks.get()
     const problem = linkProblem(codebook, input.type, from.label, to.label)
     if (problem) throw new AppError('VALIDATION', problem)
     const relation = codebook.relations.find((r) => r.type === input.type)!
     if (from.links.some((l) => l.type === input.type && l.to === input.to))
-      throw new AppError('VALIDATION', `“${short(to.fragments[0]!.quote)}” is already linked as ${relation.name}.`)
+      throw new AppError('VALIDATION', `${quoted(to.fragments[0]!.quote, 40)} is already linked as ${relation.name}.`)
     const before = this.store.annotations.snapshot(from.id)!
     const replaced = relation.cardinality === 'one' ? before.links.filter((l) => l.type === input.type) : []
     const links = [...before.links.filter((l) => !replaced.includes(l)), { type: input.type, to: input.to }]
     const after: AnnotationSnapshot = { ...before, links, updatedAt: new Date().toISOString() }
-    const description = `link ${from.label} “${short(from.fragments[0]!.quote)}” → ${relation.name} “${short(to.fragments[0]!.quote)}”${replaced.length ? ' (replacing the previous one)' : ''}`
+    const description = `link ${from.label} ${quoted(from.fragments[0]!.quote, 40)} → ${relation.name} ${quoted(to.fragments[0]!.quote, 40)}${replaced.length ? ' (replacing the previous one)' : ''}`
     return this.record(user, from.articleId, description, [{ before, after }])
   }
 
@@ -267,7 +267,7 @@ export class AnnotationService {
     if (links.length === before.links.length) throw new AppError('NOT_FOUND', `This tag has no ${input.type} link to that tag (it may have been removed already).`)
     const target = this.store.annotations.get(input.to)
     const name = this.store.codebooks.get().relations.find((r) => r.type === input.type)?.name ?? input.type
-    const description = `unlink ${name} “${short(target?.fragments[0]!.quote ?? '?')}” from “${short(from.fragments[0]!.quote)}”`
+    const description = `unlink ${name} ${quoted(target?.fragments[0]!.quote ?? '?', 40)} from ${quoted(from.fragments[0]!.quote, 40)}`
     return this.record(user, from.articleId, description, [{ before, after: { ...before, links, updatedAt: new Date().toISOString() } }])
   }
 
@@ -406,7 +406,7 @@ export class AnnotationService {
       if (def.type === 'actor') {
         const actor = this.store.actors.get(id)
         if (!actor) throw new AppError('NOT_FOUND', `${def.name}: actor ${id} is not in the registry (it may have been removed); pick another.`)
-        if (actor.mergedInto) throw new AppError('VALIDATION', `${def.name}: “${actor.name}” was merged into another actor; link that one instead.`)
+        if (actor.mergedInto) throw new AppError('VALIDATION', `${def.name}: ${quoted(actor.name)} was merged into another actor; link that one instead.`)
       } else {
         const tag = this.store.annotations.get(id)
         if (!tag || tag.articleId !== articleId) throw new AppError('NOT_FOUND', `${def.name}: the referenced tag no longer exists in this article (it was deleted or undone); pick another.`)
@@ -416,7 +416,7 @@ export class AnnotationService {
 
   /** The checked new fragment list of a tag; removing its last fragment is refused, as that is deleting the tag. */
   private refragment(tag: Annotation, ranges: CpRange[]): Fragment[] {
-    if (ranges.length === 0) throw new AppError('VALIDATION', `A tag needs at least one fragment: to remove “${short(tag.fragments[0]!.quote)}”, delete the ${tag.label} tag instead.`)
+    if (ranges.length === 0) throw new AppError('VALIDATION', `A tag needs at least one fragment: to remove ${quoted(tag.fragments[0]!.quote, 40)}, delete the ${tag.label} tag instead.`)
     const article = this.store.articles.get(tag.articleId)!
     return checkFragments(new ArticleOffsets(article.text), ranges)
   }
@@ -425,7 +425,7 @@ export class AnnotationService {
     if (mayEdit(user.id, tag.annotatorId)) return
     throw new AppError(
       'VALIDATION',
-      `You cannot ${action} ${this.layerName(tag.annotatorId)}'s ${tag.label} “${short(tag.fragments[0]!.quote)}”: each coder changes only their own layer. Copy it to your layer to change it, or comment on it.`
+      `You cannot ${action} ${this.layerName(tag.annotatorId)}'s ${tag.label} ${quoted(tag.fragments[0]!.quote, 40)}: each coder changes only their own layer. Copy it to your layer to change it, or comment on it.`
     )
   }
 

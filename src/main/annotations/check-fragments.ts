@@ -1,7 +1,7 @@
 import type { Fragment } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { type ArticleOffsets, type CpRange, checkRange, quoteRange } from '../../shared/offsets'
-import { shortQuote } from './short-quote'
+import { quoted } from '../../shared/text/quoted'
 
 /** A tag's fragments sorted by start and quoted; throws VALIDATION naming the first one out of range, empty or overlapping another. */
 export function checkFragments(offsets: ArticleOffsets, fragments: readonly CpRange[]): Fragment[] {
@@ -11,7 +11,7 @@ export function checkFragments(offsets: ArticleOffsets, fragments: readonly CpRa
     if (problem) throw new AppError('VALIDATION', `Fragment ${i + 1}: ${problem}.`)
     const prev = ranges[i - 1]
     if (prev && r.start < prev.end)
-      throw new AppError('VALIDATION', `Fragments ${i} (“${shortQuote(offsets.slice(prev))}”) and ${i + 1} (“${shortQuote(offsets.slice(r))}”) overlap; merge them into one.`)
+      throw new AppError('VALIDATION', `Fragments ${i} (${quoted(offsets.slice(prev), 40)}) and ${i + 1} (${quoted(offsets.slice(r), 40)}) overlap; merge them into one.`)
   })
   return ranges.map((r) => ({ start: r.start, end: r.end, ...quoteRange(offsets, r) }))
 }

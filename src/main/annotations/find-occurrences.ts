@@ -1,7 +1,8 @@
 import type { Annotation, Occurrence } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
-import { ArticleOffsets, phraseFinder, quoteRange } from '../../shared/offsets'
+import { ArticleOffsets, phraseFinder } from '../../shared/offsets'
 import { matchKey } from '../../shared/text/fold-text'
+import { matchContext } from '../../shared/text/match-context'
 import type { Store } from '../store/store'
 
 /** Proposals beyond this many are cut off; the review list says so. */
@@ -51,7 +52,8 @@ export function findOccurrences(store: Store, tag: Annotation, scope: 'article' 
           truncated = true
           break
         }
-        occurrences.push({ articleId: article.id, title: article.title, ...r, ...quoteRange(offsets, r) })
+        const range16 = { start: offsets.cpToUtf16(r.start), end: offsets.cpToUtf16(r.end) }
+        occurrences.push({ articleId: article.id, title: article.title, ...r, quote: offsets.slice(r), ...matchContext(article.text, range16) })
       }
     }
   }

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors'
 import type { Store } from '../store/store'
 import { planTagMigration } from './plan-tag-migration'
 import { problemsError } from './problems-error'
+import { quoted } from '../../shared/text/quoted'
 
 export interface SaveCodebookInput {
   codebook: unknown
@@ -62,7 +63,7 @@ export class CodebookService {
           before,
           after,
           undoState: 'none',
-          description: `codebook v${version}: ${r.changes.join('; ')} — “${quote.length > 40 ? `${quote.slice(0, 39)}…` : quote}”`
+          description: `codebook v${version}: ${r.changes.join('; ')} — ${quoted(quote, 40)}`
         })
       }
       // undoing an older edit of a carried-over tag would bring back a label or value this version removed

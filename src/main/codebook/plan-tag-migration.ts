@@ -5,6 +5,7 @@ import { linkProblem } from '../../shared/codebook/relation-rules'
 import type { Link } from '../../shared/domain'
 import type { TagCoding } from '../store/codebook-repository'
 import { asText, fitValue } from '../../shared/codebook/fit-value'
+import { quoted } from '../../shared/text/quoted'
 
 
 /** How one tag changes: deleted, or relabelled and/or given new attribute values; `changes` describes it. */
@@ -30,27 +31,27 @@ function checkTargets(next: Codebook, migration: CodebookMigration): CodebookPro
   const problems: CodebookProblem[] = []
   const label = (name: string) => next.labels.find((l) => l.name === name)
   for (const [from, move] of Object.entries(migration.labels)) {
-    if ('to' in move && !label(move.to)) problems.push({ path: `migration.labels.${from}.to`, message: `the label “${move.to}” is not in the new codebook` })
+    if ('to' in move && !label(move.to)) problems.push({ path: `migration.labels.${from}.to`, message: `the label ${quoted(move.to)} is not in the new codebook` })
   }
   migration.attributes.forEach((a, i) => {
     const l = label(a.label)
-    if (!l) problems.push({ path: `migration.attributes[${i}].label`, message: `the label “${a.label}” is not in the new codebook` })
-    else if (a.to !== null && !l.attributes.some((d) => d.key === a.to)) problems.push({ path: `migration.attributes[${i}].to`, message: `${a.label} has no attribute “${a.to}”` })
+    if (!l) problems.push({ path: `migration.attributes[${i}].label`, message: `the label ${quoted(a.label)} is not in the new codebook` })
+    else if (a.to !== null && !l.attributes.some((d) => d.key === a.to)) problems.push({ path: `migration.attributes[${i}].to`, message: `${a.label} has no attribute ${quoted(a.to)}` })
   })
   migration.links.forEach((l, i) => {
-    if (l.to !== null && !next.relations.some((r) => r.type === l.to)) problems.push({ path: `migration.links[${i}].to`, message: `the relation “${l.to}” is not in the new codebook` })
+    if (l.to !== null && !next.relations.some((r) => r.type === l.to)) problems.push({ path: `migration.links[${i}].to`, message: `the relation ${quoted(l.to)} is not in the new codebook` })
     else if (l.to !== null && linkProblem(next, l.to, l.from, l.target)) problems.push({ path: `migration.links[${i}].to`, message: linkProblem(next, l.to, l.from, l.target)! })
   })
   ;(migration.retype ?? []).forEach((r, i) => {
     const l = label(r.label)
-    if (!l) problems.push({ path: `migration.retype[${i}].label`, message: `the label “${r.label}” is not in the new codebook` })
-    else if (r.to !== null && l.attributes.find((d) => d.key === r.to)?.type !== 'text') problems.push({ path: `migration.retype[${i}].to`, message: `${r.label} has no text attribute “${r.to}” to move the values to` })
+    if (!l) problems.push({ path: `migration.retype[${i}].label`, message: `the label ${quoted(r.label)} is not in the new codebook` })
+    else if (r.to !== null && l.attributes.find((d) => d.key === r.to)?.type !== 'text') problems.push({ path: `migration.retype[${i}].to`, message: `${r.label} has no text attribute ${quoted(r.to)} to move the values to` })
   })
   migration.values.forEach((v, i) => {
     const def = label(v.label)?.attributes.find((d) => d.key === v.attribute)
-    if (!def) problems.push({ path: `migration.values[${i}].attribute`, message: `${v.label} has no attribute “${v.attribute}” in the new codebook` })
+    if (!def) problems.push({ path: `migration.values[${i}].attribute`, message: `${v.label} has no attribute ${quoted(v.attribute)} in the new codebook` })
     else if (def.type !== 'single' && def.type !== 'multi') problems.push({ path: `migration.values[${i}].attribute`, message: `${v.label} › ${def.name} is ${def.type}, not a choice` })
-    else if (v.to !== null && !def.values?.some((c) => c.value === v.to)) problems.push({ path: `migration.values[${i}].to`, message: `“${v.to}” is not a value of ${v.label} › ${def.name}` })
+    else if (v.to !== null && !def.values?.some((c) => c.value === v.to)) problems.push({ path: `migration.values[${i}].to`, message: `${quoted(v.to)} is not a value of ${v.label} › ${def.name}` })
   })
   return problems
 }

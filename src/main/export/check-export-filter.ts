@@ -3,6 +3,7 @@ import type { ExportFilter } from '../../shared/exchange/export-options'
 import type { Store } from '../store/store'
 import { requireArticles } from './require-articles'
 import { buildFtsQuery } from '../store/fts-query'
+import { quoted } from '../../shared/text/quoted'
 
 /**
  * Refuses a filter that names a label, coder, article, source or language the project does not have, or words no article holds: a typo ("actor", "Sam")
@@ -13,12 +14,12 @@ export function checkExportFilter(store: Store, filter: ExportFilter): void {
   if (filter.labels?.length) {
     const known = new Set([...store.codebooks.get().labels.map((l) => l.name), ...(db.prepare('SELECT DISTINCT label FROM annotation').pluck().all() as string[])])
     const unknown = filter.labels.filter((l) => !known.has(l))
-    if (unknown.length) throw new AppError('VALIDATION', `No label is called ${unknown.map((l) => `“${l}”`).join(', ')} (names are case-sensitive). This project's labels: ${[...known].join(', ')}.`)
+    if (unknown.length) throw new AppError('VALIDATION', `No label is called ${unknown.map((l) => quoted(l)).join(', ')} (names are case-sensitive). This project's labels: ${[...known].join(', ')}.`)
   }
   if (filter.annotators?.length) {
     const coders = db.prepare('SELECT id, name FROM annotator ORDER BY name').all() as { id: string; name: string }[]
     const unknown = filter.annotators.filter((a) => !coders.some((c) => c.id === a || c.name === a))
-    if (unknown.length) throw new AppError('VALIDATION', `No coder is called ${unknown.map((a) => `“${a}”`).join(', ')} (give the full name or id, as listed). This project's coders: ${coders.map((c) => c.name).join(', ')}.`)
+    if (unknown.length) throw new AppError('VALIDATION', `No coder is called ${unknown.map((a) => quoted(a)).join(', ')} (give the full name or id, as listed). This project's coders: ${coders.map((c) => c.name).join(', ')}.`)
   }
   if (filter.articleIds?.length) requireArticles(store, filter.articleIds)
   // checked one value at a time, as the corpus's facet lists stop at their first thousand values
@@ -31,13 +32,13 @@ export function checkExportFilter(store: Store, filter: ExportFilter): void {
     return values.length === 0 ? 'none' : values.length > 20 ? `${values.slice(0, 20).join(', ')}, …` : values.join(', ')
   }
   const sources = unknownIn('source', filter.sources)
-  if (sources.length) throw new AppError('VALIDATION', `No article has the source ${sources.map((s) => `“${s}”`).join(', ')}. This project's sources: ${known('source')}.`)
+  if (sources.length) throw new AppError('VALIDATION', `No article has the source ${sources.map((s) => quoted(s)).join(', ')}. This project's sources: ${known('source')}.`)
   const languages = unknownIn('language', filter.languages)
-  if (languages.length) throw new AppError('VALIDATION', `No article is in the language ${languages.map((s) => `“${s}”`).join(', ')}. This project's languages: ${known('language')}.`)
+  if (languages.length) throw new AppError('VALIDATION', `No article is in the language ${languages.map((s) => quoted(s)).join(', ')}. This project's languages: ${known('language')}.`)
   if (filter.text) {
     const match = buildFtsQuery(filter.text, false)
-    if (!match) throw new AppError('VALIDATION', `“${filter.text}” has no word to look for; give words from the articles' titles or texts.`)
+    if (!match) throw new AppError('VALIDATION', `${quoted(filter.text)} has no word to look for; give words from the articles' titles or texts.`)
     const hits = db.prepare('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?').pluck().get(match) as number
-    if (hits === 0) throw new AppError('VALIDATION', `No article's title or text holds ${match.replace(/"/g, '').split(' ').map((w) => `“${w}”`).join(' and ')}; check the spelling, or leave the words out to export every article.`)
+    if (hits === 0) throw new AppError('VALIDATION', `No article's title or text holds ${match.replace(/"/g, '').split(' ').map((w) => quoted(w)).join(' and ')}; check the spelling, or leave the words out to export every article.`)
   }
 }

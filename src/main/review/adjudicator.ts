@@ -9,10 +9,10 @@ import type { Adjudication, AdjudicationCandidate, DecideInput } from '../../sha
 import { sameAttributes } from '../../shared/review/same-attributes'
 import type { AnnotationService, Step } from '../annotations/annotation-service'
 import { checkFragments } from '../annotations/check-fragments'
-import { shortQuote } from '../annotations/short-quote'
 import type { AnnotationSnapshot } from '../store/annotation-repository'
 import { GOLD_LAYER } from '../store/migrations/0008-review'
 import type { Store } from '../store/store'
+import { quoted } from '../../shared/text/quoted'
 
 type Planned = Omit<Adjudication, 'goldExists' | 'decidedByName'>
 
@@ -124,8 +124,8 @@ export class Adjudicator {
     const what =
       description ??
       (first.decision === 'reject'
-        ? `reject ${first.candidates.length === 1 ? `${first.candidates[0]!.annotatorName}'s` : `${first.candidates.length} versions of`} ${first.candidates[0]!.label} “${shortQuote(first.candidates[0]!.fragments[0]!.quote)}”`
-        : `${first.decision} ${first.decision === 'accept' ? `${this.nameOf(first.candidates.find((c) => c.annotationId === first.chosenId)!.annotatorId)}'s version` : `${first.candidates.length} versions`} of “${shortQuote(first.candidates[0]!.fragments[0]!.quote)}” into gold`)
+        ? `reject ${first.candidates.length === 1 ? `${first.candidates[0]!.annotatorName}'s` : `${first.candidates.length} versions of`} ${first.candidates[0]!.label} ${quoted(first.candidates[0]!.fragments[0]!.quote, 40)}`
+        : `${first.decision} ${first.decision === 'accept' ? `${this.nameOf(first.candidates.find((c) => c.annotationId === first.chosenId)!.annotatorId)}'s version` : `${first.candidates.length} versions`} of ${quoted(first.candidates[0]!.fragments[0]!.quote, 40)} into gold`)
     const steps = orderSteps([...this.steps.values()])
     return this.service.record(this.user, this.articleId, what, steps, () => {
       for (const p of this.planned) this.store.review.addDecision(p)

@@ -3,6 +3,7 @@ import type { AttributeDef } from '../../shared/codebook/codebook-schema'
 import { AppError } from '../../shared/errors'
 import { GOLD_LAYER } from '../store/migrations/0008-review'
 import type { Store } from '../store/store'
+import { quoted } from '../../shared/text/quoted'
 
 export interface AgreementSelection {
   /** Annotator ids or names; default every coder with tags (the gold layer only when named). */
@@ -104,6 +105,6 @@ function dayNumber(date: string): number | string {
 function resolve(everyone: { id: string; name: string }[], wanted: string): { id: string; name: string } {
   const found = everyone.filter((a) => a.id === wanted || a.name.toLowerCase() === wanted.toLowerCase())
   if (found.length === 1) return found[0]!
-  if (found.length === 0) throw new AppError('NOT_FOUND', `No coder is called “${wanted}” in this project; coders: ${everyone.map((a) => a.name).join(', ')}.`)
-  throw new AppError('VALIDATION', `${found.length} coders are called “${wanted}”; name them by id instead: ${found.map((a) => a.id).join(', ')}.`)
+  if (found.length === 0) throw new AppError('NOT_FOUND', `No coder is called ${quoted(wanted)} in this project; coders: ${everyone.map((a) => a.name).join(', ')}.`)
+  throw new AppError('VALIDATION', `${found.length} coders are called ${quoted(wanted)}; name them by id instead: ${found.map((a) => a.id).join(', ')}.`)
 }

@@ -6,6 +6,7 @@ import { validateCodebook } from '../../shared/codebook/validate-codebook'
 import { AppError } from '../../shared/errors'
 import type { Db } from './open-project-db'
 import type { DbCodebookVersionRow } from './rows'
+import { quoted } from '../../shared/text/quoted'
 
 /** The coding of one tag: what a codebook change can touch. */
 export interface TagCoding {
@@ -42,7 +43,7 @@ export class CodebookRepository {
   /** Refuses a label the current codebook does not define, naming the ones it does. */
   requireLabel(label: string): void {
     const labels = this.get().labels.map((l) => l.name)
-    if (!labels.includes(label)) throw new AppError('VALIDATION', `The codebook has no label “${label}”; use one of: ${labels.join(', ')}.`)
+    if (!labels.includes(label)) throw new AppError('VALIDATION', `The codebook has no label ${quoted(label)}; use one of: ${labels.join(', ')}.`)
   }
 
   /** Stores a new version; versions are never overwritten. Call inside a transaction. */

@@ -1,4 +1,5 @@
 import type { CodebookOrphan } from './codebook-migration'
+import { quoted } from '../text/quoted'
 
 const TYPE_WORDS: Record<string, string> = {
   text: 'text',
@@ -21,10 +22,10 @@ export function describeOrphan(o: CodebookOrphan): string {
     case 'attribute':
       return `${have(o.tags)} a value for ${o.label} › ${o.attribute}, which this codebook removes: move it to another attribute or clear it`
     case 'value':
-      return `${tags(o.tags)} ${o.label} › ${o.attribute} “${o.value}”, which this codebook removes: map it to another value or clear it`
+      return `${tags(o.tags)} ${o.label} › ${o.attribute} ${quoted(o.value)}, which this codebook removes: map it to another value or clear it`
     case 'type':
       return `${have(o.tags)} a value for ${o.label} › ${o.attribute} that is not ${TYPE_WORDS[o.type] ?? o.type} and cannot be turned into one: move it to a text attribute or clear it`
     case 'link':
-      return `${o.tags === 1 ? '1 link' : `${o.tags} links`} “${o.relation}” from ${o.from} to ${o.target}, which this codebook no longer allows: change them to another relation or remove them`
+      return `${o.tags === 1 ? '1 link' : `${o.tags} links`} ${quoted(o.relation)} from ${o.from} to ${o.target}, which this codebook no longer allows: change them to another relation or remove them`
   }
 }

@@ -1,3 +1,5 @@
+import { quoted } from '../text/quoted'
+
 /** Where JSON text first goes wrong, as 1-based line and column, and what was expected there. */
 export interface JsonSyntaxError {
   line: number
@@ -20,7 +22,7 @@ class Stop extends Error {
  */
 export function jsonSyntaxError(text: string): JsonSyntaxError | null {
   let i = 0
-  const describe = (at: number) => (at >= text.length ? 'the end of the file' : `“${text[at]}”`)
+  const describe = (at: number) => (at >= text.length ? 'the end of the file' : quoted(text[at]!))
   const fail = (expected: string): never => {
     throw new Stop(i, `expected ${expected} but found ${describe(i)}`)
   }

@@ -1,4 +1,5 @@
 import type { Codebook, RelationDef } from './codebook-schema'
+import { quoted } from '../text/quoted'
 
 /** True when `label` is `ancestor` or descends from it through parent labels (a "Rebel group" tag is an Actor). */
 export function labelIs(codebook: Codebook, label: string, ancestor: string): boolean {
@@ -23,7 +24,7 @@ export function canLink(codebook: Codebook, relation: RelationDef, from: string,
 /** Why a link is not allowed, or null when it is. */
 export function linkProblem(codebook: Codebook, type: string, from: string, to: string): string | null {
   const relation = codebook.relations.find((r) => r.type === type)
-  if (!relation) return `The codebook has no relation “${type}”; use one of: ${codebook.relations.map((r) => r.type).join(', ')}.`
+  if (!relation) return `The codebook has no relation ${quoted(type)}; use one of: ${codebook.relations.map((r) => r.type).join(', ')}.`
   if (!labelIs(codebook, from, relation.from)) return `${relation.name} links start from ${relation.from} tags, not from ${from}.`
   if (!relation.to.some((t) => labelIs(codebook, to, t))) return `${relation.name} links go to ${relation.to.join(' or ')} tags, not to ${to}.`
   return null

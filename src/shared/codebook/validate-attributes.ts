@@ -1,4 +1,5 @@
 import type { AttributeDef, Codebook } from './codebook-schema'
+import { quoted } from '../text/quoted'
 
 /** A problem with one attribute value of a tag, keyed by the attribute. */
 export interface AttributeProblem {
@@ -40,10 +41,10 @@ function checkValue(attr: AttributeDef, v: unknown, all: Record<string, unknown>
       if (!list) return 'must be a list of values'
       for (const item of list) {
         const choice = attr.values?.find((c) => c.value === item)
-        if (!choice) return `“${String(item)}” is not an allowed value (allowed: ${attr.values?.map((c) => c.value).join(', ')})`
+        if (!choice) return `${quoted(String(item))} is not an allowed value (allowed: ${attr.values?.map((c) => c.value).join(', ')})`
         const parentValue = attr.dependsOn ? all[attr.dependsOn] : undefined
         if (attr.dependsOn && !isEmpty(parentValue) && choice.parent !== parentValue)
-          return `“${choice.label}” does not belong to ${attr.dependsOn} “${String(parentValue)}”`
+          return `${quoted(choice.label)} does not belong to ${attr.dependsOn} ${quoted(String(parentValue))}`
       }
       return null
     }
@@ -59,10 +60,10 @@ function checkValue(attr: AttributeDef, v: unknown, all: Record<string, unknown>
 /** Checks a tag's attributes against its label in the codebook: types, allowed values, required ones and rules. */
 export function validateAttributes(codebook: Codebook, labelName: string, attributes: Record<string, unknown>): AttributeProblem[] {
   const label = codebook.labels.find((l) => l.name === labelName)
-  if (!label) return [{ key: '', message: `the codebook has no label “${labelName}”`, kind: 'invalid' }]
+  if (!label) return [{ key: '', message: `the codebook has no label ${quoted(labelName)}`, kind: 'invalid' }]
   const problems: AttributeProblem[] = []
   for (const k of Object.keys(attributes)) {
-    if (!label.attributes.some((a) => a.key === k)) problems.push({ key: k, message: `${labelName} has no attribute “${k}”`, kind: 'invalid' })
+    if (!label.attributes.some((a) => a.key === k)) problems.push({ key: k, message: `${labelName} has no attribute ${quoted(k)}`, kind: 'invalid' })
   }
   for (const attr of label.attributes) {
     const v = attributes[attr.key]

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { type Codebook, codebookSchema } from './codebook-schema'
+import { quoted } from '../text/quoted'
 
 /** One problem in a codebook: where (a JSON path such as labels[1].attributes[0].key) and what. */
 export interface CodebookProblem {
@@ -42,15 +43,15 @@ export function validateCodebook(input: unknown): CodebookCheck {
   cb.labels.forEach((label, i) => {
     const at = `labels[${i}]`
     const lower = label.name.toLowerCase()
-    if (seenNames.has(lower)) add(`${at}.name`, `the label name “${label.name}” is already used by labels[${seenNames.get(lower)}]`)
+    if (seenNames.has(lower)) add(`${at}.name`, `the label name ${quoted(label.name)} is already used by labels[${seenNames.get(lower)}]`)
     else seenNames.set(lower, i)
     if (label.hotkey) {
-      if (Object.hasOwn(RESERVED_KEYS, label.hotkey)) add(`${at}.hotkey`, `“${label.hotkey}” is the key for ${RESERVED_KEYS[label.hotkey]}; choose another key`)
-      else if (seenKeys.has(label.hotkey)) add(`${at}.hotkey`, `hotkey “${label.hotkey}” is already used by ${cb.labels[seenKeys.get(label.hotkey)!]!.name}; choose another key`)
+      if (Object.hasOwn(RESERVED_KEYS, label.hotkey)) add(`${at}.hotkey`, `${quoted(label.hotkey)} is the key for ${RESERVED_KEYS[label.hotkey]}; choose another key`)
+      else if (seenKeys.has(label.hotkey)) add(`${at}.hotkey`, `hotkey ${quoted(label.hotkey)} is already used by ${cb.labels[seenKeys.get(label.hotkey)!]!.name}; choose another key`)
       else seenKeys.set(label.hotkey, i)
     }
     if (label.parent !== null) {
-      if (!labels.has(label.parent.toLowerCase())) add(`${at}.parent`, `the parent label “${label.parent}” does not exist`)
+      if (!labels.has(label.parent.toLowerCase())) add(`${at}.parent`, `the parent label ${quoted(label.parent)} does not exist`)
       else {
         // walk up the parents: a label met twice means a cycle
         const chain = [label.name]
@@ -66,27 +67,27 @@ export function validateCodebook(input: unknown): CodebookCheck {
     const attrKeys = new Set<string>()
     label.attributes.forEach((attr, j) => {
       const ap = `${at}.attributes[${j}]`
-      if (attrKeys.has(attr.key)) add(`${ap}.key`, `the attribute key “${attr.key}” appears twice in ${label.name}`)
+      if (attrKeys.has(attr.key)) add(`${ap}.key`, `the attribute key ${quoted(attr.key)} appears twice in ${label.name}`)
       attrKeys.add(attr.key)
       const isChoice = attr.type === 'single' || attr.type === 'multi'
       if (isChoice && !attr.values?.length) add(`${ap}.values`, `a ${attr.type === 'single' ? 'single' : 'multiple'}-choice attribute needs a list of allowed values`)
       if (!isChoice && attr.values) add(`${ap}.values`, `only single- and multiple-choice attributes have allowed values (this one is ${attr.type})`)
       const values = new Set<string>()
       attr.values?.forEach((v, k) => {
-        if (values.has(v.value)) add(`${ap}.values[${k}].value`, `the value “${v.value}” appears twice`)
+        if (values.has(v.value)) add(`${ap}.values[${k}].value`, `the value ${quoted(v.value)} appears twice`)
         values.add(v.value)
       })
       if (attr.min !== undefined && attr.max !== undefined && attr.min > attr.max) add(`${ap}.min`, `min (${attr.min}) is above max (${attr.max})`)
       if (attr.targetLabels && attr.type !== 'tag') add(`${ap}.targetLabels`, 'only tag references have target labels')
-      attr.targetLabels?.forEach((t, k) => labels.has(t.toLowerCase()) || add(`${ap}.targetLabels[${k}]`, `the label “${t}” does not exist`))
+      attr.targetLabels?.forEach((t, k) => labels.has(t.toLowerCase()) || add(`${ap}.targetLabels[${k}]`, `the label ${quoted(t)} does not exist`))
       if (attr.dependsOn !== undefined) {
         const parentAttr = label.attributes.find((a) => a.key === attr.dependsOn)
-        if (!parentAttr) add(`${ap}.dependsOn`, `${label.name} has no attribute “${attr.dependsOn}”`)
+        if (!parentAttr) add(`${ap}.dependsOn`, `${label.name} has no attribute ${quoted(attr.dependsOn)}`)
         else {
           const allowed = new Set(parentAttr.values?.map((v) => v.value))
           attr.values?.forEach((v, k) => {
-            if (v.parent === undefined) add(`${ap}.values[${k}].parent`, `“${v.value}” needs a parent: one of the values of ${parentAttr.key}`)
-            else if (!allowed.has(v.parent)) add(`${ap}.values[${k}].parent`, `“${v.parent}” is not a value of ${parentAttr.key}`)
+            if (v.parent === undefined) add(`${ap}.values[${k}].parent`, `${quoted(v.value)} needs a parent: one of the values of ${parentAttr.key}`)
+            else if (!allowed.has(v.parent)) add(`${ap}.values[${k}].parent`, `${quoted(v.parent)} is not a value of ${parentAttr.key}`)
           })
         }
       }
@@ -97,25 +98,25 @@ export function validateCodebook(input: unknown): CodebookCheck {
   cb.relations.forEach((r, i) => {
     const at = `relations[${i}]`
     const id = `${r.from.toLowerCase()}/${r.type}`
-    if (relationTypes.has(id)) add(`${at}.type`, `${r.from} already has a relation “${r.type}” (relations[${relationTypes.get(id)}])`)
+    if (relationTypes.has(id)) add(`${at}.type`, `${r.from} already has a relation ${quoted(r.type)} (relations[${relationTypes.get(id)}])`)
     relationTypes.set(id, i)
-    if (!labels.has(r.from.toLowerCase())) add(`${at}.from`, `the label “${r.from}” does not exist`)
-    r.to.forEach((t, k) => labels.has(t.toLowerCase()) || add(`${at}.to[${k}]`, `the label “${t}” does not exist`))
+    if (!labels.has(r.from.toLowerCase())) add(`${at}.from`, `the label ${quoted(r.from)} does not exist`)
+    r.to.forEach((t, k) => labels.has(t.toLowerCase()) || add(`${at}.to[${k}]`, `the label ${quoted(t)} does not exist`))
   })
 
   cb.rules.forEach((rule, i) => {
     const at = `rules[${i}]`
     const label = labels.get(rule.label.toLowerCase())
-    if (!label) return add(`${at}.label`, `the label “${rule.label}” does not exist`)
+    if (!label) return add(`${at}.label`, `the label ${quoted(rule.label)} does not exist`)
     const types: string[] = []
     for (const side of ['a', 'b'] as const) {
       const attr = label.attributes.find((a) => a.key === rule[side])
-      if (!attr) add(`${at}.${side}`, `${label.name} has no attribute “${rule[side]}”`)
-      else if (attr.type !== 'date' && attr.type !== 'number') add(`${at}.${side}`, `“${attr.key}” is ${attr.type}; only dates and numbers can be compared`)
+      if (!attr) add(`${at}.${side}`, `${label.name} has no attribute ${quoted(rule[side])}`)
+      else if (attr.type !== 'date' && attr.type !== 'number') add(`${at}.${side}`, `${quoted(attr.key)} is ${attr.type}; only dates and numbers can be compared`)
       else types.push(attr.type)
     }
     // a date and a number never compare: the rule would never fire
-    if (types.length === 2 && types[0] !== types[1]) add(`${at}.b`, `“${rule.a}” is a ${types[0]} and “${rule.b}” a ${types[1]}; compare a date with a date, or a number with a number`)
+    if (types.length === 2 && types[0] !== types[1]) add(`${at}.b`, `${quoted(rule.a)} is a ${types[0]} and ${quoted(rule.b)} a ${types[1]}; compare a date with a date, or a number with a number`)
   })
   return problems.length ? { ok: false, problems } : { ok: true, codebook: cb }
 }

@@ -8,9 +8,16 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 export type OffsetUnit = 'codepoint' | 'utf16' | 'token'
 
+const UNIT_NAMES: Record<OffsetUnit, string> = { codepoint: 'Unicode code points', utf16: 'UTF-16 code units', token: 'tokens' }
+
+/** The sentence the export dialog shows after a format's summary: summaries leave the offset unit to it. */
+export function offsetsSentence(unit: OffsetUnit): string {
+  return `Offsets: ${UNIT_NAMES[unit]}, end exclusive.`
+}
+
 export interface FormatInfo {
   title: string
-  /** What the files are for, one line. */
+  /** What the files are for, one line; the offset unit and what is lost are stated apart (unit, drops). */
   summary: string
   unit: OffsetUnit
   /** What this format cannot carry; stated in the dialog and the manifest. */
@@ -85,7 +92,7 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   'refi-qda': {
     title: 'REFI-QDA project (.qdpx) and codebook (.qdc)',
-    summary: 'For NVivo, ATLAS.ti, MAXQDA and QualCoder: project.qdpx (project.qde + each article as a UTF-8 text) and codebook.qdc; every coder’s codings kept apart; positions in code points, end exclusive.',
+    summary: 'For NVivo, ATLAS.ti, MAXQDA and QualCoder: project.qdpx (project.qde + each article as a UTF-8 text) and codebook.qdc; every coder’s codings kept apart.',
     unit: 'codepoint',
     drops: [
       'discontinuous tags become one selection per fragment (Spanwise joins them again through the tag’s note)',
@@ -98,7 +105,7 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   spacy: {
     title: 'spaCy-ready JSONL',
-    summary: 'spans.jsonl with text, spans and non-overlapping ents in code-point offsets, plus to_docbin.py to build a spaCy DocBin.',
+    summary: 'spans.jsonl with text, spans and non-overlapping ents, plus to_docbin.py to build a spaCy DocBin.',
     unit: 'codepoint',
     drops: [
       'relations',

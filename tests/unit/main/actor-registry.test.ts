@@ -215,4 +215,17 @@ describe('tag all occurrences', () => {
     expect(store.annotations.listByArticle(two)).toEqual([])
     expect(store.annotations.listByArticle(one)).toHaveLength(2)
   })
+
+  it('gives each proposal a one-line snippet: the whole match, with context trimmed at word boundaries', () => {
+    const { store, tags } = setup()
+    const long = 'Autodefensas Gaitanistas de Colombia'
+    const text =
+      `${long} opened the statement. Reporters in the northern region said yesterday that the armed group known as the ${long}\n\nhad withdrawn ` +
+      'from three villages near the river, according to local leaders.'
+    const article = addArticle(store, text, 'agc.txt')
+    const tag = tags.create(USER, { articleId: article, label: 'Actor', fragments: [{ start: 0, end: long.length }] }).upserted[0]!
+    const [found] = findOccurrences(store, store.annotations.get(tag.id)!, 'article', false).occurrences
+    expect(found).toMatchObject({ quote: long, before: '…group known as the ', after: ' had withdrawn from…' })
+    expect(`${found!.before}${found!.quote}${found!.after}`.length).toBeLessThanOrEqual(82)
+  })
 })

@@ -4,7 +4,9 @@ import { XMLParser } from 'fast-xml-parser'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LabelStudioWriter } from '../../../src/main/export/label-studio/label-studio-writer'
 import { LabelStudioReader } from '../../../src/main/import/annotated/label-studio/label-studio-reader'
-import { cleanupTemp, tempDir } from '../../helpers/project'
+import { runAnnotatedImport } from '../../../src/main/import/annotated/run-annotated-import'
+import { annotatedImportOptions } from '../../../src/shared/exchange/annotated-import'
+import { addArticle, cleanupTemp, createTempProject, tempDir, ANA as USER } from '../../helpers/project'
 import { ANA, BEN, readAll, runWriter, spanText, trickyArticle, TRICKY_TEXT } from '../../helpers/web-fixtures'
 
 afterEach(cleanupTemp)
@@ -95,6 +97,52 @@ describe('Label Studio bad input', () => {
     const { docs } = read([{ data: { text }, annotations: [{ completed_by: 1, result: [region('r', start, start + 3)] }] }])
     expect(docs[0]!.annotations[0]!.fragments[0]).toMatchObject({ start: start - 1 })
     expect(spanText(text, docs[0]!.annotations[0]!.fragments[0]!)).toBe('ELN')
+  })
+})
+
+describe('Label Studio coders', () => {
+  const region = (start: number, end: number) => ({ id: `r${start}`, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, labels: ['Actor'] } })
+  function write(tasks: unknown[]): string {
+    const file = join(tempDir(), 'export.json')
+    writeFileSync(file, JSON.stringify(tasks))
+    return file
+  }
+  const coders = (file: string) => readAll(new LabelStudioReader(), [file]).docs.map((d) => d.annotations.map((a) => a.annotator))
+
+  it('names a user by full name, else email, found anywhere in the file, and by "Label Studio user <id>" only when the file gives no name', () => {
+    const file = write([
+      { data: { text: 'ELN and FARC' }, annotations: [{ completed_by: 14, result: [region(0, 3)] }, { completed_by: 7, result: [region(8, 12)] }] },
+      { data: { text: 'ELN again' }, annotations: [{ completed_by: { id: 14, email: 'sergei@heartex.test', first_name: '', last_name: '' }, result: [region(0, 3)] }] },
+      { data: { text: 'FARC again' }, annotations: [{ completed_by: 3, created_username: 'Ana Gómez ana@example.org, 3', result: [region(0, 4)] }, { completed_by: 9, result: [region(5, 10)] }] },
+      { data: { text: 'AGC once' }, annotations: [{ completed_by: 9, created_username: ' ben@example.org, 9', result: [region(0, 3)] }] }
+    ])
+    expect(coders(file)).toEqual([
+      [{ name: 'sergei@heartex.test' }, { name: 'Label Studio user 7' }],
+      [{ name: 'sergei@heartex.test' }],
+      [{ name: 'Ana Gómez' }, { name: 'ben@example.org' }],
+      [{ name: 'ben@example.org' }]
+    ])
+  })
+
+  it('names the coder of a JSON_MIN task from its annotator field, an email or a user id', () => {
+    const min = (annotator: unknown) => ({ text: 'ELN and FARC', label: [{ start: 0, end: 3, text: 'ELN', labels: ['Actor'] }], annotator })
+    const file = write([min('ana@example.org'), min(1), min('2'), { data: { text: 'x' }, annotations: [{ completed_by: { id: 2, first_name: 'Ben', last_name: 'Ruiz' }, result: [] }] }])
+    expect(coders(file).slice(0, 3)).toEqual([[{ name: 'ana@example.org' }], [{ name: 'Label Studio user 1' }], [{ name: 'Ben Ruiz' }]])
+  })
+
+  it('puts the tags into the layer of the project’s coder of that name, as a doccano import does', () => {
+    const { store } = createTempProject()
+    store.ensureAnnotator(USER)
+    const article = addArticle(store, 'ELN and FARC')
+    const file = write([{ data: { text: 'ELN and FARC' }, annotations: [{ completed_by: { id: 5, first_name: USER.name, last_name: '' }, result: [region(0, 3)] }, { completed_by: 6, result: [region(8, 12)] }] }])
+    const report = runAnnotatedImport(store, annotatedImportOptions.parse({ format: 'label-studio', paths: [file], annotator: 'Imported' }), USER)
+    expect(report.committed).toBe(true)
+    const layers = store.annotations.listByArticle(article).map((a) => [a.fragments[0]!.quote, a.annotatorId])
+    const sixth = (store.db.prepare('SELECT id FROM annotator WHERE name = ?').pluck().get('Label Studio user 6') as string | undefined)!
+    expect(layers).toEqual([
+      ['ELN', USER.id],
+      ['FARC', sixth]
+    ])
   })
 })
 

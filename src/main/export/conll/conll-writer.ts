@@ -7,6 +7,7 @@ import { SeveralCoders } from '../several-coders-warning'
 import { plural } from '../../../shared/plural'
 import { conllReadme } from './conll-readme'
 import { type TokenIssue, tokenEntities } from './token-entities'
+import { quoted } from '../../../shared/text/quoted'
 
 const DOCSTART = '-DOCSTART- -X- -X- O\n\n'
 export const CONLL_REPORT = 'conll-report.jsonl'
@@ -84,7 +85,7 @@ export class ConllWriter implements FormatWriter {
     if (c.snapped) warnings.push(`${c.snapped} tags started or ended inside a token and were widened to whole tokens.`)
     if (c.noTokens) warnings.push(`${c.noTokens} tags covered no token and were left out.`)
     if (c.sentencesJoined) warnings.push(`${plural(c.sentencesJoined, 'sentence break')} inside a tag ${c.sentencesJoined === 1 ? 'was' : 'were'} removed so the entity stays in one sentence.`)
-    if (this.renamed.size) warnings.push(`Labels with spaces are written with "_": ${[...this.renamed].map((l) => `“${l}” → ${conllLabel(l)}`).join(', ')}.`)
+    if (this.renamed.size) warnings.push(`Labels with spaces are written with "_": ${[...this.renamed].map((l) => `${quoted(l)} → ${conllLabel(l)}`).join(', ')}.`)
     if (warnings.length) warnings.push(`Each case is listed per tag in ${CONLL_REPORT}.`)
     return { warnings, counts: { ...c, labelsRenamed: this.renamed.size }, files: [this.fileName, CONLL_REPORT, 'README.md'] }
   }

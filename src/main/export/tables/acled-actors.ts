@@ -2,7 +2,7 @@ import { acledInter, acledInteraction } from './acled-inter'
 import type { MentionActor } from './mention-actor'
 import type { Row } from './table-spec'
 
-/** The rule, stated in the README and the manifest, by which actor1/actor2 are derived from an event's role links. */
+/** The rule, stated in the tables' README, by which actor1/actor2 are derived from an event's role links. */
 export const ACLED_ACTOR_RULE =
   'actor1 is the first perpetrator link (in the order the links were made) and actor2 the first target link, or the first victim link when the event has no target; ' +
   'further perpetrators and every associated link go to assoc_actor_1, further targets and victims to assoc_actor_2, joined by "; " as ACLED does. ' +

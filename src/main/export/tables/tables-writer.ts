@@ -1,7 +1,6 @@
 import type { ExportArticle, ExportContext } from '../export-dataset'
 import type { ExportNotes, FormatWriter } from '../format-writer'
 import type { OutputFile, OutputFolder } from '../output-folder'
-import { ACLED_ACTOR_RULE } from './acled-actors'
 import { articleRows } from './article-rows'
 import { registryRows } from './registry-rows'
 import type { TableEncoding } from './table-encoding'
@@ -11,6 +10,10 @@ import { ARTICLE_TABLES, REGISTRY_TABLES, type TableName, tableSpecs } from './t
 import { tablesReadme } from './tables-readme'
 import { plural } from '../../../shared/plural'
 import { EXPORT_FORMAT_INFO } from '../../../shared/exchange/exchange-formats'
+import { quoted } from '../../../shared/text/quoted'
+
+/** How many events without actor1 or actor2 the warning names; the events table has them all. */
+const EXAMPLES = 3
 
 /** Writes the analysis tables (documents, annotations, events … actors) in one encoding, streaming article by article. */
 export class TablesWriter implements FormatWriter {
@@ -22,7 +25,8 @@ export class TablesWriter implements FormatWriter {
   private columnNames!: Record<TableName, Set<string>>
   private encoding!: TableEncoding
   private readonly files = new Map<TableName, OutputFile>()
-  private readonly counts: Record<string, number> = { linksToUnexported: 0, discontinuousTags: 0, unlinkedEventActors: 0 }
+  private readonly counts: Record<string, number> = { linksToUnexported: 0, discontinuousTags: 0, unlinkedEventActors: 0, eventsWithoutActors: 0 }
+  private readonly eventsWithoutActors: string[] = []
 
   constructor(private readonly makeEncoding: (ctx: ExportContext) => TableEncoding) {}
 
@@ -41,6 +45,11 @@ export class TablesWriter implements FormatWriter {
     this.counts.linksToUnexported! += linksToUnexported
     this.counts.discontinuousTags! += article.annotations.filter((t) => t.fragments.length > 1).length
     this.counts.unlinkedEventActors! += rows.event_actors.filter((r) => r.actor_id === null).length
+    for (const e of rows.events) {
+      if (e.actor1 !== null && e.actor2 !== null) continue
+      this.counts.eventsWithoutActors!++
+      if (this.eventsWithoutActors.length < EXAMPLES) this.eventsWithoutActors.push(`${quoted(String(e.quote), 40)} (article ${e.article_id})`)
+    }
     for (const name of ARTICLE_TABLES) this.write(name, rows[name])
   }
 
@@ -88,7 +97,13 @@ export class TablesWriter implements FormatWriter {
 
   private notes(): ExportNotes {
     const counts = { ...this.counts, ...this.encoding.counts() }
-    const warnings = [`events: ${ACLED_ACTOR_RULE}`]
+    const warnings: string[] = []
+    const missing = counts.eventsWithoutActors ?? 0
+    if (missing)
+      warnings.push(
+        `${plural(missing, 'event')} ${missing === 1 ? 'has' : 'have'} no actor1 or no actor2 (no perpetrator link, or no target or victim link), e.g. ${this.eventsWithoutActors.join(', ')}: ` +
+          `${missing === 1 ? 'it is the row' : 'they are the rows'} of events.${this.encoding.extension} with an empty actor1 or actor2, and README.md states the rule.`
+      )
     if (counts.discontinuousTags) warnings.push(`${counts.discontinuousTags} discontinuous tags are one row each, spanning first to last fragment (every fragment is listed in the fragments column).`)
     if (counts.linksToUnexported) warnings.push(`${plural(counts.linksToUnexported, 'link')} ${counts.linksToUnexported === 1 ? 'points to a tag' : 'point to tags'} the filter left out; ${counts.linksToUnexported === 1 ? 'it is' : 'they are'} in relations with to_exported = false, and events and claims cannot name those actors.`)
     if (counts.unlinkedEventActors) warnings.push(`${counts.unlinkedEventActors} actor mentions linked from events are not linked to the registry; they are named by their text and have no actor id.`)

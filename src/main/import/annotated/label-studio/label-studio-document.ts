@@ -1,6 +1,7 @@
 import { ArticleOffsets } from '../../../../shared/offsets'
 import { jsonValueText } from '../../../../shared/text/json-value-text'
 import type { ImportedAnnotation, ImportedDocument, IssueSink } from '../imported-document'
+import { LabelStudioCoders } from './label-studio-coders'
 import type { LabelStudioConfig } from './label-studio-config'
 import { readResults, type ResultsScope } from './label-studio-results'
 
@@ -12,10 +13,16 @@ const DOC_FIELDS = ['title', 'uid', 'url', 'source', 'published', 'language', 'f
 /**
  * One Label Studio task as a document: the modern export (data + annotations + predictions), the 0.x format
  * (completions, or the data fields at the top level, end offsets inclusive) and JSON_MIN (regions flattened
- * into the task under their control's name). Each annotation's completed_by, or a prediction's model_version,
- * becomes the tags' annotator.
+ * into the task under their control's name). Each annotation's completed_by (named by `coders`), or a prediction's
+ * model_version, becomes the tags' annotator.
  */
-export function labelStudioDocument(task: unknown, at: { file: string; name: string }, config: LabelStudioConfig | null, issue: IssueSink): ImportedDocument | null {
+export function labelStudioDocument(
+  task: unknown,
+  at: { file: string; name: string },
+  config: LabelStudioConfig | null,
+  issue: IssueSink,
+  coders = new LabelStudioCoders()
+): ImportedDocument | null {
   const name = at.name
   const report = (severity: 'error' | 'warning', code: Parameters<IssueSink>[0]['code'], message: string) => issue({ file: at.file, severity, code, message: `${name}: ${message}` })
   if (!isObj(task)) {
@@ -42,7 +49,7 @@ export function labelStudioDocument(task: unknown, at: { file: string; name: str
   for (const [control, regions] of flattened) {
     delete data[control]
     const results = (regions as Obj[]).map((value, n) => ({ id: `${control}-${n + 1}`, type: 'labels', from_name: control, value }))
-    const annotator = typeof task['annotator'] === 'string' ? { name: task['annotator'] } : undefined
+    const annotator = coders.of(task['annotator'])
     const read = readResults(results, scope('min/', annotator ? { annotator } : {}))
     annotations.push(...read.tags)
     inclusive += read.inclusive
@@ -53,7 +60,7 @@ export function labelStudioDocument(task: unknown, at: { file: string; name: str
     list.forEach((entry, n) => {
       if (!isObj(entry) || !Array.isArray(entry['result'])) return report('error', 'BAD_RECORD', `${kind === 'a' ? 'annotation' : 'prediction'} ${n + 1} has no "result" list.`)
       if (entry['was_cancelled'] === true) return report('warning', 'NOT_CARRIED', `annotation ${n + 1} was cancelled (skipped) in Label Studio; it was left out.`)
-      const annotator = kind === 'a' ? annotatorOf(entry) : { name: jsonValueText(entry['model_version'] ?? 'prediction') }
+      const annotator = kind === 'a' ? annotatorOf(entry, coders) : { name: jsonValueText(entry['model_version'] ?? 'prediction') }
       const read = readResults(entry['result'], scope(`${kind}${n + 1}/`, { ...(annotator ? { annotator } : {}), ...(kind === 'p' ? { status: 'draft' as const } : {}) }))
       for (const t of read.tags) {
         if (typeof entry['created_at'] === 'string') t.createdAt = entry['created_at']
@@ -73,15 +80,8 @@ export function labelStudioDocument(task: unknown, at: { file: string; name: str
   return doc
 }
 
-function annotatorOf(entry: Obj): { id?: string; name: string } | undefined {
+function annotatorOf(entry: Obj, coders: LabelStudioCoders): { id?: string; name: string } | undefined {
   const own = entry['spanwise_annotator']
   if (isObj(own) && typeof own['name'] === 'string') return { ...(typeof own['id'] === 'string' ? { id: own['id'] } : {}), name: own['name'] }
-  const by = entry['completed_by']
-  if (typeof by === 'number' || typeof by === 'string') return { id: `label-studio:${by}`, name: `Label Studio user ${by}` }
-  if (isObj(by)) {
-    const full = [by['first_name'], by['last_name']].filter((s) => typeof s === 'string' && s).join(' ')
-    const name = full || (typeof by['email'] === 'string' ? by['email'] : `Label Studio user ${jsonValueText(by['id'])}`)
-    return { id: `label-studio:${jsonValueText(by['id'] ?? name)}`, name }
-  }
-  return undefined
+  return coders.of(entry['completed_by'])
 }

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from 'node:path'
 import type { FormatReader, ImportedDocument, IssueSink } from '../imported-document'
 import { collectByExtension } from '../collect-by-extension'
 import { readJsonFile } from '../json/read-json-file'
+import { LabelStudioCoders } from './label-studio-coders'
 import { parseLabelConfig, type LabelStudioConfig } from './label-studio-config'
 import { labelStudioDocument } from './label-studio-document'
 import { jsonValueText } from '../../../../shared/text/json-value-text'
@@ -23,10 +24,12 @@ export class LabelStudioReader implements FormatReader {
       if (value === undefined) continue
       const config = configBeside(path, issue)
       const tasks = Array.isArray(value) ? value : [value]
+      const coders = new LabelStudioCoders()
+      coders.learn(tasks)
       for (let i = 0; i < tasks.length; i++) {
         const t = tasks[i] as Record<string, unknown> | null
         const id = t && typeof t === 'object' && t['id'] !== undefined ? jsonValueText(t['id']) : String(i + 1)
-        const doc = labelStudioDocument(tasks[i], { file: name, name: `${name} task ${id}` }, config, issue)
+        const doc = labelStudioDocument(tasks[i], { file: name, name: `${name} task ${id}` }, config, issue, coders)
         if (doc) yield doc
       }
     }

@@ -4,6 +4,7 @@ import { api } from '../../api/client'
 import { notify, notifyError } from '../../state/notices'
 import { trackSave } from '../../state/saveStatus'
 import { ActorRelations } from './ActorRelations'
+import { quoted } from '@shared/text/quoted'
 
 const KIND_TEXT: Record<string, string> = { organisation: 'Organisation', sub_unit: 'Sub-unit', individual: 'Individual', generic_category: 'Generic category' }
 
@@ -204,7 +205,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
       <h2>Merge</h2>
       <div className="merge-row">
         <label>
-          Merge “{actor.name}” into
+          Merge {quoted(actor.name)} into
           <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
             <option value="">choose an actor…</option>
             {all.map((a) => (
@@ -220,10 +221,10 @@ export function ActorDetails({ actorId }: { actorId: string }) {
           disabled={!mergeInto}
           onClick={async () => {
             const target = all.find((a) => a.id === mergeInto)
-            if (!target || !window.confirm(`Merge “${actor.name}” into “${target.name}”? Its ${actor.mentionCount} mentions and its names move over; a tombstone stays.`)) return
+            if (!target || !window.confirm(`Merge ${quoted(actor.name)} into ${quoted(target.name)}? Its ${actor.mentionCount} mentions and its names move over; a tombstone stays.`)) return
             try {
               await trackSave(api.call('actors.merge', { from: actor.id, into: target.id }))
-              notify('info', `Merged “${actor.name}” into “${target.name}”.`)
+              notify('info', `Merged ${quoted(actor.name)} into ${quoted(target.name)}.`)
               location.hash = `#/actors/${target.id}`
             } catch (error) {
               notifyError(error)

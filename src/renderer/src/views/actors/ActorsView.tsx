@@ -3,6 +3,7 @@ import type { Actor } from '@shared/domain'
 import { api } from '../../api/client'
 import { notifyError } from '../../state/notices'
 import { ActorDetails } from './ActorDetails'
+import { quoted } from '@shared/text/quoted'
 
 /** The actor registry: search canonical actors by any name, open one to edit it, approve it, merge it or see its mentions. */
 export function ActorsView({ actorId, refreshKey }: { actorId: string | null; refreshKey: number }) {
@@ -50,16 +51,16 @@ export function ActorsView({ actorId, refreshKey }: { actorId: string | null; re
               </a>
             </li>
           ))}
-          {actors?.length === 0 && <li className="hint">No actor goes by “{query}”.</li>}
+          {actors?.length === 0 && <li className="hint">No actor goes by {quoted(query)}.</li>}
         </ul>
         {query.trim() !== '' && !creating && (
           <button type="button" onClick={() => setCreating(true)}>
-            New actor “{query.trim()}”…
+            New actor {quoted(query.trim())}…
           </button>
         )}
         {creating && (
           <div className="confirm">
-            Create a provisional actor named “{query.trim()}”?{' '}
+            Create a provisional actor named {quoted(query.trim())}?{' '}
             <button type="button" className="primary" onClick={() => void createActor()}>
               Create
             </button>{' '}

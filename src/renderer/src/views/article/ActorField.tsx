@@ -5,6 +5,7 @@ import { api } from '../../api/client'
 import { listboxKeys } from '../../components/listboxKeys'
 import { notifyError } from '../../state/notices'
 import { useArticle } from './articleContext'
+import { quoted } from '@shared/text/quoted'
 
 interface Props {
   def: AttributeDef
@@ -130,17 +131,17 @@ export function ActorField({ def, tag, missing, onChange }: Props) {
               >
                 <span className="actor-name">{s.actor.name}</span>
                 <span className="actor-alias">
-                  as “{s.alias}”{s.match === 'partial' ? ' (partial)' : ''}
+                  as {quoted(s.alias)}{s.match === 'partial' ? ' (partial)' : ''}
                 </span>
                 {s.ambiguous && <span className="ambiguous" title="This name is used for more than one actor: check the context">ambiguous</span>}
                 {s.actor.status === 'provisional' && <span className="actor-status provisional">provisional</span>}
               </li>
             ))}
-            {suggestions !== null && options.length === 0 && <li className="hint">No actor in the registry goes by “{query}”.</li>}
+            {suggestions !== null && options.length === 0 && <li className="hint">No actor in the registry goes by {quoted(query)}.</li>}
           </ul>
           {query.trim() !== '' && !exact && (
             <button type="button" className="new-actor" onClick={() => void createActor()}>
-              New provisional actor “{query.trim()}”
+              New provisional actor {quoted(query.trim())}
             </button>
           )}
         </div>

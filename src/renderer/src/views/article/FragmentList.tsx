@@ -1,4 +1,5 @@
 import type { Fragment } from '@shared/domain'
+import { quoted } from '@shared/text/quoted'
 
 interface Props {
   fragments: Fragment[]
@@ -15,7 +16,7 @@ export function FragmentList({ fragments, onRemove }: Props) {
           <div className="fragment-row">
             <q className="fragment-quote">{f.quote}</q>
             {onRemove && (
-              <button type="button" className="remove-fragment" aria-label={`Remove fragment ${i + 1}`} title={`Remove “${f.quote}” from this tag`} onClick={() => onRemove(i)}>
+              <button type="button" className="remove-fragment" aria-label={`Remove fragment ${i + 1}`} title={`Remove ${quoted(f.quote)} from this tag`} onClick={() => onRemove(i)}>
                 ×
               </button>
             )}

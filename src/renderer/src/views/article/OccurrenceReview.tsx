@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
 import type { Annotation, Occurrence } from '@shared/domain'
 import { api } from '../../api/client'
 import { VirtualList } from '../../components/VirtualList'
@@ -6,6 +7,7 @@ import { notify, notifyError } from '../../state/notices'
 import { trackSave } from '../../state/saveStatus'
 import { useArticle } from './articleContext'
 import { plural } from '@shared/plural'
+import { quoted } from '@shared/text/quoted'
 
 const ROW = 58
 const keyOf = (o: Occurrence) => `${o.articleId}:${o.start}`
@@ -51,7 +53,8 @@ export function OccurrenceReview({ tag, onClose }: { tag: Annotation; onClose: (
     }
   }
 
-  return (
+  // on the body: the tag panel is `contain: strict`, which would confine a fixed backdrop (and its snippets) to the panel's width
+  return createPortal(
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="modal occurrences" role="dialog" aria-modal="true" aria-labelledby="occ-title">
         <h2 id="occ-title">Tag all occurrences as {tag.label}</h2>
@@ -73,7 +76,7 @@ export function OccurrenceReview({ tag, onClose }: { tag: Annotation; onClose: (
         ) : (
           <>
             <p className="occ-summary" role="status">
-              {open.length} untagged occurrence{open.length === 1 ? '' : 's'} of {result.phrases.map((p) => `“${p}”`).join(', ')}
+              {open.length} untagged occurrence{open.length === 1 ? '' : 's'} of {result.phrases.map((p) => quoted(p)).join(', ')}
               {scope === 'corpus' ? ` in ${result.articlesScanned.toLocaleString()} candidate article${result.articlesScanned === 1 ? '' : 's'}` : ''}
               {result.truncated ? ' (only the first 5,000 are listed)' : ''}
             </p>
@@ -88,9 +91,9 @@ export function OccurrenceReview({ tag, onClose }: { tag: Annotation; onClose: (
                   <div className="occ-text">
                     <span className="occ-title">{o.title}</span>
                     <span className="snippet">
-                      …{o.prefix}
+                      <span className="occ-before">{o.before}</span>
                       <mark>{o.quote}</mark>
-                      {o.suffix}…
+                      <span className="occ-after">{o.after}</span>
                     </span>
                   </div>
                   <button type="button" disabled={busy} onClick={() => void accept([o])}>
@@ -110,6 +113,7 @@ export function OccurrenceReview({ tag, onClose }: { tag: Annotation; onClose: (
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body
   )
 }

@@ -9,6 +9,7 @@ import { labelColor, useCodebook } from '../../labels'
 import { useStore } from '../../state/createStore'
 import { useArticle } from './articleContext'
 import { mayEditNow } from '../../me'
+import { quoted } from '@shared/text/quoted'
 
 /** The input that starts a link; the article view focuses it when the coder presses L. */
 export const LINK_INPUT_ID = 'link-search'
@@ -166,7 +167,7 @@ export function TagLinks({ tag, readOnly }: { tag: Annotation; readOnly: boolean
           />
           {open && (
             <ul id="link-options" role="listbox" className="link-options" aria-label="Links you can make">
-              {shown.length === 0 && <li className="hint">No allowed link matches “{query}”.</li>}
+              {shown.length === 0 && <li className="hint">No allowed link matches {quoted(query)}.</li>}
               {filtered.length > shown.length && <li className="hint">{filtered.length - shown.length} more: type to narrow.</li>}
               {shown.map((c, i) => (
                 <li

@@ -1,4 +1,5 @@
 import type { CodebookMigration } from '@shared/codebook/codebook-migration'
+import { quoted } from '@shared/text/quoted'
 
 /** A short list of what a version did to tags: "Place → Location", "Claim › issues: a → b", "delete Quantity tags". */
 export function migrationSummary(m: CodebookMigration | null): string[] {
@@ -6,6 +7,6 @@ export function migrationSummary(m: CodebookMigration | null): string[] {
   return [
     ...Object.entries(m.labels).map(([from, move]) => ('to' in move ? `${from} → ${move.to}` : `delete ${from} tags`)),
     ...m.attributes.map((a) => (a.to === null ? `clear ${a.label} › ${a.from}` : `${a.label} › ${a.from} → ${a.to}`)),
-    ...m.values.map((v) => (v.to === null ? `clear ${v.label} › ${v.attribute} “${v.from}”` : `${v.label} › ${v.attribute}: ${v.from} → ${v.to}`))
+    ...m.values.map((v) => (v.to === null ? `clear ${v.label} › ${v.attribute} ${quoted(v.from)}` : `${v.label} › ${v.attribute}: ${v.from} → ${v.to}`))
   ]
 }

@@ -11,6 +11,7 @@ import { toSources } from './readDroppedFiles'
 import { MissingSummary } from './MissingSummary'
 import { Snippet } from './Snippet'
 import { STATUS_TEXT } from '../../statusText'
+import { quoted } from '@shared/text/quoted'
 
 type Sort = NonNullable<ListArticlesInput['sort']>
 const COLUMNS: { key: Sort; title: string }[] = [
@@ -156,7 +157,7 @@ export function CorpusView({ onOpen, refreshKey }: { onOpen: (id: number) => voi
       )}
       {rows.length === 0 ? (
         <div className="empty">
-          {searching ? `No article matches “${query}”.` : 'No articles yet. Drop .txt, .md, .jsonl or .csv files (or folders) here, or use Import.'}
+          {searching ? `No article matches ${quoted(query)}.` : 'No articles yet. Drop .txt, .md, .jsonl or .csv files (or folders) here, or use Import.'}
         </div>
       ) : (
         <table className="corpus-table">

@@ -1,3 +1,5 @@
+import { quoted } from '@shared/text/quoted'
+
 /** The ids typed into an article-ids box, and the first entry that is not one. */
 export function parseArticleIds(value: string): { ids: number[]; bad: string | undefined } {
   const parts = value.split(/[\s,]+/).filter(Boolean)
@@ -13,7 +15,7 @@ export function ArticleIdsField({ value, onChange, label }: { value: string; onC
         {label}
         <input aria-label="Article ids" value={value} onChange={(e) => onChange(e.target.value)} placeholder="e.g. 3, 8, 12" />
       </label>
-      {bad && <p className="error">“{bad}” is not an article id; use the numbers shown in the article’s address (#/article/12).</p>}
+      {bad && <p className="error">{quoted(bad)} is not an article id; use the numbers shown in the article’s address (#/article/12).</p>}
     </>
   )
 }

@@ -3,7 +3,7 @@ import { api } from '../../api/client'
 import { notifyError } from '../../state/notices'
 import { ArticleIdsField, parseArticleIds } from './ArticleIdsField'
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from '@shared/domain'
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '@shared/exchange/exchange-formats'
+import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat, offsetsSentence } from '@shared/exchange/exchange-formats'
 import { BrowseButton } from '../../components/BrowseButton'
 import { useLabels } from '../../labels'
 import { defaultDestination } from './defaultDestination'
@@ -13,8 +13,6 @@ import { plural } from '@shared/plural'
 import { ExportJobStatus } from './ExportJobStatus'
 import { splitPath } from './splitPath'
 import { useExportJob } from './useExportJob'
-
-const UNIT: Record<string, string> = { codepoint: 'Unicode code points', utf16: 'UTF-16 code units', token: 'tokens' }
 
 /** Choose a format and what to include, then export to a new folder with a progress bar; the folder appears only when complete. */
 export function ExportDialog({ projectPath, projectName, onClose }: { projectPath: string; projectName: string; onClose: () => void }) {
@@ -92,7 +90,7 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
         </select>
       </label>
       <p className="hint">
-        {info.summary} Offsets: {UNIT[info.unit]}, end exclusive.
+        {info.summary} {offsetsSentence(info.unit)}
       </p>
       {info.drops.length > 0 && (
         <div className="hint" aria-label="What this format cannot carry">

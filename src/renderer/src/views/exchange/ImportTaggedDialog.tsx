@@ -12,6 +12,7 @@ import { PackSummary } from './PackSummary'
 import { runJob } from './runJob'
 import { plural } from '@shared/plural'
 import { issueText } from '@shared/issue-text'
+import { quoted } from '@shared/text/quoted'
 
 const TITLES: Record<ImportFormat, string> = {
   native: 'Spanwise JSONL',
@@ -210,7 +211,7 @@ export function ImportTaggedDialog({
                     <td>
                       <select aria-label={`What to do with ${l.name}`} value={decisions[l.name] ?? ''} onChange={(e) => setDecisions({ ...decisions, [l.name]: e.target.value })}>
                         <option value="">Choose…</option>
-                        <option value={CREATE}>Add “{l.name}” to the codebook</option>
+                        <option value={CREATE}>Add {quoted(l.name)} to the codebook</option>
                         <option value={LEAVE_OUT}>Leave these tags out</option>
                         {labels.map((c) => (
                           <option key={c.name} value={c.name}>

@@ -3,6 +3,7 @@ import type { Annotation } from '@shared/domain'
 import { describeValue } from '@shared/codebook/describe-value'
 import { useCodebook, useLabels } from '../../labels'
 import { useActorNames } from './useActorNames'
+import { quoted } from '@shared/text/quoted'
 
 type Result = { label: string; fragments: { start: number; end: number }[]; attributes: Record<string, string | number | boolean | string[] | null>; note: string }
 
@@ -68,7 +69,7 @@ export function MergeForm({ versions, names, selection, onSubmit }: Props) {
         <legend>Span</legend>
         {versions.map((v) => (
           <label key={v.id} className="radio">
-            <input type="radio" name="span" checked={spanFrom === v.id} onChange={() => setSpanFrom(v.id)} /> {names[v.annotatorId]}: “{v.fragments.map((f) => f.quote).join(' … ')}”
+            <input type="radio" name="span" checked={spanFrom === v.id} onChange={() => setSpanFrom(v.id)} /> {names[v.annotatorId]}: {quoted(v.fragments.map((f) => f.quote).join(' … '))}
           </label>
         ))}
         <label className="radio" title={selection ? '' : 'Select text in the article first'}>

@@ -16,6 +16,7 @@ import { useArticle } from '../article/articleContext'
 import { MergeForm } from './MergeForm'
 import { VirtualList } from '../../components/VirtualList'
 import { plural } from '@shared/plural'
+import { quoted } from '@shared/text/quoted'
 
 type Show = 'disagreements' | 'unsettled' | 'all'
 type Draft = { reason: string; guideline: string }
@@ -183,7 +184,7 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
                   return (
                     <li key={id}>
                       <button type="button" className="link-target" onClick={() => select(id, true)} title="Go to the gold tag">
-                        {tag ? `${tag.label} “${tag.fragments.map((f) => f.quote).join(' … ')}”` : 'gold tag'}
+                        {tag ? `${tag.label} ${quoted(tag.fragments.map((f) => f.quote).join(' … '))}` : 'gold tag'}
                       </button>{' '}
                       <button type="button" className="danger" onClick={() => void run(api.call('annotations.delete', { id }))}>
                         Remove from gold
@@ -249,7 +250,7 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
                       ? 'Rejected'
                       : focus.decision.decision === 'merge' ? 'Merged' : 'Edited'}{' '}
                   by {focus.decision.decidedByName}, {new Date(focus.decision.decidedAt).toLocaleString()}
-                  {focus.decision.reason && ` — “${focus.decision.reason}”`}
+                  {focus.decision.reason && ` — ${quoted(focus.decision.reason)}`}
                   {focus.decision.guideline && ` (${focus.decision.guideline})`}
                   {!focus.settled && ' (no longer stands: it was undone, or the versions changed since; decide again)'}
                 </p>
@@ -312,7 +313,7 @@ function Version({ tag }: { tag: Annotation }) {
   const actorName = useActorNames(attrs.flatMap(([k, v]) => (def(k)?.type === 'actor' ? [v].flat().map(String) : [])))
   return (
     <td className="version">
-      <span className="swatch" style={{ background: labelColor(tag.label) }} /> <strong>{tag.label}</strong> “{tag.fragments.map((f) => f.quote).join(' … ')}”
+      <span className="swatch" style={{ background: labelColor(tag.label) }} /> <strong>{tag.label}</strong> {quoted(tag.fragments.map((f) => f.quote).join(' … '))}
       {attrs.length > 0 && <div className="version-attrs">{attrs.map(([k, v]) => `${def(k)?.name ?? k}: ${describeValue(def(k), v, actorName)}`).join(' · ')}</div>}
       {tag.links.length > 0 && <div className="version-attrs">links: {tag.links.map((l) => l.type).join(', ')}</div>}
       <div className="version-attrs">status: {tag.status.replace('_', ' ')}</div>
@@ -324,5 +325,5 @@ function quoteOf(u: ReviewedUnit, annotations: Map<string, Annotation>, complete
   const first = Object.values(u.members).find((id) => id && annotations.has(id))
   const tag = first ? annotations.get(first) : undefined
   // a unit beyond the opening text may show before its tags arrive
-  return tag ? `${tag.label} “${tag.fragments[0]!.quote}”` : complete ? '(tag not loaded)' : '…'
+  return tag ? `${tag.label} ${quoted(tag.fragments[0]!.quote)}` : complete ? '(tag not loaded)' : '…'
 }

@@ -61,6 +61,8 @@ export class Adjudicator {
       if (earlier) this.removeGold(earlier)
     }
     let gold: AnnotationSnapshot | null = null
+    // the gold tag's attributes as the versions word them (tag references not yet pointed at gold copies), to compare the versions with
+    let decided: Record<string, unknown> = {}
     if (input.decision !== 'reject') {
       const base = input.result ?? { label: chosen!.label, fragments: chosen!.fragments, attributes: chosen!.attributes, note: chosen!.note }
       this.store.codebooks.requireLabel(base.label)
@@ -68,6 +70,7 @@ export class Adjudicator {
       // a gold tag given another label keeps only the attributes that label has, as relabelling a tag does
       const relabelled = !candidates.some((c) => c.label === base.label)
       const own = relabelled ? Object.fromEntries(Object.entries(base.attributes).filter(([k]) => defs.some((d) => d.key === k))) : base.attributes
+      decided = own
       const attributes = this.remapReferences(base.label, own)
       if (input.result) {
         const problems = validateAttributes(this.codebook, base.label, attributes).filter((p) => p.kind === 'invalid')
@@ -94,7 +97,7 @@ export class Adjudicator {
       this.change(gold.id, () => gold)
       this.linkIncoming(gold, new Set(candidates.map((c) => c.id)))
     }
-    for (const c of candidates) this.setStatus(c.id, statusAfter(input.decision, c, chosen, gold))
+    for (const c of candidates) this.setStatus(c.id, statusAfter(input.decision, c, chosen, gold, decided))
     this.planned.push({
       id: randomUUID(),
       articleId: this.articleId,
@@ -222,13 +225,13 @@ export class Adjudicator {
   }
 }
 
-/** accept: the chosen version is accepted, the others rejected; merge/edit: versions that match the gold tag's label and span are accepted. */
-function statusAfter(decision: DecideInput['decision'], c: AnnotationSnapshot, chosen: AnnotationSnapshot | null, gold: AnnotationSnapshot | null): AnnotationStatus {
+/** accept: the chosen version (and its identical twins) accepted, the others rejected; merge/edit: the versions the gold tag equals in label, span and attributes accepted. */
+function statusAfter(decision: DecideInput['decision'], c: AnnotationSnapshot, chosen: AnnotationSnapshot | null, gold: AnnotationSnapshot | null, decided: Record<string, unknown>): AnnotationStatus {
   if (decision === 'reject' || !gold) return 'rejected'
   const sameSpan = c.label === gold.label && c.fragments.length === gold.fragments.length && c.fragments.every((f, i) => f.start === gold.fragments[i]!.start && f.end === gold.fragments[i]!.end)
   // an accepted version's identical twin (another coder's) is accepted too; a merge or edit accepts the versions with its span and label
   if (decision === 'accept') return c.id === chosen?.id || (sameSpan && sameAttributes(c.attributes, chosen!.attributes)) ? 'accepted' : 'rejected'
-  return sameSpan ? 'accepted' : 'rejected'
+  return sameSpan && sameAttributes(c.attributes, decided) ? 'accepted' : 'rejected'
 }
 
 /**

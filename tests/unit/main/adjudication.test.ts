@@ -143,6 +143,14 @@ describe('review and adjudication', () => {
     expect(review.article(REVIEWER, articleId).strandedGold).toEqual([])
   })
 
+  it('a merge accepts only the versions the gold tag equals in span and attributes: one whose value it did not take is rejected', () => {
+    const { store, review, articleId, aEv, bEv } = setup()
+    const start = TEXT.indexOf('attacked')
+    // same span and label in both versions; the gold tag takes Ben's fatality figure
+    review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'merge', result: { label: 'Event', fragments: [{ start, end: start + 8 }], attributes: { fatalities_low: 8 }, note: '' }, reason: '', guideline: '' })
+    expect([store.annotations.get(aEv)!.status, store.annotations.get(bEv)!.status]).toEqual(['rejected', 'accepted'])
+  })
+
   it('an edit that gives the gold tag another label keeps only the attributes that label has', () => {
     const { review, articleId, aEv, bEv, gold } = setup()
     const start = TEXT.indexOf('attacked')

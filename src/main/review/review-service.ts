@@ -66,7 +66,8 @@ export class ReviewService {
     this.refuseIfBlind(user, articleId)
     const compared = annotators?.length
       ? [...new Set(annotators)].filter((a) => layers.some((l) => l.annotatorId === a))
-      : layers.filter((l) => !l.isGold && l.tags > 0).map((l) => l.annotatorId)
+      : // a coder who marked the article done with nothing to tag coded it too: every unit is missing in their layer
+        layers.filter((l) => !l.isGold && (l.tags > 0 || l.doneAt !== null)).map((l) => l.annotatorId)
     const tags = this.store.review.comparedTags(articleId, compared)
     const names = Object.fromEntries(layers.map((l) => [l.annotatorId, l.name]))
     const units = classifyDisagreements(tags, compared, { names, tagRefKeys, attribute: this.attributeWords() })
@@ -119,9 +120,13 @@ export class ReviewService {
     const rows = this.store.db
       .prepare<unknown[], { article_id: number; title: string }>(`
         SELECT a.id AS article_id, a.title FROM article a
-        WHERE a.id IN (SELECT article_id FROM annotation WHERE annotator_id != ? ${filter} GROUP BY article_id HAVING count(DISTINCT annotator_id) >= 2)
+        WHERE a.id IN (
+          SELECT article_id FROM (
+            SELECT article_id, annotator_id FROM annotation WHERE annotator_id != ? ${filter}
+            UNION SELECT article_id, annotator_id FROM coder_progress WHERE annotator_id != ? ${filter})
+          GROUP BY article_id HAVING count(*) >= 2)
         ORDER BY a.id`)
-      .all(GOLD_LAYER, ...annotators)
+      .all(GOLD_LAYER, ...annotators, GOLD_LAYER, ...annotators)
     const out: CorpusReviewRow[] = []
     const tagRefKeys = this.tagRefKeys()
     for (const r of rows) {

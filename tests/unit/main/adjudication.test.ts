@@ -151,6 +151,19 @@ describe('review and adjudication', () => {
     expect([store.annotations.get(aEv)!.status, store.annotations.get(bEv)!.status]).toEqual(['rejected', 'accepted'])
   })
 
+  it('reviews an article one coder marked done with nothing to tag: every unit is missing in that layer, as agreement counts it', () => {
+    const { store, service, review } = setup()
+    const second = addArticle(store, 'The ELN met the Clan del Golfo in Quibdó.', 'second.txt')
+    service.create(BEN, { articleId: second, label: 'Actor', fragments: [{ start: 4, end: 7 }] })
+    expect(() => review.article(REVIEWER, second).compared).not.toThrow()
+    expect(review.article(REVIEWER, second).compared).toEqual([BEN.id])
+    review.markDone(ANA, second, true)
+    const r = review.article(REVIEWER, second)
+    expect(r.compared.sort()).toEqual([ANA.id, BEN.id].sort())
+    expect(r.units.map((u) => [u.kinds, u.members[ANA.id]])).toEqual([[['missing'], null]])
+    expect(review.corpus(REVIEWER).map((row) => row.articleId)).toContain(second)
+  })
+
   it('an edit that gives the gold tag another label keeps only the attributes that label has', () => {
     const { review, articleId, aEv, bEv, gold } = setup()
     const start = TEXT.indexOf('attacked')

@@ -8,7 +8,7 @@ test.use({ projectSetup: 'demo' })
 test('the export dialog chooses articles by words, source and ids; words no article holds are refused and nothing is written', async ({ app: page, dataDir }) => {
   await page.getByRole('button', { name: 'Export…' }).click()
   const ex = page.getByRole('dialog', { name: 'Export' })
-  await ex.getByLabel('Words in the article').fill('ceasefire')
+  await ex.getByLabel('Title or text holds').fill('ceasefire')
   await ex.getByLabel('Source', { exact: true }).selectOption('Maravia Wire')
   const folder = join(dataDir, 'maravia-ceasefire')
   await ex.getByLabel('Export folder').fill(folder)
@@ -22,7 +22,7 @@ test('the export dialog chooses articles by words, source and ids; words no arti
   expect(titles).toEqual(['Maravia and northern rebels announce 30-day ceasefire', 'Front accuses army of breaking truce in Valdorra', 'Eleven killed in Rinsa market bombing; armed groups deny role'])
 
   // a misspelt word would export nothing: it is refused, and the folder is not made
-  await ex.getByLabel('Words in the article').fill('ceasfire')
+  await ex.getByLabel('Title or text holds').fill('ceasfire')
   const typo = join(dataDir, 'typo')
   await ex.getByLabel('Export folder').fill(typo)
   await ex.getByRole('button', { name: 'Export', exact: true }).click()

@@ -3,6 +3,7 @@ import type { ExportFilter } from '../../shared/exchange/export-options'
 import type { Store } from '../store/store'
 import { requireArticles } from './require-articles'
 import { buildFtsQuery } from '../store/fts-query'
+import { filterSql } from './filter-sql'
 import { quoted } from '../../shared/text/quoted'
 
 /**
@@ -39,6 +40,24 @@ export function checkExportFilter(store: Store, filter: ExportFilter): void {
     const match = buildFtsQuery(filter.text, false)
     if (!match) throw new AppError('VALIDATION', `${quoted(filter.text)} has no word to look for; give words from the articles' titles or texts.`)
     const hits = db.prepare('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?').pluck().get(match) as number
-    if (hits === 0) throw new AppError('VALIDATION', `No article's title or text holds ${match.replace(/"/g, '').split(' ').map((w) => quoted(w)).join(' and ')}; check the spelling, or leave the words out to export every article.`)
+    // the terms as FTS reads them: each quoted word or phrase, named as the user typed it
+    const terms = [...match.matchAll(/"([^"]*)"/g)].map((m) => quoted(m[1]!))
+    if (hits === 0) throw new AppError('VALIDATION', `No article's title or text holds ${terms.join(' and ')}; check the spelling, or leave the words out to export every article.`)
   }
+  const chosen = filterSql({ articleIds: filter.articleIds, articleStatuses: filter.articleStatuses, sources: filter.sources, languages: filter.languages, text: filter.text })
+  if (chosen.articles && (db.prepare(`SELECT count(*) FROM article a WHERE 1${chosen.articles}`).pluck().get(chosen.params) as number) === 0)
+    throw new AppError('VALIDATION', `No article matches the article choices (${describeChoices(filter)}) all together, so the export would be empty; change or drop one of them.`)
+}
+
+/** The article choices of a filter, in words, for a refusal. */
+function describeChoices(filter: ExportFilter): string {
+  return [
+    filter.text && `words ${quoted(filter.text)}`,
+    filter.sources?.length && `source ${filter.sources.map((s) => quoted(s)).join(' or ')}`,
+    filter.languages?.length && `language ${filter.languages.join(' or ')}`,
+    filter.articleStatuses?.length && `status ${filter.articleStatuses.join(' or ')}`,
+    filter.articleIds?.length && `${filter.articleIds.length === 1 ? 'article' : 'articles'} ${filter.articleIds.join(', ')}`
+  ]
+    .filter(Boolean)
+    .join('; ')
 }

@@ -145,6 +145,12 @@ describe('native JSONL export and import', () => {
     expect(() => exportTo(p.store, join(dir, 'typo'), { filter: { sources: ['Tiempo'] } })).toThrow("No article has the source “Tiempo”. This project's sources: El Tiempo.")
     expect(() => exportTo(p.store, join(dir, 'typo'), { filter: { languages: ['en'] } })).toThrow("No article is in the language “en”. This project's languages: es.")
     expect(() => exportTo(p.store, join(dir, 'typo'), { filter: { text: '…!' } })).toThrow('has no word to look for')
+    // choices that each match, but not together, would make an empty export
+    expect(() => exportTo(p.store, join(dir, 'typo'), { filter: { text: 'Quibdó', articleIds: [p.a1] } })).toThrow(
+      `No article matches the article choices (words “Quibdó”; article ${p.a1}) all together, so the export would be empty; change or drop one of them.`
+    )
+    // a phrase is named as typed
+    expect(() => exportTo(p.store, join(dir, 'typo'), { filter: { text: '"peace total"' } })).toThrow("No article's title or text holds “peace total”")
     expect(existsSync(join(dir, 'typo'))).toBe(false)
   })
 

@@ -18,13 +18,16 @@ const keyOf = (o: CodebookOrphan) => JSON.stringify({ ...o, tags: 0 })
 /** Asks, for each label, attribute or value tags use and the new codebook drops, where those tags go. */
 export function MigrationDialog({ orphans, codebook, busy, onConfirm, onCancel }: Props) {
   const [choices, setChoices] = useState<Record<string, string>>({})
-  const complete = orphans.every((o) => choices[keyOf(o)])
+  // links from or to tags being deleted go with them: nothing to ask about those
+  const deleted = new Set(orphans.filter((o) => o.kind === 'label' && choices[keyOf(o)] === 'delete').map((o) => (o as { label: string }).label))
+  const asked = orphans.filter((o) => !(o.kind === 'link' && (deleted.has(o.from) || deleted.has(o.target))))
+  const complete = asked.every((o) => choices[keyOf(o)])
   const options = (o: CodebookOrphan): { value: string; text: string }[] => {
-    if (o.kind === 'label') return [...codebook.labels.map((l) => ({ value: `to:${l.name}`, text: `Relabel them as ${l.name}` })), { value: 'delete', text: `Delete these ${o.tags} tags` }]
+    if (o.kind === 'label') return [...codebook.labels.map((l) => ({ value: `to:${l.name}`, text: `Relabel them as ${l.name}` })), { value: 'delete', text: o.tags === 1 ? 'Delete this tag' : `Delete these ${o.tags} tags` }]
     if (o.kind === 'link')
       return [
         ...codebook.relations.filter((r) => !linkProblem(codebook, r.type, o.from, o.target)).map((r) => ({ value: `to:${r.type}`, text: `Change them to ${r.name} (${r.type})` })),
-        { value: 'clear', text: `Remove these ${o.tags} links` }
+        { value: 'clear', text: o.tags === 1 ? 'Remove this link' : `Remove these ${o.tags} links` }
       ]
     const label = codebook.labels.find((l) => l.name === o.label)
     if (o.kind === 'type')
@@ -39,7 +42,7 @@ export function MigrationDialog({ orphans, codebook, busy, onConfirm, onCancel }
   }
   const confirm = () => {
     const m: CodebookMigration = { labels: {}, attributes: [], values: [], links: [], retype: [] }
-    for (const o of orphans) {
+    for (const o of asked) {
       const choice = choices[keyOf(o)]!
       const to = choice.startsWith('to:') ? choice.slice(3) : null
       if (o.kind === 'label') m.labels[o.label] = to === null ? { delete: true } : { to }
@@ -54,9 +57,9 @@ export function MigrationDialog({ orphans, codebook, busy, onConfirm, onCancel }
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <div className="modal wide" role="dialog" aria-modal="true" aria-labelledby="migration-title">
         <h2 id="migration-title">Carry the tags over</h2>
-        <p className="hint">Tags use things this codebook removes. Say what happens to them; the change is saved with the new version and listed in the change log.</p>
+        <p className="hint">Tags use things this codebook removes or changes. Say what happens to them; the change is saved with the new version and listed in the change log.</p>
         <ul className="migration-list">
-          {orphans.map((o, i) => (
+          {asked.map((o, i) => (
             <li key={keyOf(o)}>
               <label htmlFor={`orphan-${i}`}>{describeOrphan(o)}</label>
               <select id={`orphan-${i}`} autoFocus={i === 0} value={choices[keyOf(o)] ?? ''} onChange={(e) => setChoices((c) => ({ ...c, [keyOf(o)]: e.target.value }))}>

@@ -101,7 +101,7 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
         <legend>Articles (empty: all)</legend>
         <label>
           Title or text holds
-          <input aria-label="Words in the article" value={words} onChange={(e) => setWords(e.target.value)} placeholder='words or a "quoted phrase", as in the corpus search' />
+          <input value={words} onChange={(e) => setWords(e.target.value)} placeholder='words or a "quoted phrase", as in the corpus search' />
         </label>
         <div className="row">
           <label>

@@ -60,7 +60,7 @@ test('the demo has a colleague’s layer to review from the first start, and its
   await page.keyboard.press('n')
   const card = panel.locator('.unit-card')
   await expect(card.locator('h3')).toHaveText('#1 attribute differs')
-  await expect(card).toContainText('Place as written: Sam (demo colleague) Vessen, Spanwise demo Vessen, Halvenland')
+  await expect(card).toContainText('Place as written: Sam (demo colleague) “Vessen”, Spanwise demo “Vessen, Halvenland”')
   await page.screenshot({ path: test.info().outputPath('demo-review-card.png') })
   // each version's Accept is whole in the side panel, not pushed past its edge by long attribute values
   for (const accept of await card.getByRole('button', { name: 'Accept', exact: true }).all()) await expect(accept).toBeInViewport({ ratio: 1 })

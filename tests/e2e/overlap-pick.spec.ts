@@ -22,6 +22,8 @@ test('clicking nested tags offers a picker; picking one selects it in the side p
   await expect(items).toHaveCount(2)
   await expect(items.filter({ hasText: 'Actor' })).toContainText('Litoral Clan')
   await expect(items.filter({ hasText: 'Event' })).toContainText(EVENT)
+  // the demo's tags are a colleague's, and the picker says so
+  await expect(items.filter({ hasText: 'Actor' })).toContainText('Spanwise demo')
 
   await items.filter({ hasText: 'Actor' }).click()
   await expect(picker).toBeHidden()

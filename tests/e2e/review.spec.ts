@@ -147,9 +147,9 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   await expect(pairCells).toHaveCount(2)
   expect(Math.abs(Number(await pairCells.first().textContent()) - Number(overallAlphaU))).toBeLessThanOrEqual(0.005)
   // per article, alpha on an attribute: only Ben gave fatalities_low, so there is nothing to pair and the cell says why
-  await page.getByLabel('Attribute shown per article').selectOption({ label: 'Event: fatalities_low' })
+  await page.getByLabel('Attribute shown per article').selectOption({ label: 'Event: Fatalities, low' })
   const perArticle = page.getByRole('table', { name: 'Agreement per article' })
-  await expect(perArticle.getByRole('columnheader', { name: 'alpha: Event: fatalities_low' })).toBeVisible()
+  await expect(perArticle.getByRole('columnheader', { name: 'alpha: Event: Fatalities, low' })).toBeVisible()
   await expect(perArticle.locator('tbody td').last()).toHaveText('n/a')
   await expect(perArticle.locator('tbody td .no-value').last()).toHaveAttribute('title', 'No unit was coded by at least two annotators, so there are no values to compare.')
   await page.screenshot({ path: testInfo.outputPath('agreement.png'), fullPage: true })

@@ -1,3 +1,4 @@
+import { quoted } from '../../shared/text/quoted'
 import { describeValue } from '../../shared/codebook/describe-value'
 import { randomUUID } from 'node:crypto'
 import type { Annotation, Mutation, TextSpan, User } from '../../shared/domain'
@@ -42,7 +43,7 @@ export class ReviewService {
   /** How many colleagues' layers blind coding hides from this user, counted without listing the tags. */
   hiddenLayers(user: User, articleId: number, layers: Pick<Layer, 'annotatorId' | 'tags'>[] = this.store.review.layers(articleId)): number {
     if (!this.hidesOthers(user, articleId)) return 0
-    return layers.filter((l) => l.tags > 0 && l.annotatorId !== user.id).length
+    return layers.filter((l) => l.tags > 0 && l.annotatorId !== user.id && l.annotatorId !== GOLD_LAYER).length
   }
 
   markDone(user: User, articleId: number, done: boolean): Layer[] {
@@ -99,7 +100,12 @@ export class ReviewService {
     }
     return {
       name: (label, key) => defs.get(label)?.get(key)?.name ?? key,
-      show: (label, key, value) => describeValue(defs.get(label)?.get(key), value, actorName)
+      show: (label, key, value) => {
+        const def = defs.get(label)?.get(key)
+        const text = describeValue(def, value, actorName)
+        // free text may hold commas, which would blur where one coder's value ends in "Ana x, Ben y"
+        return def?.type === 'text' && text !== '(empty)' ? quoted(text) : text
+      }
     }
   }
 

@@ -260,6 +260,14 @@ describe('review and adjudication', () => {
     expect(store.review.doneAt(articleId, ANA.id)).toBeNull()
   })
 
+  it('under blind coding counts only colleagues among the hidden layers, not the gold layer', () => {
+    const { review, articleId, aEv, bEv } = setup()
+    review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'accept', chosenId: aEv, reason: '', guideline: '' })
+    review.setBlindCoding(true)
+    expect(review.visible(ANA, articleId).annotations.every((a) => a.annotatorId === ANA.id)).toBe(true)
+    expect(review.hiddenLayers(ANA, articleId)).toBe(1)
+  })
+
   it('keeps comment threads on tags, in order, with their authors', () => {
     const { review, aEv } = setup()
     review.addComment(BEN, aEv, 'Is seven the official figure?')

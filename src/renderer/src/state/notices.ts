@@ -12,7 +12,8 @@ let next = 1
 /** Shows a message at the bottom of the window; errors stay until dismissed. */
 export function notify(kind: Notice['kind'], text: string): void {
   const id = next++
-  notices.set((list) => [...list.slice(-4), { id, kind, text }])
+  // the same message again (a refused key pressed twice) replaces the one shown, rather than stacking a copy
+  notices.set((list) => [...list.filter((n) => n.text !== text || n.kind !== kind).slice(-4), { id, kind, text }])
   if (kind === 'info') setTimeout(() => dismiss(id), 4000)
 }
 

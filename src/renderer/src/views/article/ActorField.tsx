@@ -6,6 +6,7 @@ import { listboxKeys } from '../../components/listboxKeys'
 import { notifyError } from '../../state/notices'
 import { useArticle } from './articleContext'
 import { quoted } from '@shared/text/quoted'
+import { useMayEdit } from '../../me'
 
 interface Props {
   def: AttributeDef
@@ -27,7 +28,8 @@ export function ActorField({ def, tag, missing, onChange }: Props) {
   const [query, setQuery] = useState(surface)
   const [suggestions, setSuggestions] = useState<ActorSuggestion[] | null>(null)
   const [active, setActive] = useState(0)
-  const picking = def.many || linked.length === 0
+  // a colleague's tag is read-only: its linked actors show, but nothing is offered to pick
+  const picking = useMayEdit(tag) && (def.many || linked.length === 0)
   // confirming or unlinking removes the element that had focus: focus goes on to what replaces it, so the keyboard flow goes on
   const focusNext = useRef<'linked' | 'input' | null>(null)
   const linkedRef = useRef<HTMLUListElement | null>(null)

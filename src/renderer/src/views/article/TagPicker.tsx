@@ -1,5 +1,6 @@
 import type { Annotation } from '@shared/domain'
 import { labelColor } from '../../labels'
+import { useMeId } from '../../me'
 
 interface Props {
   x: number
@@ -11,6 +12,7 @@ interface Props {
 
 /** Lists the overlapping tags under a click so each one can be picked. */
 export function TagPicker({ x, y, tags, onPick, onClose }: Props) {
+  const meId = useMeId()
   return (
     <div className="popup tag-picker" style={{ left: x, top: y }} role="menu" aria-label="Overlapping tags" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="popup-title">{tags.length} tags here: pick one</div>
@@ -18,6 +20,8 @@ export function TagPicker({ x, y, tags, onPick, onClose }: Props) {
         <button key={t.id} type="button" role="menuitem" autoFocus={i === 0} onClick={() => onPick(t.id)}>
           <span className="swatch" style={{ background: labelColor(t.label) }} />
           <strong>{t.label}</strong> <span className="quote">{t.fragments.map((f) => f.quote).join(' … ')}</span>
+          {/* two coders' tags on the same words differ only by whose they are */}
+          {t.annotatorId !== meId && <span className="tag-row-coder"> · {t.annotatorName}</span>}
         </button>
       ))}
     </div>

@@ -3,9 +3,11 @@ import { AgreementBars } from './AgreementBars'
 import { ArticleAgreementTable } from './ArticleAgreementTable'
 import { PairHeatmap } from './PairHeatmap'
 import { Stat } from './Stat'
+import { useAttributeName } from './useAttributeName'
 
 /** The figures of an agreement report that compared something: overall, per label, per attribute, per coder pair, per article. */
 export function AgreementFigures({ report, names }: { report: AgreementReport; names: Record<string, string> }) {
+  const attributeName = useAttributeName()
   return (
     <>
       <h2>Overall</h2>
@@ -42,7 +44,7 @@ export function AgreementFigures({ report, names }: { report: AgreementReport; n
             <tbody>
               {report.perAttribute.map((a) => (
                 <tr key={`${a.label}.${a.key}`}>
-                  <th>{a.label}: {a.key}</th><td>{a.level}</td><td><Stat s={a.alpha} /></td><td>{a.units}</td>
+                  <th title={a.key}>{a.label}: {attributeName(a.label, a.key)}</th><td>{a.level}</td><td><Stat s={a.alpha} /></td><td>{a.units}</td>
                 </tr>
               ))}
             </tbody>

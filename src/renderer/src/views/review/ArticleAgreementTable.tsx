@@ -1,12 +1,14 @@
 import { useState } from 'react'
 import type { AgreementReport, AttributeStats } from '@shared/agreement/agreement-report'
 import { Stat } from './Stat'
+import { useAttributeName } from './useAttributeName'
 
 const keyOf = (a: Pick<AttributeStats, 'label' | 'key'>) => `${a.label}\u0000${a.key}`
 
 /** Agreement per article, with Krippendorff's alpha on one attribute picked above the table (a codebook may have dozens). */
 export function ArticleAgreementTable({ report }: { report: AgreementReport }) {
   const [picked, setPicked] = useState<string | null>(null)
+  const attributeName = useAttributeName()
   const attributes = report.perAttribute
   const chosen = picked === null ? -1 : attributes.findIndex((a) => keyOf(a) === picked)
   // until one is picked: the first attribute with a value in some article, so that the column shows something
@@ -20,7 +22,7 @@ export function ArticleAgreementTable({ report }: { report: AgreementReport }) {
           <select value={keyOf(attribute)} onChange={(e) => setPicked(e.target.value)}>
             {attributes.map((a) => (
               <option key={keyOf(a)} value={keyOf(a)}>
-                {a.label}: {a.key}
+                {a.label}: {attributeName(a.label, a.key)}
               </option>
             ))}
           </select>
@@ -30,7 +32,7 @@ export function ArticleAgreementTable({ report }: { report: AgreementReport }) {
         <thead>
           <tr>
             <th>Article</th><th>Units</th><th>F1 exact</th><th>F1 overlap</th><th>kappa</th><th>unitizing alpha</th>
-            {attribute && <th>alpha: {attribute.label}: {attribute.key}</th>}
+            {attribute && <th>alpha: {attribute.label}: {attributeName(attribute.label, attribute.key)}</th>}
           </tr>
         </thead>
         <tbody>

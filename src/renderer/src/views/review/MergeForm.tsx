@@ -27,8 +27,8 @@ export function MergeForm({ versions, names, selection, onSubmit }: Props) {
   const [note, setNote] = useState('')
   const defs = useCodebook()?.labels.find((l) => l.name === label)?.attributes ?? []
   const def = (key: string) => defs.find((d) => d.key === key)
-  // the gold tag keeps only the attributes its label has, so the form offers only those
-  const shownKeys = keys.filter((k) => def(k) !== undefined)
+  // the gold tag keeps only the attributes its label has, so the form offers only those, in the codebook's order
+  const shownKeys = defs.map((d) => d.key).filter((k) => keys.includes(k))
   const actorName = useActorNames(versions.flatMap((v) => shownKeys.flatMap((k) => (def(k)?.type === 'actor' ? [v.attributes[k]].flat().filter((x) => x != null).map(String) : []))))
 
   const submit = () => {

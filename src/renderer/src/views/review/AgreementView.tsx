@@ -111,9 +111,13 @@ export function AgreementView({ refreshKey }: { refreshKey: number }) {
           ))}
           {report.articles.included === 0 ? (
             // figures of nothing would be a wall of n/a: say what is missing instead
-            <p className="empty">
-              Nothing to compare yet: agreement needs articles that two or more of the ticked coders tagged. Tick more coders, or use <em>Import colleague’s pack…</em> to bring in a colleague’s tags.
-            </p>
+            report.articles.excluded.length > 0 && report.articles.excluded.every((e) => e.reason === 'blind_coding') ? (
+              <p className="empty">Nothing to compare yet: blind coding hides your colleagues’ tags on every coded article until you mark it done. Mark the articles you finished done, or switch blind coding off on the Review page.</p>
+            ) : (
+              <p className="empty">
+                Nothing to compare yet: agreement needs articles that two or more of the ticked coders coded. Tick more coders, or use <em>Import colleague’s pack…</em> to bring in a colleague’s tags.
+              </p>
+            )
           ) : (
             <AgreementFigures report={report} names={names} />
           )}

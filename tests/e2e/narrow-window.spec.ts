@@ -26,6 +26,8 @@ test('in a 1024-pixel window every top-bar control and the save status stay whol
   await tagRows(page).first().click()
   await page.getByRole('region', { name: 'Selected tag' }).getByRole('button', { name: 'Copy to my layer' }).click()
   await expectSaved(page)
+  // my layer's chip appears beside the colleague's once the layers reload: the header keeps its height all the same
+  await expect(page.locator('.layer-chip.me')).toHaveText('Me 1')
   await expect(bar.locator('.save-indicator')).toHaveText(/^Saved /)
   expect(await bar.evaluate((h) => h.getBoundingClientRect().height)).toBe(height)
   expect((await page.locator('.article-text').boundingBox())!.y).toBe(text!.y)

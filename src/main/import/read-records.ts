@@ -45,11 +45,15 @@ export function readRecords(fileName: string, text: string): { records: ArticleR
 }
 
 function readPlain(fileName: string, text: string, markdown: boolean): ArticleRecord {
+  return { title: plainTitle(text, markdown) || basename(fileName).replace(/\.[^.]+$/, ''), text, source: '', url: '', published: '', language: '', metadata: {} }
+}
+
+/** The title a plain text gives itself: its Markdown heading, else its first line when short enough; '' when it has neither. */
+export function plainTitle(text: string, markdown = false): string {
   const lines = text.split(/\r\n|\r|\n/)
   const heading = markdown ? lines.find((l) => /^#{1,6}\s+\S/.test(l)) : undefined
   const firstLine = lines.find((l) => l.trim() !== '')?.trim() ?? ''
-  const title = heading ? heading.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '') : firstLine.length <= 200 ? firstLine : ''
-  return { title: title || basename(fileName).replace(/\.[^.]+$/, ''), text, source: '', url: '', published: '', language: '', metadata: {} }
+  return heading ? heading.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '') : firstLine.length <= 200 ? firstLine : ''
 }
 
 function readJsonl(text: string): { records: ArticleRecord[]; issues: RecordIssue[] } {

@@ -52,6 +52,13 @@ const tagging = (selector: unknown[]) => ({
 })
 
 describe('annotated imports report hostile input instead of crashing', () => {
+  it('titles an article from a format with no title field by its first line, as a plain .txt import does, never by file and line', () => {
+    const { store } = createTempProject()
+    const file = join(folder({ 'Ana.jsonl': JSON.stringify({ text: '\n  ELN  attack in Arauca\nThe ELN attacked a base.', label: [[3, 6, 'Actor']] }) }), 'Ana.jsonl')
+    expect(annotated(store, { format: 'doccano', paths: [file] }).committed).toBe(true)
+    expect(store.articles.get(1)!.title).toBe('ELN attack in Arauca')
+  })
+
   it('an article id already used by another text gets a new id, with a warning (was SQLITE_CONSTRAINT_UNIQUE)', () => {
     const { store } = createTempProject()
     const line = (text: string) => JSON.stringify({ text, uid: 'same-id', label: [[0, 3, 'Actor']] })

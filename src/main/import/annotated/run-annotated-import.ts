@@ -1,3 +1,4 @@
+import { plainTitle } from '../read-records'
 import { createHash, randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import type { Codebook, LabelDefinition } from '../../../shared/codebook/codebook-schema'
@@ -179,7 +180,8 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       const [id] = store.articles.insertBatch([
         {
           uid,
-          title: doc.title?.trim() || doc.name,
+          // a format with no title field (doccano, Label Studio, brat) titles the text as a plain .txt import would
+          title: doc.title?.trim() || plainTitle(text).replace(/\s+/g, ' ') || (doc.fileName ?? doc.name).replace(/\.[^.]+$/, ''),
           text,
           hash,
           source: doc.source ?? '',

@@ -9,8 +9,6 @@ import { parseAnn } from './parse-ann'
 import { parseAnnotationConf } from './parse-annotation-conf'
 import { parseVisualConf } from './parse-visual-conf'
 import { readUtf8File } from '../read-utf8-file'
-import { canonicalize } from '../../canonicalize'
-import { readRecords } from '../../read-records'
 
 type Label = NonNullable<ImportExtras['labels']>[number]
 
@@ -68,13 +66,9 @@ function readDocument(pair: BratPair, folder: Folder, issue: IssueSink): Importe
     fileName,
     annotations,
     ...(meta && { uid: meta['uid'], source: meta['source'], url: meta['url'], published: meta['published'], language: meta['language'] }),
-    title: meta?.['title']?.trim() || plainTextTitle(fileName, text)
+    // no title field in brat: the import titles the text by its first line, as a plain .txt
+    ...(meta?.['title']?.trim() ? { title: meta['title'] } : {})
   }
-}
-
-/** brat has no title field: the .txt gets the title the plain-text import gives a .txt (its first line, else its name). */
-function plainTextTitle(fileName: string, text: string): string {
-  return canonicalize(readRecords(fileName, text).records[0]!.title).text.replace(/\s+/g, ' ').trim() || fileName
 }
 
 function parseAnnLines(ann: string, file: string, issue: IssueSink) {

@@ -31,22 +31,23 @@ export function agreementInput(store: Store, selection: AgreementSelection = {})
   const inArticles = (column: string) => (selection.articleIds?.length ? `AND ${column} IN (${selection.articleIds.map(() => '?').join(',')})` : '')
   const chosen = selection.articleIds ?? []
   // a coder coded an article by tagging it or by marking it done with nothing to tag
+  // grouped on the (article, coder) index, so each coder's tags in an article are one row, not one per tag
   const coded = `
-    SELECT article_id, annotator_id FROM annotation WHERE annotator_id IN (${marks}) ${inArticles('article_id')}
+    SELECT article_id, annotator_id FROM annotation INDEXED BY annotation_by_layer WHERE annotator_id IN (${marks}) ${inArticles('article_id')} GROUP BY article_id, annotator_id
     UNION SELECT article_id, annotator_id FROM coder_progress WHERE annotator_id IN (${marks}) ${inArticles('article_id')}`
   const coders = store.db
     .prepare<unknown[], [number, string]>(`SELECT article_id, group_concat(annotator_id, char(31)) FROM (${coded}) GROUP BY article_id ORDER BY article_id`)
     .raw()
     .all(...ids, ...chosen, ...ids, ...chosen)
+  const shared = coders.filter(([, who]) => who.includes('\u001f')).map(([articleId]) => articleId)
   // rows as arrays and no title per tag: a corpus-wide report reads every tag, and each object or string costs
   const rows = store.db
     .prepare<unknown[], [number, string, string, string, string, number, number]>(`
-      WITH shared AS (SELECT article_id FROM (${coded}) GROUP BY article_id HAVING count(*) >= 2)
       SELECT n.article_id, n.id, n.annotator_id, n.label, n.attributes, n.start, n.end
-      FROM shared s JOIN annotation n ON n.article_id = s.article_id AND n.annotator_id IN (${marks})
+      FROM annotation n WHERE n.article_id IN (SELECT value FROM json_each(?)) AND n.annotator_id IN (${marks})
       ORDER BY n.article_id`)
     .raw()
-    .all(...ids, ...chosen, ...ids, ...chosen, ...ids)
+    .all(JSON.stringify(shared), ...ids)
   const articleOf = store.db.prepare<[number], { title: string; char_count: number }>('SELECT title, char_count FROM article WHERE id = ?')
   const articles = new Map<number, ReportArticle>()
   // every article one coder or more coded: those only one coded are listed as left out, without their tags

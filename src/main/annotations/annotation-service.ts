@@ -14,6 +14,7 @@ import { plural } from '../../shared/plural'
 import { repointActor } from '../actors/repoint-actor'
 import { GOLD_LAYER, mayEdit } from '../../shared/review/layer-owner'
 import { quoted } from '../../shared/text/quoted'
+import { sameFragments } from '../../shared/review/same-fragments'
 
 const STATUS_WORDS: Record<AnnotationStatus, string> = {
   draft: 'as draft',
@@ -35,21 +36,7 @@ export class AnnotationService {
     if (!article) throw new AppError('NOT_FOUND', `Article ${input.articleId} does not exist in this project.`)
     this.store.codebooks.requireLabel(input.label)
     const fragments = checkFragments(new ArticleOffsets(article.text), input.fragments)
-    const now = new Date().toISOString()
-    const snapshot: AnnotationSnapshot = {
-      id: randomUUID(),
-      articleId: article.id,
-      annotatorId: user.id,
-      label: input.label,
-      fragments,
-      attributes: input.attributes ?? {},
-      note: input.note ?? '',
-      status: 'draft',
-      links: [],
-      codebookVersion: this.store.codebooks.currentVersion(),
-      createdAt: now,
-      updatedAt: now
-    }
+    const snapshot = newTag(user, article.id, input.label, fragments, input.attributes ?? {}, input.note ?? '', this.store.codebooks.currentVersion())
     const quote = snapshot.fragments.map((f) => f.quote).join(' … ')
     return this.record(user, article.id, `tag ${quoted(quote, 40)} as ${input.label}`, [{ before: null, after: snapshot }])
   }
@@ -132,27 +119,12 @@ export class AnnotationService {
   copy(user: User, id: string): Mutation {
     const source = this.require(id)
     if (source.annotatorId === user.id) throw new AppError('VALIDATION', `${quoted(source.fragments[0]!.quote, 40)} is already your tag.`)
-    const same = (a: Annotation) =>
-      a.annotatorId === user.id && a.label === source.label && a.fragments.length === source.fragments.length && a.fragments.every((f, i) => f.start === source.fragments[i]!.start && f.end === source.fragments[i]!.end)
-    const twin = this.store.annotations.listByArticle(source.articleId).find(same)
+    const twin = this.store.annotations.listByArticle(source.articleId).find((a) => a.annotatorId === user.id && a.label === source.label && sameFragments(a.fragments, source.fragments))
     if (twin) throw new AppError('VALIDATION', `You already have this ${source.label} tag on ${quoted(source.fragments[0]!.quote, 40)}; select it to change it.`)
     const defs = this.store.codebooks.get().labels.find((l) => l.name === source.label)?.attributes ?? []
     const attributes = Object.fromEntries(Object.entries(source.attributes).filter(([k]) => defs.find((d) => d.key === k)?.type !== 'tag'))
-    const now = new Date().toISOString()
-    const snapshot: AnnotationSnapshot = {
-      id: randomUUID(),
-      articleId: source.articleId,
-      annotatorId: user.id,
-      label: source.label,
-      fragments: source.fragments.map((f) => ({ ...f })),
-      attributes,
-      note: source.note,
-      status: 'draft',
-      links: [],
-      codebookVersion: this.store.annotations.snapshot(source.id)!.codebookVersion,
-      createdAt: now,
-      updatedAt: now
-    }
+    const version = this.store.annotations.snapshot(source.id)!.codebookVersion
+    const snapshot = newTag(user, source.articleId, source.label, source.fragments.map((f) => ({ ...f })), attributes, source.note, version)
     return this.record(user, source.articleId, `copy ${this.layerName(source.annotatorId)}'s ${source.label} ${quoted(source.fragments[0]!.quote, 40)} to my layer`, [{ before: null, after: snapshot }])
   }
 
@@ -216,13 +188,7 @@ export class AnnotationService {
           if (problem) throw new AppError('VALIDATION', `Article ${articleId}: ${problem}; find the occurrences again.`)
           if (taken.some((t) => t.start < r.end && r.start < t.end)) continue
           taken.push({ ...r, quote: '', prefix: '', suffix: '' })
-          steps.push({
-            before: null,
-            after: {
-              id: randomUUID(), articleId, annotatorId: user.id, label: source.label, fragments: [{ ...r, ...quoteRange(offsets, r) }],
-              attributes, note: '', status: 'draft', links: [], codebookVersion: codebook.version, createdAt: now, updatedAt: now
-            }
-          })
+          steps.push({ before: null, after: newTag(user, articleId, source.label, [{ ...r, ...quoteRange(offsets, r) }], attributes, '', codebook.version, now) })
         }
         if (steps.length === 0) continue
         created += steps.length
@@ -441,6 +407,20 @@ export class AnnotationService {
 }
 
 export type Step = { before: AnnotationSnapshot | null; after: AnnotationSnapshot | null }
+
+/** A tag just made by `user`: a draft with no links, created and updated now. */
+function newTag(
+  user: User,
+  articleId: number,
+  label: string,
+  fragments: Fragment[],
+  attributes: Record<string, unknown>,
+  note: string,
+  codebookVersion: number | null,
+  now = new Date().toISOString()
+): AnnotationSnapshot {
+  return { id: randomUUID(), articleId, annotatorId: user.id, label, fragments, attributes, note, status: 'draft', links: [], codebookVersion, createdAt: now, updatedAt: now }
+}
 
 function parseSnapshot(json: string | null): AnnotationSnapshot | null {
   return json === null ? null : (JSON.parse(json) as AnnotationSnapshot)

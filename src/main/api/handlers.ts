@@ -19,7 +19,10 @@ export function createHandlers(wb: Workbench): Handlers {
     wb.emit('project.changed', { what: 'actors' })
     return result
   }
-  const layersState = (articleId: number) => ({ layers: wb.review.layers(wb.user, articleId), blind: wb.store.review.blindCoding(), hiddenLayers: wb.review.hiddenLayers(wb.user, articleId) })
+  const layersState = (articleId: number) => {
+    const all = wb.store.review.layers(articleId)
+    return { layers: wb.review.layers(wb.user, articleId, all), blind: wb.store.review.blindCoding(), hiddenLayers: wb.review.hiddenLayers(wb.user, articleId, all) }
+  }
   // under blind coding, the corpus list counts only the tags this coder may see
   const blindFor = () => (wb.store.review.blindCoding() ? (wb.settings.user?.id ?? '') : null)
   return {

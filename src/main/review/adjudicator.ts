@@ -13,6 +13,7 @@ import type { AnnotationSnapshot } from '../store/annotation-repository'
 import { GOLD_LAYER } from '../store/migrations/0008-review'
 import type { Store } from '../store/store'
 import { quoted } from '../../shared/text/quoted'
+import { sameFragments } from '../../shared/review/same-fragments'
 
 type Planned = Omit<Adjudication, 'goldExists' | 'decidedByName'>
 
@@ -228,7 +229,7 @@ export class Adjudicator {
 /** accept: the chosen version (and its identical twins) accepted, the others rejected; merge/edit: the versions the gold tag equals in label, span and attributes accepted. */
 function statusAfter(decision: DecideInput['decision'], c: AnnotationSnapshot, chosen: AnnotationSnapshot | null, gold: AnnotationSnapshot | null, decided: Record<string, unknown>): AnnotationStatus {
   if (decision === 'reject' || !gold) return 'rejected'
-  const sameSpan = c.label === gold.label && c.fragments.length === gold.fragments.length && c.fragments.every((f, i) => f.start === gold.fragments[i]!.start && f.end === gold.fragments[i]!.end)
+  const sameSpan = c.label === gold.label && sameFragments(c.fragments, gold.fragments)
   // an accepted version's identical twin (another coder's) is accepted too; a merge or edit accepts the versions with its span and label
   if (decision === 'accept') return c.id === chosen?.id || (sameSpan && sameAttributes(c.attributes, chosen!.attributes)) ? 'accepted' : 'rejected'
   return sameSpan && sameAttributes(c.attributes, decided) ? 'accepted' : 'rejected'

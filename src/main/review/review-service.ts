@@ -20,10 +20,9 @@ export class ReviewService {
   ) {}
 
   /** The article's layers as this user may see them: under blind coding, only their own until they mark it done. */
-  layers(user: User, articleId: number): Layer[] {
+  layers(user: User, articleId: number, all: Omit<Layer, 'isGold' | 'isMe'>[] = this.store.review.layers(articleId)): Layer[] {
     const hidden = this.hidesOthers(user, articleId)
-    return this.store.review
-      .layers(articleId)
+    return all
       .filter((l) => !hidden || l.annotatorId === user.id)
       .map((l) => ({ ...l, isGold: l.annotatorId === GOLD_LAYER, isMe: l.annotatorId === user.id }))
   }
@@ -61,7 +60,7 @@ export class ReviewService {
   }
 
   /** The article's layers aligned into units, each with its disagreements and the decision on it. */
-  article(user: User, articleId: number, annotators?: string[], tagRefKeys = this.tagRefKeys()): ArticleReview {
+  article(user: User, articleId: number, annotators?: string[], tagRefKeys = this.tagRefKeys(), words = this.attributeWords()): ArticleReview {
     const layers = this.layers(user, articleId)
     // a reviewer who coded nothing here is refused too: the article view would hide every layer from them
     this.refuseIfBlind(user, articleId)
@@ -71,7 +70,7 @@ export class ReviewService {
         layers.filter((l) => !l.isGold && (l.tags > 0 || l.doneAt !== null)).map((l) => l.annotatorId)
     const tags = this.store.review.comparedTags(articleId, compared)
     const names = Object.fromEntries(layers.map((l) => [l.annotatorId, l.name]))
-    const units = classifyDisagreements(tags, compared, { names, tagRefKeys, attribute: this.attributeWords() })
+    const units = classifyDisagreements(tags, compared, { names, tagRefKeys, attribute: words })
     const decisions = this.store.review.decisions(articleId)
     // tag id → its latest decision's index (they come oldest first): a unit's decision is the latest about any of its versions
     const latest = new Map<string, number>()
@@ -87,7 +86,7 @@ export class ReviewService {
       const { id, number, start, end, members, kinds, details } = u
       return { id, number, start, end, members, kinds, details, decision, settled: decision !== null && decisionStands(decision, u, byId, rejected, compared) }
     })
-    return { articleId, layers, compared, units: reviewed, blind: this.store.review.blindCoding(), strandedGold: this.strandedGold(decisions) }
+    return { articleId, layers, compared, units: reviewed, blind: this.store.review.blindCoding(), strandedGold: this.strandedGold(decisions, byId) }
   }
 
   /** Attribute names and values as the codebook and the registry word them, for the units' details. */
@@ -110,11 +109,13 @@ export class ReviewService {
   }
 
   /** Gold tags whose decision's versions are all gone: no unit shows them, so the review lists them apart. */
-  private strandedGold(decisions: ReturnType<Store['review']['decisions']>): string[] {
+  private strandedGold(decisions: ReturnType<Store['review']['decisions']>, compared: Map<string, ComparedTag>): string[] {
     const stranded = new Set<string>()
+    // a candidate among the compared tags exists; only the others are looked up
+    const exists = (id: string) => compared.has(id) || this.store.annotations.snapshot(id) !== null
     for (const d of decisions) {
       if (!d.goldId || !d.goldExists) continue
-      if (d.candidates.some((c) => this.store.annotations.get(c.annotationId) !== null)) stranded.delete(d.goldId)
+      if (d.candidates.some((c) => exists(c.annotationId))) stranded.delete(d.goldId)
       else stranded.add(d.goldId)
     }
     return [...stranded]
@@ -135,10 +136,11 @@ export class ReviewService {
       .all(GOLD_LAYER, ...annotators, GOLD_LAYER, ...annotators)
     const out: CorpusReviewRow[] = []
     const tagRefKeys = this.tagRefKeys()
+    const words = this.attributeWords()
     for (const r of rows) {
       // under blind coding an article is reviewed only once this user marked it done
       if (this.hidesOthers(user, r.article_id)) continue
-      const review = this.article(user, r.article_id, annotators, tagRefKeys)
+      const review = this.article(user, r.article_id, annotators, tagRefKeys, words)
       const byKind = Object.fromEntries(DISAGREEMENT_KINDS.map((k) => [k, 0])) as Record<DisagreementKind, number>
       for (const u of review.units) for (const k of u.kinds) byKind[k]++
       out.push({

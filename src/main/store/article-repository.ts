@@ -3,6 +3,7 @@ import type { Article, ArticleStatus, MissingCount, ArticleSummary, SearchCursor
 import { buildFtsQuery } from './fts-query'
 import { makeSnippet } from './make-snippet'
 import type { Db } from './open-project-db'
+import type { Statement } from 'better-sqlite3'
 import type { DbArticleRow, DbArticleSummaryRow } from './rows'
 
 export interface NewArticle {
@@ -33,6 +34,12 @@ export class ArticleRepository {
   private readonly insertStmt
   private readonly getStmt
   private readonly countsStmt
+  private blindStmts:
+    | {
+        counts: Statement<{ ids: string; me: string }, { article_id: number; label: string; n: number }>
+        missing: Statement<{ ids: string; me: string }, { article_id: number; label: string; key: string; n: number }>
+      }
+    | undefined
   private readonly missingStmt
   private readonly indexStmt
   private readonly newestMatches
@@ -208,21 +215,22 @@ export class ArticleRepository {
 
   /** Label and missing-attribute counts of the tags `me` may see under blind coding: mine, and everyone's where I marked the article done. */
   private blindCounts(ids: string, me: string) {
-    const visible = `(annotator_id = @me OR EXISTS (SELECT 1 FROM coder_progress p WHERE p.article_id = annotation.article_id AND p.annotator_id = @me))`
-    const counts = this.db
-      .prepare<{ ids: string; me: string }, { article_id: number; label: string; n: number }>(
-        `SELECT article_id, label, count(*) AS n FROM annotation WHERE article_id IN (SELECT value FROM json_each(@ids)) AND ${visible} GROUP BY article_id, label`
-      )
-      .all({ ids, me })
-    const missing = this.db
-      .prepare<{ ids: string; me: string }, { article_id: number; label: string; key: string; n: number }>(
-        `SELECT g.article_id, g.label, m.value AS key, sum(g.n) AS n
-         FROM (SELECT article_id, label, missing, count(*) AS n FROM annotation
-               WHERE article_id IN (SELECT value FROM json_each(@ids)) AND missing != '[]' AND ${visible} GROUP BY article_id, label, missing) g, json_each(g.missing) m
-         GROUP BY g.article_id, g.label, m.value`
-      )
-      .all({ ids, me })
-    return [counts, missing] as const
+    // prepared on first use: most projects never turn blind coding on
+    if (!this.blindStmts) {
+      const visible = `(annotator_id = @me OR EXISTS (SELECT 1 FROM coder_progress p WHERE p.article_id = annotation.article_id AND p.annotator_id = @me))`
+      this.blindStmts = {
+        counts: this.db.prepare<{ ids: string; me: string }, { article_id: number; label: string; n: number }>(
+          `SELECT article_id, label, count(*) AS n FROM annotation WHERE article_id IN (SELECT value FROM json_each(@ids)) AND ${visible} GROUP BY article_id, label`
+        ),
+        missing: this.db.prepare<{ ids: string; me: string }, { article_id: number; label: string; key: string; n: number }>(
+          `SELECT g.article_id, g.label, m.value AS key, sum(g.n) AS n
+           FROM (SELECT article_id, label, missing, count(*) AS n FROM annotation
+                 WHERE article_id IN (SELECT value FROM json_each(@ids)) AND missing != '[]' AND ${visible} GROUP BY article_id, label, missing) g, json_each(g.missing) m
+           GROUP BY g.article_id, g.label, m.value`
+        )
+      }
+    }
+    return [this.blindStmts.counts.all({ ids, me }), this.blindStmts.missing.all({ ids, me })] as const
   }
 
   private withCounts(rows: DbArticleSummaryRow[], blindFor: string | null = null): ArticleSummary[] {

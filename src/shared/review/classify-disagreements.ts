@@ -1,4 +1,5 @@
 import { DISAGREEMENT_KINDS, type ComparedTag, type DisagreementKind, type ReviewUnit } from './review-unit'
+import { sameFragments } from './same-fragments'
 
 export interface ClassifyOptions {
   /** Annotator id → name, for the details. */
@@ -147,7 +148,7 @@ function differences(
     details.push(`${label}: ${present.map((l, i) => `${name(l)} ${show(values[i]!)}`).join(', ')}`)
   }
   const first = versions[0]!
-  if (!versions.every((t) => sameFragments(t, first))) differ('boundary', 'boundary', (t) => t.fragments.map((f) => `${f.start}–${f.end}`).join(' + '))
+  if (!versions.every((t) => sameFragments(t.fragments, first.fragments))) differ('boundary', 'boundary', (t) => t.fragments.map((f) => `${f.start}–${f.end}`).join(' + '))
   const oneLabel = versions.every((t) => t.label === first.label)
   if (!oneLabel) differ('label', 'label', (t) => t.label)
   // attributes are compared only between versions that agree on the label: a different label is the disagreement
@@ -169,7 +170,7 @@ function agreePlainly(members: readonly Placed[]): boolean {
   const first = members[0]!.tag
   for (let i = 0; i < members.length; i++) {
     const t = members[i]!.tag
-    if (t.label !== first.label || t.links.length > 0 || hasKeys(t.attributes) || !sameFragments(t, first)) return false
+    if (t.label !== first.label || t.links.length > 0 || hasKeys(t.attributes) || !sameFragments(t.fragments, first.fragments)) return false
   }
   return true
 }
@@ -221,13 +222,6 @@ function sharedChars(a: ComparedTag, b: ComparedTag): number {
   return n
 }
 
-function sameFragments(a: ComparedTag, b: ComparedTag): boolean {
-  const fa = a.fragments
-  const fb = b.fragments
-  if (fa.length !== fb.length) return false
-  for (let i = 0; i < fa.length; i++) if (fa[i]!.start !== fb[i]!.start || fa[i]!.end !== fb[i]!.end) return false
-  return true
-}
 
 function hasKeys(o: Record<string, unknown>): boolean {
   for (const _ in o) return true

@@ -143,6 +143,14 @@ describe('annotated imports report hostile input instead of crashing', () => {
     }
   })
 
+  it('W3C: a sources.jsonl line that is null is a BAD_LINE, not a TypeError (found by the fuzzer)', () => {
+    const dir = w3cFolder([tagging([{ type: 'TextQuoteSelector', exact: 'ELN' }])])
+    writeFileSync(join(dir, 'sources.jsonl'), 'null\n' + readFileSync(join(dir, 'sources.jsonl'), 'utf8'))
+    const { store } = createTempProject()
+    const report = annotated(store, { format: 'w3c', paths: [dir] })
+    expect(report.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'BAD_LINE', line: 1, message: expect.stringContaining('sources.jsonl line 1 needs "article"') })]))
+  })
+
   it('REFI-QDA: a DOCTYPE with an external entity is a BAD_LINE (fast-xml-parser threw after the validator accepted it)', () => {
     const qdpx = unzipSync(exportedFiles('refi-qda')['project.qdpx']!)
     const xml = Buffer.from(qdpx['project.qde']!).toString('utf8').replace('?>', '?><!DOCTYPE Project [<!ENTITY x SYSTEM "file:///etc/passwd">]>')

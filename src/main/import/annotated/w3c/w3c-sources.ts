@@ -24,7 +24,8 @@ export function* readW3cSources(dir: string, issue: IssueSink): Generator<W3cSou
     if (text.trim() === '') continue
     const o = parseJsonText(text, 'sources.jsonl', issue, line) as Record<string, unknown> | undefined
     if (o === undefined) continue
-    if (typeof o['article'] !== 'string' || typeof o['textFile'] !== 'string') {
+    // a line of null, a number or a list is a bad line too, not a crash
+    if (o === null || typeof o !== 'object' || typeof o['article'] !== 'string' || typeof o['textFile'] !== 'string') {
       issue({ file: 'sources.jsonl', line, severity: 'error', code: 'BAD_LINE', message: `sources.jsonl line ${line} needs "article" (the target source IRI) and "textFile".` })
       continue
     }

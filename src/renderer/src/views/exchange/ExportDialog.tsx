@@ -104,24 +104,8 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
           <input value={words} onChange={(e) => setWords(e.target.value)} placeholder='words or a "quoted phrase", as in the corpus search' />
         </label>
         <div className="row">
-          <label>
-            Source{' '}
-            <select aria-label="Source" value={source} onChange={(e) => setSource(e.target.value)}>
-              <option value="">All sources</option>
-              {facets.sources.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Language{' '}
-            <select aria-label="Language" value={language} onChange={(e) => setLanguage(e.target.value)}>
-              <option value="">All languages</option>
-              {facets.languages.map((l) => (
-                <option key={l}>{l}</option>
-              ))}
-            </select>
-          </label>
+          <FacetSelect name="Source" all="All sources" values={facets.sources} value={source} onChange={setSource} />
+          <FacetSelect name="Language" all="All languages" values={facets.languages} value={language} onChange={setLanguage} />
         </div>
         <div className="row" role="group" aria-label="Article status">
           <span>Status:</span>
@@ -200,5 +184,20 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
         )}
       />
     </ExchangeDialog>
+  )
+}
+
+/** One of the corpus's values (a source, a language), or all of them. */
+function FacetSelect({ name, all, values, value, onChange }: { name: string; all: string; values: string[]; value: string; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {name}{' '}
+      <select aria-label={name} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{all}</option>
+        {values.map((v) => (
+          <option key={v}>{v}</option>
+        ))}
+      </select>
+    </label>
   )
 }

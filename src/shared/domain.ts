@@ -282,6 +282,7 @@ export interface ActorMention {
   title: string
   label: string
   quote: string
-  prefix: string
-  suffix: string
+  /** The quote's context in its article: whole words, "…" where the text goes on (see matchContext). */
+  before: string
+  after: string
 }

@@ -240,7 +240,18 @@ export class AnnotationService {
   history(user: User, articleId: number): HistoryState {
     const undo = this.store.changes.topOfUndo(articleId, user.id)
     const redo = this.store.changes.topOfRedo(articleId, user.id)
-    return { canUndo: !!undo, canRedo: !!redo, undoDescription: undo?.description ?? null, redoDescription: redo?.description ?? null }
+    return { canUndo: !!undo, canRedo: !!redo, undoDescription: this.describe(user, articleId, undo), redoDescription: this.describe(user, articleId, redo) }
+  }
+
+  // under blind coding an action on a colleague's tag (a decision made before it was switched on) must not quote that tag
+  private describe(user: User, articleId: number, top: { actionId: string; description: string } | null): string | null {
+    if (!top) return null
+    if (!this.store.review.blindCoding() || this.store.review.doneAt(articleId, user.id) !== null) return top.description
+    const hidden = this.store.changes.actionRows(top.actionId).some((r) => {
+      const tag = parseSnapshot(r.after) ?? parseSnapshot(r.before)
+      return r.entity === 'annotation' && !!tag && tag.annotatorId !== user.id
+    })
+    return hidden ? 'a change to a tag blind coding hides' : top.description
   }
 
   /** Reverses this user's latest action in the article; null when there is nothing to undo. */

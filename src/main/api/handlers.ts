@@ -1,4 +1,5 @@
 import type { MethodOutput, ParsedInput } from '../../shared/contract'
+import { actorMentions } from '../actors/actor-mentions'
 import { AppError } from '../../shared/errors'
 import type { MethodName } from '../../shared/method-names'
 import { setArticleNote } from '../articles/set-article-note'
@@ -133,7 +134,7 @@ export function createHandlers(wb: Workbench): Handlers {
     'actors.merge': (input) => actorsChanged(wb.actors.merge(wb.user, input)),
     'actors.mentions': ({ id, limit }) => {
       wb.actors.require(id)
-      return wb.store.actors.mentions(id, limit)
+      return actorMentions(wb.store, id, limit)
     },
     'history.state': ({ articleId }) => wb.annotations.history(wb.user, articleId),
     'history.undo': ({ articleId }) => {

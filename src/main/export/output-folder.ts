@@ -119,7 +119,13 @@ export class OutputFolder {
     if (existsSync(this.destination)) {
       const old = `${this.temp}.old`
       renameSync(this.destination, old)
-      renameSync(this.temp, this.destination)
+      try {
+        renameSync(this.temp, this.destination)
+      } catch (error) {
+        // the previous export goes back under its name; the caller's abort removes the new one
+        renameSync(old, this.destination)
+        throw error
+      }
       rmSync(old, { recursive: true, force: true })
     } else renameSync(this.temp, this.destination)
     this.done = true

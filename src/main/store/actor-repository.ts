@@ -49,6 +49,9 @@ export interface NewActor {
 const ACTOR_SELECT = `SELECT a.*, (SELECT count(*) FROM mention m WHERE m.actor_id = a.id) AS mention_count FROM actor a`
 
 /** SQL for the actor registry: canonical actors, their aliases, and the tags that mention them. */
+/** A mentioning tag's first fragment, in code points. */
+export type MentionRow = Omit<ActorMention, 'before' | 'after'> & { start: number; end: number }
+
 export class ActorRepository {
   constructor(private readonly db: Db) {}
 
@@ -169,17 +172,16 @@ export class ActorRepository {
     return this.db.prepare<[string], { annotation_id: string }>('SELECT DISTINCT annotation_id FROM mention WHERE actor_id = ?').all(actorId).map((r) => r.annotation_id)
   }
 
-  /** The tags that mention an actor across the corpus, article by article, each with its first fragment. */
-  mentions(actorId: string, limit: number): ActorMention[] {
+  /** The tags that mention an actor across the corpus, article by article, each with its first fragment's place. */
+  mentions(actorId: string, limit: number): MentionRow[] {
     return this.db
-      .prepare<[string, number], { annotation_id: string; article_id: number; title: string; label: string; quote: string; prefix: string; suffix: string }>(
-        `SELECT n.id AS annotation_id, n.article_id, ar.title, n.label, f.quote, f.prefix, f.suffix
+      .prepare<[string, number], MentionRow>(
+        `SELECT n.id AS annotationId, n.article_id AS articleId, ar.title, n.label, f.start, f.end, f.quote
          FROM mention m JOIN annotation n ON n.id = m.annotation_id JOIN article ar ON ar.id = n.article_id
          JOIN fragment f ON f.article_id = n.article_id AND f.annotation_id = n.id AND f.idx = 0
          WHERE m.actor_id = ? GROUP BY n.id ORDER BY n.article_id, n.start LIMIT ?`
       )
       .all(actorId, limit)
-      .map((r) => ({ annotationId: r.annotation_id, articleId: r.article_id, title: r.title, label: r.label, quote: r.quote, prefix: r.prefix, suffix: r.suffix }))
   }
 
   private hydrate(rows: ActorRow[]): Actor[] {

@@ -2,6 +2,7 @@ import type { Link } from '../../shared/domain'
 import type { Codebook } from '../../shared/codebook/codebook-schema'
 import type { CodebookMigration } from '../../shared/codebook/codebook-migration'
 import type { CodebookUsage, CodebookVersionInfo } from '../../shared/codebook/codebook-versions'
+import { typeChanges } from '../../shared/codebook/type-changes'
 import { validateCodebook } from '../../shared/codebook/validate-codebook'
 import { AppError } from '../../shared/errors'
 import type { Db } from './open-project-db'
@@ -53,22 +54,28 @@ export class CodebookRepository {
       .run(v.codebook.version, JSON.stringify(v.codebook), v.note, v.createdBy, new Date().toISOString(), JSON.stringify(v.migration))
   }
 
-  /** Every version, newest first, with who saved it and how tags were carried over. */
+  /** Every version, newest first, with who saved it, how tags were carried over and which attribute types it changed. */
   versions(): CodebookVersionInfo[] {
     const rows = this.db
       .prepare<[], DbCodebookVersionRow>(
-        `SELECT c.version, json_extract(c.json, '$.name') AS name, c.note, u.name AS created_by, c.created_at, c.migration
+        `SELECT c.version, c.json, c.note, u.name AS created_by, c.created_at, c.migration
          FROM codebook c LEFT JOIN annotator u ON u.id = c.created_by ORDER BY c.version DESC`
       )
       .all()
-    return rows.map((r) => ({
-      version: r.version,
-      name: r.name ?? '',
-      note: r.note,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      migration: r.migration === null ? null : (JSON.parse(r.migration) as CodebookMigration)
-    }))
+    const codebooks = rows.map((r) => JSON.parse(r.json) as Codebook)
+    return rows.map((r, i) => {
+      const migration = r.migration === null ? null : (JSON.parse(r.migration) as CodebookMigration)
+      const previous = codebooks[i + 1]
+      return {
+        version: r.version,
+        name: codebooks[i]!.name ?? '',
+        note: r.note,
+        createdBy: r.created_by,
+        createdAt: r.created_at,
+        migration,
+        typeChanges: previous ? typeChanges(previous, codebooks[i]!, migration) : []
+      }
+    })
   }
 
   /** Label, attribute and value of every tag: what a codebook change can orphan. */

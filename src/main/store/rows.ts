@@ -53,7 +53,7 @@ export interface DbChangeRow {
 
 export interface DbCodebookVersionRow {
   version: number
-  name: string | null
+  json: string
   note: string
   created_by: string | null
   created_at: string

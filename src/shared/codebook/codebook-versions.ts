@@ -16,6 +16,8 @@ export interface CodebookVersionInfo {
   createdAt: string
   /** How tags were carried over from the previous version (null for the first version). */
   migration: CodebookMigration | null
+  /** Attributes whose type this version changed, "Label › key: old → new" (see typeChanges). */
+  typeChanges: string[]
 }
 
 /** What `codebook.save` did. */

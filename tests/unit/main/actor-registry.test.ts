@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ActorService } from '../../../src/main/actors/actor-service'
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
 import { findOccurrences } from '../../../src/main/annotations/find-occurrences'
+import { actorMentions } from '../../../src/main/actors/actor-mentions'
 import { contract } from '../../../src/shared/contract'
 import { ANA, addArticle, cleanupTemp, createTempProject } from '../../helpers/project'
 
@@ -83,6 +84,23 @@ describe('registry edits', () => {
     const after = actors.addAlias(USER, { actorId: eln.id, alias: { alias: 'los elenos', language: 'es', aliasType: 'nickname' } })
     expect(after.aliases.at(-1)).toMatchObject({ alias: 'los elenos', aliasType: 'nickname' })
     expect(() => actors.create(USER, { fields: { name: 'Urabenos' } })).toThrow('collides')
+  })
+
+  it('lists mentions with whole-word context from the article, an astral character before the quote included', () => {
+    const { store, actors, tags, byName } = setup()
+    const filler = 'word '.repeat(30)
+    const text = `${filler}\u{1F600} said the\nClan del Golfo   fighters near ${filler}end.`
+    const articleId = addArticle(store, text)
+    const gulf = byName('Gulf Clan (EGC)')
+    const start = [...text].length - [...text.slice(text.indexOf('Clan del'))].length
+    const tag = tags.create(USER, { articleId, label: 'Actor', fragments: [{ start, end: start + 14 }] }).upserted[0]!
+    tags.update(USER, { id: tag.id, attributes: { entity: gulf.id } })
+    const [m] = actorMentions(store, gulf.id, 10)
+    expect(m).toMatchObject({ articleId, quote: 'Clan del Golfo', label: 'Actor' })
+    // whole words only, line breaks and runs of spaces collapsed, "…" where the article goes on
+    expect(m!.before).toMatch(/^…word .* \u{1F600} said the $/u)
+    expect(m!.after).toMatch(/^ fighters near word .*word…$/u)
+    expect(`${m!.before}${m!.quote}${m!.after}`.length).toBeLessThanOrEqual(82)
   })
 
   it('merging repoints every mention, moves aliases and keeps a tombstone', () => {

@@ -260,6 +260,22 @@ describe('review and adjudication', () => {
     expect(store.review.doneAt(articleId, ANA.id)).toBeNull()
   })
 
+  it('under blind coding the undo tooltip does not quote a colleague’s tag a decision touched before it was switched on', () => {
+    const { store, service, review, articleId, bClaim } = setup()
+    service.update(ANA, { id: bClaim, status: 'accepted' })
+    const quoting = service.history(ANA, articleId).undoDescription!
+    expect(quoting).toContain('The president condemned it')
+    review.setBlindCoding(true)
+    expect(service.history(ANA, articleId).undoDescription).toBe('a change to a tag blind coding hides')
+    // undoing it reverses the decision, and redo is worded the same way
+    service.undo(ANA, articleId)
+    expect(store.annotations.get(bClaim)!.status).not.toBe('accepted')
+    expect(service.history(ANA, articleId).redoDescription).toBe('a change to a tag blind coding hides')
+    // once Ana marks the article done she sees Ben's layer, and the tooltip quotes it again
+    review.markDone(ANA, articleId, true)
+    expect(service.history(ANA, articleId).redoDescription).toBe(quoting)
+  })
+
   it('under blind coding counts only colleagues among the hidden layers, not the gold layer', () => {
     const { review, articleId, aEv, bEv } = setup()
     review.decide(REVIEWER, { articleId, candidates: [aEv, bEv], decision: 'accept', chosenId: aEv, reason: '', guideline: '' })

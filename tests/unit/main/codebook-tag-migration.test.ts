@@ -246,5 +246,22 @@ describe('links follow a codebook change', () => {
     expect(snapshot(ids.place)!.attributes).toEqual({ admin1: 'Maravia' })
     expect(snapshot(ids.place2)!.attributes).toEqual({ country: 12 })
     expect(changeRows().map((r) => r.description).sort()).toEqual(['codebook v2: country: "12" → 12 — “Ostrava”', 'codebook v2: move country → admin1 as text — “Velmora”'])
+    expect(store.codebooks.versions().map((v) => v.typeChanges)).toEqual([['Place › country: text → number'], []])
+  })
+
+  it('the version history names a type change whose values all converted, following a label rename', () => {
+    const { store, tags, save, ids } = setup()
+    tags.update(ANA, { id: ids.place, attributes: { country: '7' } })
+    tags.update(ANA, { id: ids.place2, attributes: { country: '12' } })
+    save(
+      (cb) => {
+        renameLabel(cb, 'Place', 'Location')
+        cb.labels.find((l) => l.name === 'Location')!.attributes.find((a) => a.key === 'country')!.type = 'number'
+      },
+      { labels: { Place: { to: 'Location' } } }
+    )
+    const [latest] = store.codebooks.versions()
+    expect(latest!.migration!.retype).toEqual([])
+    expect(latest!.typeChanges).toEqual(['Location › country: text → number'])
   })
 })

@@ -193,9 +193,9 @@ export function ActorDetails({ actorId }: { actorId: string }) {
           <li key={m.annotationId}>
             <a href={`#/article/${m.articleId}`}>{m.title}</a>
             <span className="snippet">
-              …{m.prefix}
+              {m.before}
               <mark>{m.quote}</mark>
-              {m.suffix}…
+              {m.after}
             </span>
           </li>
         ))}

@@ -47,7 +47,7 @@ export function GeneralEditor({ versions, onExport }: Props) {
                 {v.createdBy && <div className="meta">by {v.createdBy}</div>}
               </td>
               <td>{v.note}</td>
-              <td className="meta">{migrationSummary(v.migration).join('; ') || '—'}</td>
+              <td className="meta">{[...v.typeChanges, ...migrationSummary(v.migration)].join('; ') || '—'}</td>
               <td>
                 <button type="button" onClick={() => onExport(v.version)} aria-label={`Export version ${v.version}`}>
                   Export

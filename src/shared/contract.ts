@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { absolutePath } from './absolute-path'
 import type { Codebook } from './codebook/codebook-schema'
 import { codebookMigrationSchema, EMPTY_MIGRATION } from './codebook/codebook-migration'
 import type { CodebookSaved, CodebookUsage, CodebookVersionInfo } from './codebook/codebook-versions'
@@ -45,7 +46,7 @@ function method<O>() {
 }
 
 const id = z.number().int().positive()
-const path = z.string().min(1, 'a file path is required').max(4096)
+const path = absolutePath('a file path is required')
 const label = z.string().trim().min(1).max(100)
 const fragmentRange = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(1) })

@@ -1,10 +1,12 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, join, normalize, relative, sep } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import { exportIoError } from './export-io-error'
 
 const CHUNK = 1 << 20
+/** The file every folder export ends with; it marks the folder as Spanwise's own. */
+export const EXPORT_MANIFEST = 'manifest.json'
 
 /** A file being written: text and bytes are buffered and written in 1 MB chunks. */
 export class OutputFile {
@@ -54,18 +56,36 @@ export class OutputFile {
   }
 }
 
-/** A hidden temporary name beside `destination`, after checking that its folder exists and that it may be (re)placed. */
-export function tempBeside(destination: string, overwrite: boolean, what: 'folder' | 'file'): string {
+/**
+ * A hidden temporary name beside `destination`, after checking that its folder exists and that it may be (re)placed:
+ * only what Spanwise wrote itself (`ours` says whether something already there is) is ever replaced.
+ */
+export function tempBeside(destination: string, overwrite: boolean, what: 'folder' | 'file', ours: (path: string) => boolean): string {
   const parent = dirname(destination)
   try {
     statSync(parent)
   } catch (error) {
     throw exportIoError(error, destination)
   }
-  if (existsSync(destination) && !overwrite) {
-    throw new AppError('CONFLICT', `${destination} already exists. Choose a new ${what} name, or allow replacing it.`)
+  if (existsSync(destination)) {
+    if (!ours(destination)) {
+      const kind = what === 'folder' ? 'an earlier Spanwise export folder' : 'an earlier annotation pack'
+      throw new AppError('CONFLICT', `${destination} already exists and is not ${kind}, so Spanwise will not replace it. Choose a new ${what} name.`)
+    }
+    if (!overwrite) throw new AppError('CONFLICT', `${destination} already exists. Choose a new ${what} name, or allow replacing it.`)
   }
   return join(parent, `.${basename(destination)}.partial-${randomBytes(4).toString('hex')}`)
+}
+
+/** An empty folder, or a folder whose manifest.json says a Spanwise export wrote it. */
+export function isExportFolder(path: string): boolean {
+  if (!statSync(path).isDirectory()) return false
+  if (readdirSync(path).length === 0) return true
+  try {
+    return (JSON.parse(readFileSync(join(path, EXPORT_MANIFEST), 'utf8')) as { spanwise?: unknown }).spanwise === 'export'
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -81,7 +101,7 @@ export class OutputFolder {
     readonly destination: string,
     private readonly overwrite = false
   ) {
-    this.temp = tempBeside(destination, overwrite, 'folder')
+    this.temp = tempBeside(destination, overwrite, 'folder', isExportFolder)
     try {
       mkdirSync(this.temp)
     } catch (error) {

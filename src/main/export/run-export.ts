@@ -9,7 +9,7 @@ import { withLargeCache } from '../store/with-large-cache'
 import { ExportCancelled, type ExportHooks } from './export-hooks'
 import { ExportStream } from './export-stream'
 import { exportIoError } from './export-io-error'
-import { OutputFolder } from './output-folder'
+import { EXPORT_MANIFEST, OutputFolder } from './output-folder'
 import { runPackExport } from './pack/run-pack-export'
 import { NativeLineReader } from './native/native-line-reader'
 import { NativeWriter } from './native/native-writer'
@@ -20,7 +20,6 @@ import { checkExportFilter } from './check-export-filter'
 
 export { ExportCancelled, type ExportHooks, type ExportProgress } from './export-hooks'
 
-const MANIFEST = 'manifest.json'
 
 /**
  * Writes one export: the filtered articles stream through the format's writer into a hidden folder, which
@@ -66,7 +65,7 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
       articles: stream.articles,
       annotations: stream.annotations,
       links: stream.links,
-      files: [...notes.files, MANIFEST],
+      files: [...notes.files, EXPORT_MANIFEST],
       warnings: notes.warnings,
       counts: notes.counts
     }
@@ -88,7 +87,7 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
       warnings: notes.warnings,
       files: result.files
     }
-    out.writeFile(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`)
+    out.writeFile(EXPORT_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`)
     out.commit()
     stream.progress(true, 'done')
     return result

@@ -2,6 +2,7 @@ import { renameSync, rmSync, statSync } from 'node:fs'
 import { AppError } from '../../shared/errors'
 import { exportIoError } from './export-io-error'
 import { OutputFile, tempBeside } from './output-folder'
+import { readPackFile } from '../import/annotated/pack/read-pack-file'
 
 /**
  * A one-file export (an annotation pack), written under a hidden temporary name beside the destination and
@@ -16,10 +17,10 @@ export class SingleFileOutput {
     readonly destination: string,
     overwrite: boolean
   ) {
-    this.temp = tempBeside(destination, overwrite, 'file')
-    if (overwrite && statSync(destination, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new AppError('CONFLICT', `${destination} is a folder; a pack is one file. Choose a file name such as ${destination}.spanpack.`)
-    }
+    this.temp = tempBeside(destination, overwrite, 'file', (path) => {
+      if (statSync(path).isDirectory()) throw new AppError('CONFLICT', `${destination} is a folder; a pack is one file. Choose a file name such as ${destination}.spanpack.`)
+      return isPack(path)
+    })
     try {
       this.file = new OutputFile(this.temp)
     } catch (error) {
@@ -40,5 +41,15 @@ export class SingleFileOutput {
     this.file.discard()
     rmSync(this.temp, { force: true })
     this.done = true
+  }
+}
+
+// an earlier pack reads back whole; anything else at the path is someone's file
+function isPack(path: string): boolean {
+  try {
+    readPackFile(path)
+    return true
+  } catch {
+    return false
   }
 }

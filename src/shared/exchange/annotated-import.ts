@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { absolutePath } from '../absolute-path'
 import type { ImportIssue } from '../domain'
 import { IMPORT_FORMATS, type ImportFormat } from './exchange-formats'
 import type { PackImportSummary } from './pack-format'
@@ -7,7 +8,7 @@ export const annotatedImportOptions = z
   .object({
     format: z.enum(IMPORT_FORMATS),
     /** Files or folders to read. */
-    paths: z.array(z.string().min(1).max(4096)).min(1, 'choose at least one file or folder').max(100_000),
+    paths: z.array(absolutePath('a file path is required')).min(1, 'choose at least one file or folder').max(100_000),
     /** The coder the tags are filed under when the file does not name one (a layer per import); packs name their coder. */
     annotator: z.string().trim().max(100).default(''),
     /** A label the codebook lacks → the label to use instead, or null to leave those tags out. */

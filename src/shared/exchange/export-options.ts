@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { absolutePath } from '../absolute-path'
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES } from '../domain'
 import { EXPORT_FORMATS } from './exchange-formats'
 
@@ -20,7 +21,7 @@ export type ExportFilter = z.infer<typeof exportFilter>
 export const exportOptions = z.object({
   format: z.enum(EXPORT_FORMATS),
   /** The folder to create; it must not exist unless `overwrite`. */
-  destination: z.string().min(1, 'choose a folder to export to').max(4096),
+  destination: absolutePath('choose a folder to export to'),
   filter: exportFilter.default({}),
   /** Include each span's exact text, prefix and suffix where the format has room for them. */
   quotes: z.boolean().default(true),

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runExport } from '../../../src/main/export/run-export'
@@ -13,6 +13,7 @@ import { ANA, addArticle, cleanupTemp, cpSlice, createTempProject, tempDir } fro
 import { AnnotationService } from '../../../src/main/annotations/annotation-service'
 import { CodebookService } from '../../../src/main/codebook/codebook-service'
 import { EMPTY_MIGRATION } from '../../../src/shared/codebook/codebook-migration'
+import { appError } from '../../helpers/app-error'
 
 afterEach(cleanupTemp)
 
@@ -161,6 +162,36 @@ describe('native JSONL export and import', () => {
     expect(() => exportTo(p.store, out, { filter: { annotators: ['Ana', 'Sam'] } })).toThrow("No coder is called “Sam” (give the full name or id, as listed). This project's coders: Ana, Ben")
     expect(() => exportTo(p.store, out, { filter: { articleIds: [p.a1, 99] } })).toThrow('Article 99 does not exist in this project')
     expect(existsSync(out)).toBe(false)
+  })
+
+  it('replaces only an earlier export or an empty folder: never a folder of other files, a file, or a relative path', () => {
+    const p = codedProject()
+    const dir = tempDir()
+    // someone's own folder and file, at the path given with "replace" ticked
+    const theirs = join(dir, 'thesis')
+    mkdirSync(theirs)
+    writeFileSync(join(theirs, 'chapter.docx'), 'years of work')
+    const notes = join(dir, 'notes.txt')
+    writeFileSync(notes, 'notes')
+    for (const destination of [theirs, notes]) {
+      const e = appError(() => exportTo(p.store, destination, { overwrite: true }))
+      expect(e.code).toBe('CONFLICT')
+      expect(e.message).toBe(`${destination} already exists and is not an earlier Spanwise export folder, so Spanwise will not replace it. Choose a new folder name.`)
+    }
+    expect(readFileSync(join(theirs, 'chapter.docx'), 'utf8')).toBe('years of work')
+    expect(readFileSync(notes, 'utf8')).toBe('notes')
+    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'thesis'])
+    // an earlier export, and an empty folder, are replaced when allowed
+    const earlier = join(dir, 'earlier')
+    exportTo(p.store, earlier, { format: 'csv' })
+    exportTo(p.store, earlier, { overwrite: true })
+    expect(readdirSync(earlier).sort()).toEqual(['articles.jsonl', 'manifest.json'])
+    const empty = join(dir, 'empty')
+    mkdirSync(empty)
+    exportTo(p.store, empty, { overwrite: true })
+    expect(readdirSync(empty)).toContain('articles.jsonl')
+    // a relative path would land in the folder the app was started from
+    expect(exportOptions.safeParse({ format: 'native', destination: 'relative-out' }).error?.issues[0]?.message).toContain('give the full path')
   })
 
   it('refuses an existing folder and leaves nothing behind when a writer fails (failure simulated by a throwing writer)', () => {

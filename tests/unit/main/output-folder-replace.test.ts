@@ -29,6 +29,7 @@ describe('replacing an export folder (fs.renameSync wrapped to fail)', () => {
     const destination = join(dir, 'export')
     mkdirSync(destination)
     writeFileSync(join(destination, 'articles.jsonl'), 'previous\n')
+    writeFileSync(join(destination, 'manifest.json'), '{"spanwise":"export"}')
     const out = new OutputFolder(destination, true)
     out.writeFile('articles.jsonl', 'new\n')
     failing.target = destination
@@ -43,6 +44,7 @@ describe('replacing an export folder (fs.renameSync wrapped to fail)', () => {
     const destination = join(dir, 'export')
     mkdirSync(destination)
     writeFileSync(join(destination, 'old-only.txt'), 'x')
+    writeFileSync(join(destination, 'manifest.json'), '{"spanwise":"export"}')
     const out = new OutputFolder(destination, true)
     out.writeFile('articles.jsonl', 'new\n')
     out.commit()

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runExport } from '../../../src/main/export/run-export'
@@ -93,5 +93,13 @@ describe('annotation pack export', () => {
     runExport(p.store, exportOptions.parse({ format: 'pack', destination: file, overwrite: true }), {}, ANA)
     expect(readdirSync(dirname(file))).toEqual(['pack.spanpack'])
     expect(existsSync(file)).toBe(true)
+    // a file that is not an earlier pack is never replaced, even when allowed
+    const other = join(dirname(file), 'thesis.docx')
+    writeFileSync(other, 'years of work')
+    expect(() => runExport(p.store, exportOptions.parse({ format: 'pack', destination: other, overwrite: true }), {}, ANA)).toThrow(
+      `${other} already exists and is not an earlier annotation pack, so Spanwise will not replace it. Choose a new file name.`
+    )
+    expect(readFileSync(other, 'utf8')).toBe('years of work')
+    expect(readdirSync(dirname(file)).sort()).toEqual(['pack.spanpack', 'thesis.docx'])
   })
 })

@@ -147,7 +147,7 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
           </label>
         )}
         <label className="check">
-          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace the folder if it exists
+          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace an earlier export in that folder
         </label>
       </div>
       <label>

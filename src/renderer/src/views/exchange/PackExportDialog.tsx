@@ -61,7 +61,7 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
           <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText(e.target.checked)} /> Include the article texts (for a colleague who lacks these articles)
         </label>
         <label className="check">
-          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace the file if it exists
+          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace an earlier pack of that name
         </label>
       </div>
       <label>

@@ -16,6 +16,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 // tsconfig.node.json typechecks this folder without the DOM lib; these globals only exist inside page.evaluate.
 declare const document: any
 declare const NodeFilter: any
+declare const getComputedStyle: any
 
 export const ROOT = resolve(__dirname, '..', '..')
 export const FIXTURES = join(ROOT, 'tests', 'fixtures')
@@ -228,6 +229,14 @@ export async function textPoints(page: Page, needle: string, opts: { occurrence?
             return r
           }
           charRange(at + from).startContainer.parentElement.scrollIntoView({ block: 'center' })
+          // a paragraph taller than the window was centred as a whole: centre the character itself
+          let box = p.parentElement
+          while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement
+          if (box) {
+            const r = charRange(at + from).getBoundingClientRect()
+            const b = box.getBoundingClientRect()
+            box.scrollTop += r.top - (b.top + b.height / 2)
+          }
           const first = charRange(at + from).getBoundingClientRect()
           const last = charRange(at + to - 1).getBoundingClientRect()
           const inset = (w: number) => Math.min(2, w / 4)

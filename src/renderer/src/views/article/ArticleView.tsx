@@ -24,7 +24,7 @@ import { stepTag } from './stepTag'
 import { useClearActed } from './useClearActed'
 import { useViewerSelection } from './useViewerSelection'
 import { STATUS_TEXT } from '../../statusText'
-import { INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
+import { ID_CLASS_PREFIX, INCOMPLETE_CLASS } from '../../editor/extensions/annotation/constants'
 import { useIdRule } from '../../editor/useIdRule'
 import { ArticleContext, type ArticleActions } from './articleContext'
 import { LINK_INPUT_ID } from './TagLinks'
@@ -103,8 +103,11 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
       editorRef.current?.commands.selectAnnotation(id)
       const a = id ? state.get().annotations.get(id) : undefined
       if (scroll && a && editorRef.current) {
-        const { node } = editorRef.current.view.domAtPos(offsets.cpToPos(a.fragments[0]!.start))
-        const el = node instanceof Element ? node : node.parentElement
+        const view = editorRef.current.view
+        // the tag's own highlight, not its paragraph: a one-line article is one paragraph taller than the window
+        const drawn = view.dom.querySelector(`.${ID_CLASS_PREFIX}${CSS.escape(a.id)}`)
+        const { node } = view.domAtPos(offsets.cpToPos(a.fragments[0]!.start))
+        const el = drawn ?? (node instanceof Element ? node : node.parentElement)
         el?.scrollIntoView({ block: 'center' })
       }
     },

@@ -95,6 +95,19 @@ test('code the Huila attack: event attributes, perpetrator and target links, the
     const [mark, line] = await Promise.all([row.locator('mark').boundingBox(), row.locator('.snippet').boundingBox()])
     expect(mark!.x + mark!.width).toBeLessThanOrEqual(line!.x + line!.width + 1)
   }
+  // and keeps the spaces around the match: a space's width lies between the word before and the highlight
+  const gaps = await review.locator('.occ-row .snippet').evaluateAll((snippets: any[]) =>
+    snippets.map((s) => {
+      const before = s.querySelector('.occ-before').firstChild
+      if (!before || !/\S $/.test(before.data)) return null
+      const r = s.ownerDocument.createRange()
+      r.setStart(before, before.data.length - 2)
+      r.setEnd(before, before.data.length - 1)
+      return s.querySelector('mark').getBoundingClientRect().left - r.getBoundingClientRect().right
+    })
+  )
+  expect(gaps.filter((g) => g !== null).length).toBeGreaterThan(0)
+  for (const gap of gaps) if (gap !== null) expect(gap).toBeGreaterThan(2)
   const summary = (await review.locator('.occ-summary').textContent())!
   const total = Number(/^(\d+)/.exec(summary)![1])
   // the Huila article's own "Urabeños" and "Clan del Golfo" are among them

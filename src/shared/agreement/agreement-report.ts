@@ -337,8 +337,8 @@ function pairStats(pair: PairTotals, annotators: readonly { id: string }[], unit
     a: annotators[pair.i]!.id,
     b: annotators[pair.j]!.id,
     articles: pair.coded.length,
-    exact: pair.exact.prf(true),
-    overlap: pair.overlap.prf(true),
+    exact: pair.coded.length === 0 ? noSharedSpans() : pair.exact.prf(true),
+    overlap: pair.coded.length === 0 ? noSharedSpans() : pair.overlap.prf(true),
     kappa: { ...(pair.coded.length === 0 ? noSharedArticles() : cohenKappa(pair.labels)), statistic: 'cohen_kappa' },
     unitizingAlpha: unitizing
   }
@@ -400,6 +400,12 @@ class Counts {
 
 function noSharedArticles(): NotComputable {
   return notComputable('no_units', 'These two annotators did not both code any of the included articles.')
+}
+
+// spans are compared only in articles both coded: with none, every span measure says why
+function noSharedSpans(): SpanAgreement {
+  const none = noSharedArticles()
+  return { precision: none, recall: none, f1: none }
 }
 
 function kappaFor(units: readonly (readonly Value[])[], coders: number): KappaStat {

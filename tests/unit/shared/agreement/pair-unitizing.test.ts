@@ -83,6 +83,8 @@ describe('agreement report: unitizing alpha per annotator pair', () => {
     const qr = apart.pairwise.find((x) => x.a === 'q' && x.b === 'r')!
     expect(qr.articles).toBe(0)
     expect(qr.unitizingAlpha).toEqual({ ok: false, reason: 'no_units', message: 'These two annotators did not both code any of the included articles.' })
+    // the span measures give the same reason, not "no spans were marked": both coders marked spans, in different articles
+    for (const m of [qr.exact, qr.overlap]) for (const v of [m.precision, m.recall, m.f1]) expect(v).toEqual(qr.unitizingAlpha)
     expect(apart.pairwise.find((x) => x.a === 'p' && x.b === 'q')!.unitizingAlpha).toMatchObject({ ok: true, value: 1, articles: 1 })
 
     const claims = buildAgreementReport({ ...THREE, labelFilter: ['Claim'] })

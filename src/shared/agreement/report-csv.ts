@@ -6,6 +6,8 @@ import { plural } from '../plural'
 export interface ReportRow {
   scope: 'corpus' | 'pair' | 'article'
   article: string
+  /** The article's title, so a per-article row can be read without the project at hand. */
+  article_title: string
   label: string
   attribute: string
   statistic: string
@@ -16,7 +18,7 @@ export interface ReportRow {
   note: string
 }
 
-export const CSV_COLUMNS = ['scope', 'article', 'label', 'attribute', 'statistic', 'annotators', 'value', 'n', 'note'] as const
+export const CSV_COLUMNS = ['scope', 'article', 'article_title', 'label', 'attribute', 'statistic', 'annotators', 'value', 'n', 'note'] as const
 
 /**
  * The report as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break),
@@ -41,7 +43,7 @@ export function reportRows(report: AgreementReport): ReportRow[] {
   const nameOf = (id: string): string => names.get(id) ?? id
   const all = report.annotators.map((a) => a.name).join(' & ')
   const rows: ReportRow[] = []
-  const base = { scope: 'corpus' as ReportRow['scope'], article: '', label: '', attribute: '', annotators: all }
+  const base = { scope: 'corpus' as ReportRow['scope'], article: '', article_title: '', label: '', attribute: '', annotators: all }
   const reference = report.annotators.length === 2 ? `reference: ${report.annotators[0]!.name}` : ''
 
   const spanRows = (agreement: SpanAgreement, criterion: 'exact' | 'overlap', at: Omit<ReportRow, 'statistic' | 'value' | 'n' | 'note'>, ref: string): void => {
@@ -96,7 +98,7 @@ export function reportRows(report: AgreementReport): ReportRow[] {
       unitizingRow(p.unitizingAlpha, at)
     }
   for (const art of report.perArticle) {
-    const at = { ...base, scope: 'article' as const, article: String(art.id), annotators: art.annotators.map(nameOf).join(' & ') }
+    const at = { ...base, scope: 'article' as const, article: String(art.id), article_title: art.title, annotators: art.annotators.map(nameOf).join(' & ') }
     const ref = art.annotators.length === 2 ? `reference: ${nameOf(art.annotators[0]!)}` : ''
     spanRows(art.exact, 'exact', at, ref)
     spanRows(art.overlap, 'overlap', at, ref)

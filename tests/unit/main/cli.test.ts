@@ -205,9 +205,9 @@ describe('cli agreement', () => {
     expect(eventType).toMatchObject({ level: 'nominal', units: 1, alpha: { ok: false, reason: 'no_units' } })
 
     const csv = spawnSync(process.execPath, [CLI, 'agreement', '--project', project, '--format', 'csv', '--labels', 'Event'], { encoding: 'utf8' })
-    expect(csv.stdout.split('\r\n')[0]).toBe('scope,article,label,attribute,statistic,annotators,value,n,note')
-    expect(csv.stdout).toMatch(/^corpus,,,,f1_exact,Ana & Ben,1,2,\r$/m)
-    expect(csv.stdout).toMatch(new RegExp(`^article,${a.id},Event,event_type,krippendorff_alpha_nominal,Ana & Ben,,,There is nothing to compare: no units were coded\\.\r$`, 'm'))
+    expect(csv.stdout.split('\r\n')[0]).toBe('scope,article,article_title,label,attribute,statistic,annotators,value,n,note')
+    expect(csv.stdout).toMatch(/^corpus,,,,,f1_exact,Ana & Ben,1,2,\r$/m)
+    expect(csv.stdout).toMatch(new RegExp(`^article,${a.id},[^,]+,Event,event_type,krippendorff_alpha_nominal,Ana & Ben,,,There is nothing to compare: no units were coded\\.\r$`, 'm'))
     const html = join(tempDir(), 'agreement.html')
     expect(spawnSync(process.execPath, [CLI, 'agreement', '--project', project, '--format', 'html', '--out', html]).status).toBe(0)
     expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/i)

@@ -42,7 +42,7 @@ describe('reportToCsv', () => {
   const csv = reportToCsv(report)
 
   it('has the fixed header and one row per statistic', () => {
-    expect(csv.split('\r\n')[0]).toBe('scope,article,label,attribute,statistic,annotators,value,n,note')
+    expect(csv.split('\r\n')[0]).toBe('scope,article,article_title,label,attribute,statistic,annotators,value,n,note')
     const records = parse(csv, { columns: true }) as Record<string, string>[]
     expect(records).toHaveLength(reportRows(report).length)
     expect(new Set(records.map((r) => r.scope))).toEqual(new Set(['corpus', 'pair', 'article']))
@@ -52,6 +52,7 @@ describe('reportToCsv', () => {
     const records = parse(csv, { columns: true }) as Record<string, string>[]
     const article = records.find((r) => r.scope === 'article')!
     expect(article.article).toBe('7')
+    expect(article.article_title).toBe('Clashes, "protests"\nand <b>more</b>')
     expect(records.some((r) => r.label === EVIL_LABEL)).toBe(true)
     expect(records.some((r) => r.annotators === 'Ann "the reader", senior & <script>alert("b")</script>')).toBe(true)
     const kappa = records.find((r) => r.scope === 'corpus' && r.label === '' && r.statistic === 'fleiss_kappa')!

@@ -16,12 +16,17 @@ export function AgreementView({ refreshKey }: { refreshKey: number }) {
   const [labels, setLabels] = useState<string[]>([])
   const [report, setReport] = useState<AgreementReport | null>(null)
   const [busy, setBusy] = useState(false)
+  // the ticks the report shown was computed for: changed ticks make it out of date until Compute
+  const selection = JSON.stringify([chosen, labels])
+  const [computedFor, setComputedFor] = useState(selection)
+  const stale = report !== null && computedFor !== selection
 
   const compute = async () => {
     setBusy(true)
     try {
       const r = await api.call('agreement.report', { annotators: chosen ?? undefined, labels: labels.length ? labels : undefined })
       setReport(r)
+      setComputedFor(selection)
     } catch (error) {
       notifyError(error)
     } finally {
@@ -91,16 +96,21 @@ export function AgreementView({ refreshKey }: { refreshKey: number }) {
           <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Computing…' : 'Compute'}
           </button>
-          <button type="button" disabled={!report} onClick={() => report && download('agreement.csv', 'text/csv;charset=utf-8', reportToCsv(report))}>
+          <button type="button" disabled={!report || stale} onClick={() => report && download('agreement.csv', 'text/csv;charset=utf-8', reportToCsv(report))}>
             Download CSV
           </button>
-          <button type="button" disabled={!report} onClick={() => report && download('agreement.html', 'text/html;charset=utf-8', reportToHtml(report))}>
+          <button type="button" disabled={!report || stale} onClick={() => report && download('agreement.html', 'text/html;charset=utf-8', reportToHtml(report))}>
             Download HTML
           </button>
         </div>
+        {stale && (
+          <p className="hint" role="status">
+            The ticks changed since this report was computed: press <em>Compute</em> to update it (and to download it).
+          </p>
+        )}
       </form>
       {report && (
-        <section aria-label="Agreement report" className="agreement-report">
+        <section aria-label="Agreement report" className={`agreement-report${stale ? ' stale' : ''}`}>
           <p>
             {report.articles.included} of {plural(report.articles.total, 'article')} compared · {plural(report.overall.units, 'unit')} · coders: {report.annotators.map((a) => a.name).join(', ')}
           </p>

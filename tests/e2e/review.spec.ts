@@ -159,6 +159,18 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   const csvText = readFileSync(await (await csv).path(), 'utf8')
   expect(csvText).toMatch(/^corpus,,,,,f1_exact,Ben & Playwright Tester,0\.333/m)
   expect(csvText).toMatch(/^article,\d+,[^,]+,Event,fatalities_low,krippendorff_alpha_ratio,Ben & Playwright Tester,,,"No unit was coded by at least two annotators/m)
+  // changed ticks make the report shown out of date: no download of it until Compute; ticking back makes it current again
+  const selection = page.getByRole('form', { name: 'Agreement selection' })
+  await selection.getByLabel('Ben').uncheck()
+  await expect(selection.getByRole('status')).toContainText('The ticks changed since this report was computed')
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeDisabled()
+  await selection.getByLabel('Ben').check()
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeEnabled()
+  await selection.getByLabel('Event').check()
+  await expect(page.getByRole('button', { name: 'Download HTML' })).toBeDisabled()
+  await page.getByRole('button', { name: 'Compute' }).click()
+  await expect(selection.getByRole('status')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Download HTML' })).toBeEnabled()
 
   // export the gold layer and open it
   await page.getByRole('button', { name: 'Export…' }).click()

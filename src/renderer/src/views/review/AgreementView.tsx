@@ -17,7 +17,9 @@ export function AgreementView({ refreshKey }: { refreshKey: number }) {
   const [report, setReport] = useState<AgreementReport | null>(null)
   const [busy, setBusy] = useState(false)
   // the ticks the report shown was computed for: changed ticks make it out of date until Compute
-  const selection = JSON.stringify([chosen, labels])
+  const everyone = coders.filter((c) => c.id !== 'gold').map((c) => c.id)
+  const allTicked = chosen === null || (chosen.length === everyone.length && everyone.every((id) => chosen.includes(id)))
+  const selection = JSON.stringify([allTicked ? 'all' : [...chosen].sort(), [...labels].sort()])
   const [computedFor, setComputedFor] = useState(selection)
   const stale = report !== null && computedFor !== selection
 

@@ -67,10 +67,12 @@ export function planTagMigration(tags: readonly TagCoding[], next: Codebook, mig
   const labels = new Map(next.labels.map((l) => [l.name, l]))
   const orphanCounts = new Map<string, CodebookOrphan>()
   const orphan = (o: CodebookOrphan) => {
-    const id = JSON.stringify({ ...o, tags: 0 })
+    const id = JSON.stringify({ ...o, tags: 0, examples: undefined })
     const seen = orphanCounts.get(id)
-    if (seen) seen.tags++
-    else orphanCounts.set(id, { ...o, tags: 1 })
+    if (!seen) return void orphanCounts.set(id, { ...o, tags: 1 })
+    seen.tags++
+    // a few distinct values, enough to recognise them (a fourth says there are more)
+    if (seen.kind === 'type' && o.kind === 'type' && seen.examples && seen.examples.length < 4) for (const x of o.examples ?? []) if (!seen.examples.includes(x)) seen.examples.push(x)
   }
   const rewrites: TagRewrite[] = []
 
@@ -121,7 +123,7 @@ export function planTagMigration(tags: readonly TagCoding[], next: Codebook, mig
       const value = fitValue(attr, coded)
       if (value === undefined) {
         const move = (migration.retype ?? []).find((r) => r.label === label && r.attribute === key)
-        if (!move) orphan({ kind: 'type', label, attribute: key, type: attr.type, tags: 1 })
+        if (!move) orphan({ kind: 'type', label, attribute: key, type: attr.type, tags: 1, examples: [asText(coded)] })
         else {
           delete attributes[key]
           if (move.to === null) changes.push(`clear ${key} (not ${attr.type})`)

@@ -33,4 +33,4 @@ export type CodebookOrphan =
   | { kind: 'attribute'; label: string; attribute: string; tags: number }
   | { kind: 'value'; label: string; attribute: string; value: string; tags: number }
   | { kind: 'link'; relation: string; from: string; target: string; tags: number }
-  | { kind: 'type'; label: string; attribute: string; type: string; tags: number }
+  | { kind: 'type'; label: string; attribute: string; type: string; tags: number; /** Up to four distinct values, as text, so the user sees what will move (a fourth: there are more). */ examples?: string[] }

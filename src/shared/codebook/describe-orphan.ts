@@ -24,7 +24,7 @@ export function describeOrphan(o: CodebookOrphan): string {
     case 'value':
       return `${tags(o.tags)} ${o.label} › ${o.attribute} ${quoted(o.value)}, which this codebook removes: map it to another value or clear it`
     case 'type':
-      return `${have(o.tags)} a value for ${o.label} › ${o.attribute} that is not ${TYPE_WORDS[o.type] ?? o.type} and cannot be turned into one: move it to a text attribute or clear it`
+      return `${have(o.tags)} a value for ${o.label} › ${o.attribute} that is not ${TYPE_WORDS[o.type] ?? o.type} and cannot be turned into one${o.examples?.length ? ` (${o.examples.slice(0, 3).map((x) => quoted(x)).join(', ')}${o.examples.length > 3 ? ', …' : ''})` : ''}: move it to a text attribute or clear it`
     case 'link':
       return `${o.tags === 1 ? '1 link' : `${o.tags} links`} ${quoted(o.relation)} from ${o.from} to ${o.target}, which this codebook no longer allows: change them to another relation or remove them`
   }

@@ -237,8 +237,8 @@ describe('links follow a codebook change', () => {
       cb.labels.find((l) => l.name === 'Place')!.attributes.find((a) => a.key === 'country')!.type = 'number'
     }
     const refused = refusal(() => save(toNumber))
-    expect(refused.details).toMatchObject({ orphans: [{ kind: 'type', label: 'Place', attribute: 'country', type: 'number', tags: 1 }] })
-    expect(refused.message).toContain('1 tag has a value for Place › country that is not a number and cannot be turned into one: move it to a text attribute or clear it')
+    expect(refused.details).toMatchObject({ orphans: [{ kind: 'type', label: 'Place', attribute: 'country', type: 'number', tags: 1, examples: ['Maravia'] }] })
+    expect(refused.message).toContain('1 tag has a value for Place › country that is not a number and cannot be turned into one (“Maravia”): move it to a text attribute or clear it')
     expect(store.codebooks.currentVersion()).toBe(1)
     // a move to an attribute that is not text is a problem of the migration itself
     expect(refusal(() => save(toNumber, { retype: [{ label: 'Place', attribute: 'country', to: 'country' }] })).message).toContain('Place has no text attribute “country”')
@@ -247,6 +247,22 @@ describe('links follow a codebook change', () => {
     expect(snapshot(ids.place2)!.attributes).toEqual({ country: 12 })
     expect(changeRows().map((r) => r.description).sort()).toEqual(['codebook v2: country: "12" → 12 — “Ostrava”', 'codebook v2: move country → admin1 as text — “Velmora”'])
     expect(store.codebooks.versions().map((v) => v.typeChanges)).toEqual([['Place › country: text → number'], []])
+  })
+
+  it('names up to three of the values a type change cannot convert, and says when there are more', () => {
+    const { tags, save, ids, articleId } = setup()
+    const more = [0, 10, 20].map((start) => tags.create(ANA, { articleId, label: 'Place', fragments: [{ start, end: start + 4 }] }).upserted[0]!.id)
+    const places = [ids.place, ...more, ids.place2]
+    ;['north', 'north', 'south', 'east', 'west'].forEach((country, i) => tags.update(ANA, { id: places[i]!, attributes: { country } }))
+    const refused = refusal(() =>
+      save((cb) => {
+        cb.labels.find((l) => l.name === 'Place')!.attributes.find((a) => a.key === 'country')!.type = 'number'
+      })
+    )
+    const [orphan] = (refused.details as { orphans: { kind: string; tags: number; examples: string[] }[] }).orphans
+    expect(orphan).toMatchObject({ kind: 'type', tags: 5 })
+    expect([...orphan!.examples].sort()).toEqual(['east', 'north', 'south', 'west'])
+    expect(refused.message).toMatch(/5 tags have a value for Place › country that is not a number and cannot be turned into one \(“[a-z]+”, “[a-z]+”, “[a-z]+”, …\)/)
   })
 
   it('the version history names a type change whose values all converted, following a label rename', () => {

@@ -61,10 +61,20 @@ test('the actor registry: find by any name, add names, refuse a colliding alias,
   await page.getByRole('button', { name: 'New actor “Golfo duplicate”…' }).click()
   await page.getByRole('button', { name: 'Create', exact: true }).click()
   await expect(details.getByRole('heading', { level: 1 })).toHaveText('Golfo duplicate')
+  const duplicateUrl = page.url()
   await details.getByLabel(/Merge “Golfo duplicate” into/).selectOption({ label: 'Gulf Clan (EGC)' })
-  page.once('dialog', (d) => void d.accept())
+  let asked = ''
+  page.once('dialog', (d) => {
+    asked = d.message()
+    void d.accept()
+  })
   await details.getByRole('button', { name: 'Merge' }).click()
   await expect(details.getByRole('heading', { level: 1 })).toHaveText('Gulf Clan (EGC)')
+  expect(asked).toBe('Merge “Golfo duplicate” into “Gulf Clan (EGC)”? Its 0 mentions and its names move over; a tombstone stays.')
+  // the tombstone names the actor it went into
+  await page.goto(duplicateUrl)
+  await expect(details.getByText('Merged into')).toContainText('Merged into Gulf Clan (EGC); its mentions and names now belong there')
+  await page.goBack()
   await expect(details.locator('.alias-table')).toContainText('Golfo duplicate')
   await find.fill('Golfo duplicate')
   await expect(page.locator('.actor-list a')).toHaveText([/Gulf Clan \(EGC\)/])

@@ -4,6 +4,7 @@ import { api } from '../../api/client'
 import { notify, notifyError } from '../../state/notices'
 import { trackSave } from '../../state/saveStatus'
 import { ActorRelations } from './ActorRelations'
+import { plural } from '@shared/plural'
 import { quoted } from '@shared/text/quoted'
 
 const KIND_TEXT: Record<string, string> = { organisation: 'Organisation', sub_unit: 'Sub-unit', individual: 'Individual', generic_category: 'Generic category' }
@@ -15,6 +16,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
   const [all, setAll] = useState<Actor[]>([])
   const [alias, setAlias] = useState({ alias: '', language: '', aliasType: 'media_name' as AliasType, designatedBy: '', validFrom: '', validTo: '', ambiguous: false })
   const [mergeInto, setMergeInto] = useState('')
+  const [mergedName, setMergedName] = useState<string | null>(null)
 
   useEffect(() => {
     let live = true
@@ -23,6 +25,8 @@ export function ActorDetails({ actorId }: { actorId: string }) {
       setActor(a)
       setMentions(m)
       setAll(list.filter((x) => x.id !== actorId))
+      // a tombstone names the actor it was merged into, which may be past the list's first thousand
+      if (a.mergedInto) api.call('actors.get', { id: a.mergedInto }).then((target) => live && setMergedName(target.name), notifyError)
     }, notifyError)
     return () => {
       live = false
@@ -47,7 +51,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
       <div className="actor-details">
         <h1>{actor.name}</h1>
         <p>
-          Merged into <a href={`#/actors/${actor.mergedInto}`}>another actor</a>; its mentions and names now belong there.
+          Merged into <a href={`#/actors/${actor.mergedInto}`}>{mergedName ?? 'another actor'}</a>; its mentions and names now belong there (the merge is in the change log).
         </p>
       </div>
     )
@@ -221,7 +225,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
           disabled={!mergeInto}
           onClick={async () => {
             const target = all.find((a) => a.id === mergeInto)
-            if (!target || !window.confirm(`Merge ${quoted(actor.name)} into ${quoted(target.name)}? Its ${actor.mentionCount} mentions and its names move over; a tombstone stays.`)) return
+            if (!target || !window.confirm(`Merge ${quoted(actor.name)} into ${quoted(target.name)}? Its ${plural(actor.mentionCount, 'mention')} and its names move over; a tombstone stays.`)) return
             try {
               await trackSave(api.call('actors.merge', { from: actor.id, into: target.id }))
               notify('info', `Merged ${quoted(actor.name)} into ${quoted(target.name)}.`)

@@ -125,6 +125,12 @@ test('two coders disagree; the reviewer sees each disagreement, adjudicates it, 
   await card.getByRole('button', { name: 'Reject all' }).click()
   await expectSaved(page)
   await expect(panel.locator('.review-summary')).toContainText('4 units · 0 open disagreements · 4 settled')
+  await expect(card.locator('.decision')).toContainText(`${USER_NAME} rejected it, `)
+  // the decisions on #3 and #1 name whose version the reviewer took
+  await panel.locator('[data-unit="3"]').click()
+  await expect(card.locator('.decision')).toContainText(`${USER_NAME} accepted Ben’s version, `)
+  await panel.locator('[data-unit="1"]').click()
+  await expect(card.locator('.decision')).toContainText(`${USER_NAME} accepted their own version, `)
   await page.screenshot({ path: testInfo.outputPath('review-settled.png') })
 
   // decisions survive a reload

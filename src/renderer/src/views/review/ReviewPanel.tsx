@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import type { MethodInput } from '@shared/contract'
 import type { Annotation, Mutation } from '@shared/domain'
-import type { ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
+import type { Adjudication, ArticleReview, ReviewedUnit } from '@shared/review/adjudication'
 import { DISAGREEMENT_TEXT } from '@shared/review/review-unit'
 import { unpackReview } from '@shared/review/packed-review'
 import { api } from '../../api/client'
@@ -244,12 +244,7 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
               </ul>
               {focus.decision && (
                 <p className={`decision${focus.settled ? '' : ' undone'}`}>
-                  {focus.decision.decision === 'accept'
-                    ? `Accepted ${focus.decision.candidates.find((c) => c.annotationId === focus.decision!.chosenId)?.annotatorName ?? ''}’s version`
-                    : focus.decision.decision === 'reject'
-                      ? 'Rejected'
-                      : focus.decision.decision === 'merge' ? 'Merged' : 'Edited'}{' '}
-                  by {focus.decision.decidedByName}, {new Date(focus.decision.decidedAt).toLocaleString()}
+                  {decisionWords(focus.decision)}, {new Date(focus.decision.decidedAt).toLocaleString()}
                   {focus.decision.reason && ` — ${quoted(focus.decision.reason)}`}
                   {focus.decision.guideline && ` (${focus.decision.guideline})`}
                   {!focus.settled && ' (no longer stands: it was undone, or the versions changed since; decide again)'}
@@ -326,4 +321,14 @@ function quoteOf(u: ReviewedUnit, annotations: Map<string, Annotation>, complete
   const tag = first ? annotations.get(first) : undefined
   // a unit beyond the opening text may show before its tags arrive
   return tag ? `${tag.label} ${quoted(tag.fragments[0]!.quote)}` : complete ? '(tag not loaded)' : '…'
+}
+
+/** Who decided what, in words: "Rita accepted Ana’s version", "Ana accepted their own version", "Rita rejected it". */
+function decisionWords(d: Adjudication): string {
+  const who = d.decidedByName
+  if (d.decision === 'accept') {
+    const owner = d.candidates.find((c) => c.annotationId === d.chosenId)?.annotatorName
+    return `${who} accepted ${owner === who ? 'their own' : owner ? `${owner}’s` : 'one'} version`
+  }
+  return `${who} ${d.decision === 'reject' ? 'rejected it' : d.decision === 'merge' ? 'merged the versions' : 'edited it'}`
 }

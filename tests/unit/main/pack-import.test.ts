@@ -143,7 +143,7 @@ describe('annotation pack import', () => {
     const { ana } = twoCoders()
     const { file } = exportPack(ana.store, ANA)
     const before = dumpTables(ana.store)
-    expect(() => importPack(ana.store, ANA, [file])).toThrow(/holds your own tags \(Ana, exported .*\); a pack brings a colleague's tags in as their layer/)
+    expect(() => importPack(ana.store, ANA, [file])).toThrow(/holds your own tags \(Ana, exported \d{4}-\d\d-\d\d \d\d:\d\d UTC\); a pack brings a colleague's tags in as their layer/)
     expect(dumpTables(ana.store)).toEqual(before)
   })
 

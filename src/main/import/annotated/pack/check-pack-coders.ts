@@ -12,7 +12,7 @@ export function checkPackCoders(packs: PackFile[], user: { id: string; name: str
   for (const { file, manifest } of packs) {
     const { id, name } = manifest.annotator
     if (id === user.id) {
-      throw new AppError('CONFLICT', `${file} holds your own tags (${name}, exported ${manifest.createdAt}); a pack brings a colleague's tags in as their layer, and yours are already in this project. Import packs your colleagues exported.`)
+      throw new AppError('CONFLICT', `${file} holds your own tags (${name}, exported ${manifest.createdAt.slice(0, 16).replace('T', ' ')} UTC); a pack brings a colleague's tags in as their layer, and yours are already in this project. Import packs your colleagues exported.`)
     }
     if (id === GOLD_LAYER) throw new AppError('CONFLICT', `${file} names the gold-standard layer as its coder; gold tags come from adjudication in this project, not from packs.`)
     const seen = names.get(id)

@@ -192,7 +192,7 @@ export function ImportTaggedDialog({
             {done ? 'Imported' : 'Found'} {plural(report.documents, 'article')} ({report.articlesAdded} new, {report.articlesMatched} already in the project) with{' '}
             {plural(done ? report.annotations : report.annotations + report.skipped, 'tag')} and {plural(report.links, 'link')}
             {report.reanchored ? `; ${plural(report.reanchored, 'span')} re-anchored by their text` : ''}
-            {report.replaced ? `; ${plural(report.replaced, 'tag')} from an earlier import of the same file replaced` : ''}
+            {report.replaced ? `; ${plural(report.replaced, 'tag')} from an earlier import of the same file ${done ? 'replaced' : 'will be replaced'}` : ''}
             {report.review && report.review.adjudications + report.review.comments + report.review.doneMarks > 0
               ? `; review records: ${report.review.adjudications} decisions, ${report.review.comments} comments, ${report.review.doneMarks} done marks`
               : ''}

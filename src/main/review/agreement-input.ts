@@ -69,7 +69,7 @@ export function agreementInput(store: Store, selection: AgreementSelection = {})
   const attributes: ReportAttribute[] = codebook.labels.flatMap((l) =>
     l.attributes.flatMap((d) => {
       const level = levelOf(d)
-      return level ? [{ label: l.name, key: d.key, level }] : []
+      return level ? [{ label: l.name, key: d.key, name: d.name, level }] : []
     })
   )
   return {

@@ -38,6 +38,8 @@ export interface ReportArticle {
 export interface ReportAttribute {
   label: string
   key: string
+  /** The codebook's name for it, for reports people read ("Fatalities, low"). */
+  name?: string
   level: MeasurementLevel
   /** Category order for the ordinal level, lowest first. */
   order?: string[]
@@ -90,6 +92,7 @@ export interface LabelStats {
 export interface AttributeStats {
   label: string
   key: string
+  name?: string
   level: MeasurementLevel
   alpha: Computed<KrippendorffAlphaDetails>
   /** Units in which at least one annotator gave this label. */

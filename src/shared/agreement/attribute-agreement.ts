@@ -70,7 +70,7 @@ export function attributeAgreement(attribute: ReportAttribute, tallies: readonly
       : units.length === 0
         ? notComputable('no_units', `No annotator used the label "${attribute.label}" ${where}.`)
         : krippendorffAlphaFromUnits(units, options)
-  return { label: attribute.label, key: attribute.key, level: attribute.level, alpha, units: units.length, multiValued, excludedValues }
+  return { label: attribute.label, key: attribute.key, ...(attribute.name ? { name: attribute.name } : {}), level: attribute.level, alpha, units: units.length, multiValued, excludedValues }
 }
 
 /** Marks a stored value that cannot be used at the attribute's level. */

@@ -69,7 +69,7 @@ export function reportToHtml(report: AgreementReport, title = 'Agreement report'
     parts.push("<h2>Attributes</h2><table><thead><tr><th>Label</th><th>Attribute</th><th>Level</th><th>Krippendorff's alpha</th><th>n</th><th>Note</th></tr></thead><tbody>")
     for (const a of report.perAttribute) {
       const note = a.alpha.ok ? `${a.units} units with this label; ${a.alpha.droppedUnits} with fewer than two values` : a.alpha.message
-      parts.push(`<tr><td>${e(a.label)}</td><td>${e(a.key)}</td><td>${e(a.level)}</td>${valueCell(a.alpha)}<td class="num">${a.alpha.ok ? a.alpha.n : ''}</td><td class="note">${e(note)}</td></tr>`)
+      parts.push(`<tr><td>${e(a.label)}</td><td>${e(a.name ?? a.key)}</td><td>${e(a.level)}</td>${valueCell(a.alpha)}<td class="num">${a.alpha.ok ? a.alpha.n : ''}</td><td class="note">${e(note)}</td></tr>`)
     }
     parts.push('</tbody></table>')
   }
@@ -128,12 +128,13 @@ function valueCell(r: Computed): string {
   return r.ok ? `<td class="num">${r.value.toFixed(3)}</td>` : `<td class="num na" title="${escapeHtml(r.message)}">n/a</td>`
 }
 
-/** Horizontal bars per label (F1 overlap, kappa, unitizing alpha) on a -1..1 axis; values below -1 are drawn at -1. */
+/** Horizontal bars per label (F1 overlap, alpha, unitizing alpha) on a -1..1 axis; values below -1 are drawn at -1. */
 function labelChart(report: AgreementReport): string {
   const e = escapeHtml
   const series = [
     { name: 'F1 overlap', color: '#0072B2', get: (i: number) => report.perLabel[i]!.overlap.f1 },
-    { name: 'Kappa', color: '#E69F00', get: (i: number) => report.perLabel[i]!.kappa as Computed },
+    // alpha, not kappa: Fleiss' kappa needs every unit coded by every annotator, so with several coders it is mostly n/a
+    { name: 'Alpha', color: '#E69F00', get: (i: number) => report.perLabel[i]!.alpha as Computed },
     { name: 'Unitizing alpha', color: '#009E73', get: (i: number) => report.perLabel[i]!.unitizingAlpha as Computed }
   ]
   const labelWidth = 160
@@ -178,11 +179,11 @@ function articleAttributes(report: AgreementReport): string {
   const e = escapeHtml
   if (report.perAttribute.length === 0) return ''
   const shown = report.perAttribute.flatMap((_, i) => (report.perArticle.some((a) => a.perAttribute[i]!.alpha.ok) ? [i] : []))
-  const hidden = report.perAttribute.filter((_, i) => !shown.includes(i)).map((a) => `${a.label}: ${a.key}`)
+  const hidden = report.perAttribute.filter((_, i) => !shown.includes(i)).map((a) => `${a.label}: ${a.name ?? a.key}`)
   const parts: string[] = ["<h3>Attributes per article (Krippendorff's alpha)</h3>"]
   if (shown.length === 0) parts.push('<p class="na">No attribute could be compared within any single article.</p>')
   else {
-    const head = shown.map((i) => `<th>${e(`${report.perAttribute[i]!.label}: ${report.perAttribute[i]!.key}`)} <span class="na">${e(report.perAttribute[i]!.level)}</span></th>`)
+    const head = shown.map((i) => `<th>${e(`${report.perAttribute[i]!.label}: ${report.perAttribute[i]!.name ?? report.perAttribute[i]!.key}`)} <span class="na">${e(report.perAttribute[i]!.level)}</span></th>`)
     parts.push(`<table><thead><tr><th>Article</th>${head.join('')}</tr></thead><tbody>`)
     for (const a of report.perArticle) parts.push(`<tr><td>${e(a.title)} <span class="na">#${a.id}</span></td>${shown.map((i) => valueCell(a.perAttribute[i]!.alpha)).join('')}</tr>`)
     parts.push('</tbody></table>')

@@ -128,6 +128,25 @@ describe('reportToHtml', () => {
     expect(html).not.toMatch(/NaN/)
   })
 
+  it('names attributes as the codebook does, and charts alpha per label (with three coders kappa per label is often n/a)', () => {
+    const withTone = (id: string, who: string, tone: string) => ({ ...tag(id, who, 'Claim', 0, 5), attributes: { tone } })
+    const report = buildAgreementReport({
+      ...INPUT,
+      labels: ['Claim'],
+      attributes: [{ label: 'Claim', key: 'tone', name: 'Tone of the claim', level: 'nominal' }],
+      articles: [
+        { id: 1, title: 'one', length: 30, tags: [withTone('1', 'a', 'calm'), withTone('2', 'b', 'calm'), withTone('3', 'c', 'angry')] },
+        { id: 2, title: 'two', length: 30, tags: [withTone('4', 'a', 'angry'), withTone('5', 'b', 'angry'), tag('6', 'c', 'Claim', 10, 15)] }
+      ]
+    })
+    const page = reportToHtml(report)
+    expect(page).toContain('<td>Claim</td><td>Tone of the claim</td>')
+    const alpha = report.perLabel[0]!.alpha
+    expect(page).toContain(`fill="#E69F00"/><text x="294" y="13" font-size="11">Alpha</text>`)
+    if (!alpha.ok) throw new Error(`alpha per label should be computable here: ${alpha.message}`)
+    expect(page).toContain(`<title>Claim: Alpha ${alpha.value.toFixed(3)}</title>`)
+  })
+
   it('shows unitizing alpha per pair and names the attributes no single article could compare', () => {
     expect(html).toMatch(/<th>Cohen's kappa<\/th><th>Unitizing alpha<\/th>/)
     expect(html).toContain('No attribute could be compared within any single article.')

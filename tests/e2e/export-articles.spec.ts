@@ -28,6 +28,14 @@ test('the export dialog chooses articles by words, source and ids; words no arti
   await ex.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(ex.getByRole('alert')).toContainText("No article's title or text holds “ceasfire”")
   expect(existsSync(typo)).toBe(false)
+  // a new destination clears the outcome beside the old one
+  await ex.getByLabel('Export folder').fill('')
+  await expect(ex.getByRole('alert')).toHaveCount(0)
+  // a relative folder would land wherever the app was started: refused, with how to fix it
+  await ex.getByLabel('Title or text holds').fill('ceasefire')
+  await ex.getByLabel('Export folder').fill('relative-out')
+  await ex.getByRole('button', { name: 'Export', exact: true }).click()
+  await expect(ex.getByRole('alert')).toContainText('give the full path, from / (or a drive such as C:\\)')
 
   // ids are checked as typed
   await ex.getByLabel('Article ids').fill('2, x')

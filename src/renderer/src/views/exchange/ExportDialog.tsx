@@ -159,6 +159,7 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
             onChange={(e) => {
               setEdited(true)
               setDestination(e.target.value)
+              job.dismiss()
             }}
           />
           {/* the export makes the folder itself, so the dialog picks where it goes and the typed name stays */}
@@ -167,6 +168,7 @@ export function ExportDialog({ projectPath, projectName, onClose }: { projectPat
             onPick={([folder]) => {
               setEdited(true)
               setDestination(`${folder}${splitPath(folder!).sep}${folderName}`)
+              job.dismiss()
             }}
           >
             Choose folder…

@@ -67,11 +67,21 @@ export function PackExportDialog({ projectPath, projectName, userName, onClose }
       <label>
         Pack file
         <span className="path-field">
-          <input aria-label="Pack file" value={destination} onChange={(e) => setDestination(e.target.value)} />
+          <input
+            aria-label="Pack file"
+            value={destination}
+            onChange={(e) => {
+              setDestination(e.target.value)
+              job.dismiss()
+            }}
+          />
           {/* Linux save dialogs do not add the extension, which the pack import looks for */}
           <BrowseButton
             request={{ kind: 'save-file', title: 'Save my pack as', filters: [{ name: 'Annotation pack', extensions: [PACK_EXTENSION.slice(1)] }], defaultPath: destination || undefined }}
-            onPick={([file]) => setDestination(file!.toLowerCase().endsWith(PACK_EXTENSION) ? file! : `${file}${PACK_EXTENSION}`)}
+            onPick={([file]) => {
+              setDestination(file!.toLowerCase().endsWith(PACK_EXTENSION) ? file! : `${file}${PACK_EXTENSION}`)
+              job.dismiss()
+            }}
           >
             Choose file…
           </BrowseButton>

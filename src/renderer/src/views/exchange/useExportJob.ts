@@ -28,5 +28,10 @@ export function useExportJob() {
   }
 
   const cancel = () => jobId && void api.call('jobs.cancel', { jobId })
-  return { progress, jobId, result, error, start, cancel }
+  // a new destination makes the last outcome beside it stale
+  const dismiss = () => {
+    setError(null)
+    setResult(null)
+  }
+  return { progress, jobId, result, error, start, cancel, dismiss }
 }

@@ -133,11 +133,11 @@ export function CorpusView({ onOpen, refreshKey }: { onOpen: (id: number) => voi
           ))}
         </select>
         <span className="spacer" />
-        <label className="button">
+        <label className="button" {...KEYBOARD_FILE_BUTTON}>
           Import files…
           <input type="file" multiple accept=".txt,.md,.markdown,.jsonl,.ndjson,.csv" hidden onChange={(e) => void pickFiles(e.target.files).then(() => (e.target.value = ''))} />
         </label>
-        <label className="button">
+        <label className="button" {...KEYBOARD_FILE_BUTTON}>
           Import folder…
           <input
             type="file"
@@ -200,3 +200,14 @@ export function CorpusView({ onOpen, refreshKey }: { onOpen: (id: number) => voi
     </div>
   )
 }
+
+/** A label that opens its hidden file input is not reachable by Tab on its own: this makes it a focusable button that Enter or Space opens. */
+const KEYBOARD_FILE_BUTTON = {
+  tabIndex: 0,
+  role: 'button',
+  onKeyDown: (e: React.KeyboardEvent<HTMLLabelElement>) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return
+    e.preventDefault()
+    e.currentTarget.querySelector('input')?.click()
+  }
+} as const

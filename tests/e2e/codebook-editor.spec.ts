@@ -145,7 +145,7 @@ test('changing an attribute’s type asks about values that do not fit, and move
   await place.getByRole('group', { name: /^Attribute Country/ }).getByLabel('Type').selectOption({ label: 'Number' })
   await page.getByRole('button', { name: 'Save as version 2' }).click()
   const dialog = page.getByRole('dialog', { name: 'Carry the tags over' })
-  const question = '1 tag has a value for Place › country that is not a number and cannot be turned into one: move it to a text attribute or clear it'
+  const question = '1 tag has a value for Place › country that is not a number and cannot be turned into one (“Maravia”): move it to a text attribute or clear it'
   await expect(dialog.getByText(question)).toBeVisible()
   await dialog.getByLabel(question).selectOption({ label: 'Move them to Department or state (admin1) as text' })
   await dialog.getByRole('button', { name: 'Save and carry tags over' }).click()
@@ -157,6 +157,20 @@ test('changing an attribute’s type asks about values that do not fit, and move
   await tagRows(page).first().click()
   await expect(page.getByRole('group', { name: 'Attributes' }).locator('#attr-admin1')).toHaveValue('Maravia')
   await expect(page.getByRole('group', { name: 'Attributes' }).locator('#attr-country')).toHaveValue('')
+})
+
+test('+ Add attribute opens the new attribute in view with its name selected, so typing names it', async ({ app: page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 })
+  await openCodebook(page)
+  await page.getByRole('navigation', { name: 'Codebook sections' }).getByRole('button', { name: 'Event', exact: true }).click()
+  const event = page.getByRole('region', { name: 'Label Event' })
+  const before = await event.locator('details.cb-attribute').count()
+  await event.getByRole('button', { name: '+ Add attribute' }).click()
+  const name = page.locator(`#label-1-attr-${before}-name`)
+  await expect(name).toBeFocused()
+  await expect(name).toBeInViewport()
+  await page.keyboard.type('Weapons used')
+  await expect(name).toHaveValue('Weapons used')
 })
 
 test('an unsaved draft is not lost to a reload without asking, and Ctrl+S saves it wherever the focus is', async ({ app: page }) => {

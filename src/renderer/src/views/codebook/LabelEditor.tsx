@@ -22,6 +22,17 @@ export function LabelEditor({ index, openAttribute, onSelect }: Props) {
   const id = (field: string) => `label-${index}-${field}`
   const used = label.origin !== undefined ? usage.labels[label.origin] : undefined
   const [open, setOpen] = useState<number | null>(openAttribute ?? null)
+  // a new attribute is opened at the list's end: bring it into view with its name selected
+  const [added, setAdded] = useState<number | null>(null)
+  useEffect(() => {
+    if (added === null) return
+    const name = document.getElementById(`label-${index}-attr-${added}-name`)
+    name?.scrollIntoView({ block: 'center' })
+    name?.focus()
+    // the placeholder name is selected, so typing replaces it
+    if (name instanceof HTMLInputElement) name.select()
+    setAdded(null)
+  }, [added, index])
   useEffect(() => {
     if (openAttribute !== undefined) document.getElementById(`label-${index}-attr-${openAttribute}`)?.scrollIntoView({ block: 'start' })
   }, [index, openAttribute])
@@ -107,6 +118,7 @@ export function LabelEditor({ index, openAttribute, onSelect }: Props) {
           onClick={() => {
             edit((d) => void addAttribute(d.labels[index]!))
             setOpen(label.attributes.length)
+            setAdded(label.attributes.length)
           }}
         >
           + Add attribute

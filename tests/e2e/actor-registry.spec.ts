@@ -23,7 +23,11 @@ test('the actor registry: find by any name, add names, refuse a colliding alias,
   // another actor's name is refused, and nothing is added
   await details.getByLabel('New alias').fill('eln')
   await details.getByRole('button', { name: 'Add name' }).click()
-  await expect(page.locator('.notice.error')).toContainText('collides with “ELN”, an alias of “National Liberation Army (ELN)”')
+  // said beside the form, where the "ambiguous" box it mentions stays in reach (no notice over it)
+  const refusal = details.getByRole('alert')
+  await expect(refusal).toContainText('collides with “ELN”, an alias of “National Liberation Army (ELN)”')
+  await expect(page.locator('.notice.error')).toHaveCount(0)
+  await expect(details.getByLabel('ambiguous')).toBeInViewport()
   await expect(details.locator('.alias-table tr', { hasText: /^eln/i })).toHaveCount(0)
 
   // a dated relation to another actor; the same one again is refused with the reason

@@ -45,8 +45,8 @@ describe('agreementInput', () => {
     // dates become day numbers two apart, so interval alpha sees the distance
     const days = input.articles[0]!.tags.map((t) => t.attributes['date_start'] as number)
     expect(days[1]! - days[0]!).toBe(2)
-    expect(input.attributes).toContainEqual({ label: 'Event', key: 'date_start', level: 'interval' })
-    expect(input.attributes).toContainEqual({ label: 'Event', key: 'fatalities_low', level: 'ratio' })
+    expect(input.attributes).toContainEqual({ label: 'Event', key: 'date_start', name: 'Start date', level: 'interval' })
+    expect(input.attributes).toContainEqual({ label: 'Event', key: 'fatalities_low', name: 'Fatalities, low', level: 'ratio' })
     expect(input.attributes.some((x) => x.key === 'location_text')).toBe(false)
     const report = buildAgreementReport(input)
     expect(report.overall.exact.f1).toMatchObject({ ok: true, value: 1 })

@@ -17,6 +17,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
   const [alias, setAlias] = useState({ alias: '', language: '', aliasType: 'media_name' as AliasType, designatedBy: '', validFrom: '', validTo: '', ambiguous: false })
   const [mergeInto, setMergeInto] = useState('')
   const [mergedName, setMergedName] = useState<string | null>(null)
+  const [aliasError, setAliasError] = useState<string | null>(null)
 
   useEffect(() => {
     let live = true
@@ -166,7 +167,15 @@ export function ActorDetails({ actorId }: { actorId: string }) {
         className="alias-add"
         onSubmit={(e) => {
           e.preventDefault()
-          void save(api.call('actors.addAlias', { actorId: actor.id, alias })).then((ok) => ok && setAlias({ ...alias, alias: '', designatedBy: '', validFrom: '', validTo: '', ambiguous: false }))
+          // a refusal shows beside the form, not in a notice over it: it often asks to tick "ambiguous" here
+          trackSave(api.call('actors.addAlias', { actorId: actor.id, alias })).then(
+            (updated) => {
+              setActor(updated)
+              setAliasError(null)
+              setAlias({ ...alias, alias: '', designatedBy: '', validFrom: '', validTo: '', ambiguous: false })
+            },
+            (error: Error) => setAliasError(error.message)
+          )
         }}
       >
         <input aria-label="New alias" placeholder="Another name" value={alias.alias} onChange={(e) => setAlias({ ...alias, alias: e.target.value })} />
@@ -188,6 +197,11 @@ export function ActorDetails({ actorId }: { actorId: string }) {
           Add name
         </button>
       </form>
+      {aliasError && (
+        <p className="error" role="alert">
+          {aliasError}
+        </p>
+      )}
 
       <h2>
         Mentions across the corpus <span className="count">{actor.mentionCount}</span>

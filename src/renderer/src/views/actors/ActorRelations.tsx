@@ -57,7 +57,7 @@ export function ActorRelations({ actor, others, save }: { actor: Actor; others: 
             </option>
           ))}
         </select>
-        <input aria-label="Since" placeholder="since YYYY[-MM[-DD]]" size={14} value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.target.value })} />
+        <input aria-label="Since" placeholder="since YYYY[-MM[-DD]]" size={20} value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.target.value })} />
         <button type="submit" disabled={draft.to === ''}>
           Add relation
         </button>

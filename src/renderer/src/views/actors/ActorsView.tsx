@@ -37,7 +37,7 @@ export function ActorsView({ actorId, refreshKey }: { actorId: string | null; re
           <a href="#/" className="button">
             ← Corpus
           </a>
-          <input type="search" aria-label="Find actors" placeholder="Find by any name (accents ignored)" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input type="search" aria-label="Find actors" placeholder="Find by any name" title="Accents, case and punctuation are ignored" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <ul className="actor-list">
           {actors?.map((a) => (

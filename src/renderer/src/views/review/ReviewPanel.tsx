@@ -290,7 +290,9 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
                 <button type="button" className={`unit-row${u.id === focusId ? ' selected' : ''}${u.settled ? ' settled' : ''}`} onClick={() => focusUnit(u)} data-unit={u.number}>
                   <span className="unit-number">#{u.number}</span>
                   <span className="unit-quote">{quoteOf(u, annotations, complete)}</span>
-                  <span className="unit-kinds">{u.settled ? '✓ settled' : u.kinds.map((k) => DISAGREEMENT_TEXT[k]).join(', ') || 'agree'}</span>
+                  <span className="unit-kinds" title={u.kinds.map((k) => DISAGREEMENT_TEXT[k]).join(', ') || undefined}>
+                    {u.settled ? '✓ settled' : u.kinds.map((k) => DISAGREEMENT_TEXT[k]).join(', ') || 'agree'}
+                  </span>
                 </button>
               )}
             />

@@ -97,7 +97,7 @@ export class AnnotationService {
       }
     }
     const droppedLinks = before.links.length - after.links.length + steps.length
-    const quote = `${quoted(current.fragments[0]!.quote, 40)}`
+    const quote = quoted(current.fragments[0]!.quote, 40)
     const names = patched.map((k) => defs.find((d) => d.key === k)?.name ?? k).join(', ')
     const refragmented = describeFragmentChange(label, before.fragments, fragments)
     const edited = relabel

@@ -23,15 +23,21 @@ afterEach(() => {
   cleanupTemp()
 })
 
+/** An earlier export holding `file`, and a new export of articles.jsonl written to replace it, not yet committed. */
+function replacing(file: string, text: string) {
+  const dir = tempDir()
+  const destination = join(dir, 'export')
+  mkdirSync(destination)
+  writeFileSync(join(destination, file), text)
+  writeFileSync(join(destination, 'manifest.json'), '{"spanwise":"export"}')
+  const out = new OutputFolder(destination, true)
+  out.writeFile('articles.jsonl', 'new\n')
+  return { dir, destination, out }
+}
+
 describe('replacing an export folder (fs.renameSync wrapped to fail)', () => {
   it('puts the previous export back under its name when the new one cannot take its place, and leaves no hidden folder', () => {
-    const dir = tempDir()
-    const destination = join(dir, 'export')
-    mkdirSync(destination)
-    writeFileSync(join(destination, 'articles.jsonl'), 'previous\n')
-    writeFileSync(join(destination, 'manifest.json'), '{"spanwise":"export"}')
-    const out = new OutputFolder(destination, true)
-    out.writeFile('articles.jsonl', 'new\n')
+    const { dir, destination, out } = replacing('articles.jsonl', 'previous\n')
     failing.target = destination
     expect(() => out.commit()).toThrow('EIO')
     out.abort()
@@ -40,13 +46,7 @@ describe('replacing an export folder (fs.renameSync wrapped to fail)', () => {
   })
 
   it('replaces the previous export when the renames succeed', () => {
-    const dir = tempDir()
-    const destination = join(dir, 'export')
-    mkdirSync(destination)
-    writeFileSync(join(destination, 'old-only.txt'), 'x')
-    writeFileSync(join(destination, 'manifest.json'), '{"spanwise":"export"}')
-    const out = new OutputFolder(destination, true)
-    out.writeFile('articles.jsonl', 'new\n')
+    const { dir, destination, out } = replacing('old-only.txt', 'x')
     out.commit()
     expect(readdirSync(destination)).toEqual(['articles.jsonl'])
     expect(existsSync(join(destination, 'old-only.txt'))).toBe(false)

@@ -105,9 +105,11 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
       if (scroll && a && editorRef.current) {
         const view = editorRef.current.view
         // the tag's own highlight, not its paragraph: a one-line article is one paragraph taller than the window
-        const drawn = view.dom.querySelector(`.${ID_CLASS_PREFIX}${CSS.escape(a.id)}`)
-        const { node } = view.domAtPos(offsets.cpToPos(a.fragments[0]!.start))
-        const el = drawn ?? (node instanceof Element ? node : node.parentElement)
+        let el = view.dom.querySelector(`.${ID_CLASS_PREFIX}${CSS.escape(a.id)}`)
+        if (!el) {
+          const { node } = view.domAtPos(offsets.cpToPos(a.fragments[0]!.start))
+          el = node instanceof Element ? node : node.parentElement
+        }
         el?.scrollIntoView({ block: 'center' })
       }
     },

@@ -286,15 +286,18 @@ export function ReviewPanel({ onFocus, selection, comparing, compared }: Props) 
               height={Math.min(UNIT_LIST_HEIGHT, units.length * UNIT_ROW + 2)}
               itemKey={(u) => u.id}
               focusIndex={focus ? units.indexOf(focus) : undefined}
-              render={(u) => (
-                <button type="button" className={`unit-row${u.id === focusId ? ' selected' : ''}${u.settled ? ' settled' : ''}`} onClick={() => focusUnit(u)} data-unit={u.number}>
-                  <span className="unit-number">#{u.number}</span>
-                  <span className="unit-quote">{quoteOf(u, annotations, complete)}</span>
-                  <span className="unit-kinds" title={u.kinds.map((k) => DISAGREEMENT_TEXT[k]).join(', ') || undefined}>
-                    {u.settled ? '✓ settled' : u.kinds.map((k) => DISAGREEMENT_TEXT[k]).join(', ') || 'agree'}
-                  </span>
-                </button>
-              )}
+              render={(u) => {
+                const kinds = u.kinds.map((k) => DISAGREEMENT_TEXT[k]).join(', ')
+                return (
+                  <button type="button" className={`unit-row${u.id === focusId ? ' selected' : ''}${u.settled ? ' settled' : ''}`} onClick={() => focusUnit(u)} data-unit={u.number}>
+                    <span className="unit-number">#{u.number}</span>
+                    <span className="unit-quote">{quoteOf(u, annotations, complete)}</span>
+                    <span className="unit-kinds" title={kinds || undefined}>
+                      {u.settled ? '✓ settled' : kinds || 'agree'}
+                    </span>
+                  </button>
+                )
+              }}
             />
           )}
         </>

@@ -13,8 +13,8 @@ test('clicking nested tags offers a picker; picking one selects it in the side p
   const eventId = Object.keys(ids).find((id) => ids[id] === EVENT)!
   expect(actorId, 'the nested Actor tag is drawn').toBeTruthy()
 
-  // the 1st "Litoral Clan" is in the "# …" title line of the text; the 2nd is the nested one
-  await clickText(page, 'Litoral Clan', 2)
+  // the first "Litoral Clan" of the text is the nested one
+  await clickText(page, 'Litoral Clan', 1)
   const picker = page.getByRole('menu', { name: 'Overlapping tags' })
   await expect(picker).toBeVisible()
   await expect(picker).toContainText('2 tags here')
@@ -36,7 +36,7 @@ test('clicking nested tags offers a picker; picking one selects it in the side p
   await expect(page.locator(`.article-text .sw-id-${actorId}`).first()).toHaveClass(/sw-tag-selected/)
 
   // the same click, picking the Event this time
-  await clickText(page, 'Litoral Clan', 2)
+  await clickText(page, 'Litoral Clan', 1)
   await expect(picker).toBeVisible()
   await picker.getByRole('menuitem').filter({ hasText: 'Event' }).click()
   await expect(page.locator(`[data-tag-row="${eventId}"]`)).toHaveClass(/\bselected\b/)

@@ -41,12 +41,13 @@ export function buildDemoProject(file: string, resourcesDir: string): void {
   const dir = join(resourcesDir, 'demo')
   const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown
   const articles = articlesSchema.parse(read('articles.json'))
-  const texts = new Map(articles.map((a) => [a.file, readFileSync(join(dir, 'articles', a.file), 'utf8')]))
+  const files = new Map(articles.map((a) => [a.file, readFileSync(join(dir, 'articles', a.file), 'utf8')]))
+  // the heading is the article's title, shown above its text: the text itself starts with the dateline, as a wire story's does
+  const texts = new Map([...files].map(([name, md]) => [name, md.replace(/^#\s+.+\n+/, '')]))
   const jsonl = articles
     .map((a) => {
-      const text = texts.get(a.file)!
-      const title = /^#\s+(.+)$/m.exec(text)?.[1] ?? a.file
-      return JSON.stringify({ title, text, source: a.source, url: a.url, published: a.published, language: a.language, demo_file: a.file })
+      const title = /^#\s+(.+)$/m.exec(files.get(a.file)!)?.[1] ?? a.file
+      return JSON.stringify({ title, text: texts.get(a.file)!, source: a.source, url: a.url, published: a.published, language: a.language, demo_file: a.file })
     })
     .join('\n')
   const db = createProjectDb(file)

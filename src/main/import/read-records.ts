@@ -48,12 +48,27 @@ function readPlain(fileName: string, text: string, markdown: boolean): ArticleRe
   return { title: plainTitle(text, markdown) || basename(fileName).replace(/\.[^.]+$/, ''), text, source: '', url: '', published: '', language: '', metadata: {} }
 }
 
-/** The title a plain text gives itself: its Markdown heading, else its first line when short enough; '' when it has neither. */
+/** The longest first line taken as a headline; longer ones are opening paragraphs. */
+const HEADLINE_MAX = 150
+
+/**
+ * The title a plain text gives itself: its Markdown heading, else its first line when it reads as a headline
+ * (short, not ending like a sentence or clause: news files often open with the lede instead); '' when it has neither.
+ */
 export function plainTitle(text: string, markdown = false): string {
   const lines = text.split(/\r\n|\r|\n/)
   const heading = markdown ? lines.find((l) => /^#{1,6}\s+\S/.test(l)) : undefined
+  if (heading) return heading.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '')
   const firstLine = lines.find((l) => l.trim() !== '')?.trim() ?? ''
-  return heading ? heading.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '') : firstLine.length <= 200 ? firstLine : ''
+  return firstLine.length <= HEADLINE_MAX && !/[.,;:…]$/.test(firstLine) ? firstLine : ''
+}
+
+/** A title for a record that has none and no headline: its opening words, cut at a word and marked as cut. */
+function openingWords(text: string): string {
+  const words = text.trim().replace(/\s+/g, ' ')
+  if (words.length <= 80) return words
+  const cut = words.slice(0, 80)
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 80).replace(/[\s.,;:]+$/, '')}…`
 }
 
 function readJsonl(text: string): { records: ArticleRecord[]; issues: RecordIssue[] } {
@@ -140,7 +155,7 @@ function toRecord(obj: Record<string, unknown>, line: number): { record: Article
   const title = pick('title').trim()
   return {
     record: {
-      title: title || (text.trim().split('\n')[0] ?? '').slice(0, 120),
+      title: title || plainTitle(text) || openingWords(text),
       text,
       source: pick('source').trim(),
       url: pick('url').trim(),

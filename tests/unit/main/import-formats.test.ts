@@ -47,6 +47,22 @@ describe('plain text normalisation', () => {
     expect(article.title).toBe('one-long-line')
   })
 
+  it('titles a text that opens with its lede, not a headline, by its file name', () => {
+    const project = createTempProject()
+    const file = join(project.dir, 'lede-first.txt')
+    writeFileSync(file, 'Rebels of the Coastal Front freed nine prisoners on Sunday, the mediators said.\n\nThe release came after talks.')
+    expect(project.store.articles.get(importPath(project, file).firstArticleId!)!.title).toBe('lede-first')
+  })
+
+  it('titles a JSONL record without a title by its headline line, else by its opening words cut at a word', () => {
+    const project = createTempProject()
+    const file = join(project.dir, 'untitled.jsonl')
+    const lede = 'Rebels of the Coastal Front freed nine prisoners on Sunday in the hills above Port Selma, the mediators said.'
+    writeFileSync(file, [JSON.stringify({ text: `Prisoners freed\n${lede}` }), JSON.stringify({ text: lede })].join('\n'))
+    importPath(project, file)
+    expect(allArticles(project).map((a) => a.title).sort()).toEqual(['Prisoners freed', 'Rebels of the Coastal Front freed nine prisoners on Sunday in the hills above…'])
+  })
+
   it('imports HTML and script text verbatim, as text', () => {
     const project = createTempProject()
     const file = join(project.dir, 'page.txt')

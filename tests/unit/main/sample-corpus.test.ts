@@ -34,10 +34,12 @@ describe('importing the sample corpus', () => {
       expect(article.text, file).not.toContain('\r')
       expect(article.text, file).not.toContain('\uFEFF')
       expect(article.charCount, file).toBe(Array.from(article.text).length)
-      // the first line is the title when it is short enough to be one (200 characters); otherwise the file name
-      const expected = firstLine.length <= 200 ? firstLine.replace(/\s+/g, ' ') : basename(file, '.txt')
+      // the first line is the title when it reads as a headline (at most 150 characters, no closing full stop); otherwise the file name
+      const expected = firstLine.length <= 150 && !firstLine.endsWith('.') ? firstLine.replace(/\s+/g, ' ') : basename(file, '.txt')
       expect(article.title, file).toBe(expected)
     }
+    // a lede of under 200 characters is not a headline
+    expect(byFile.get('huila-police-attack.txt')!.title).toBe('huila-police-attack')
     expect(byFile.get('total-peace-is-dead.txt')!.title).toBe('“Total Peace” is Dead. For Petro, Partial Peace is the Best Remaining Option')
     const gulf = byFile.get('gulf-clan-ceasefire.txt')!
     expect(gulf.text).not.toContain('\n')

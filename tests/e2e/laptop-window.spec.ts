@@ -1,0 +1,17 @@
+import { expect, openArticle, test } from './fixtures'
+
+test.use({ projectSetup: 'demo', viewport: { width: 1280, height: 800 } })
+
+test('in a 1280-pixel window the top bar is one row, and a demo article opens on its dateline, not a Markdown heading', async ({ app: page }) => {
+  // one row: every control starts above the point where the first-ending one ends
+  const rows = () =>
+    page.locator('header.topbar').evaluate((header) => {
+      const boxes = [...header.children].map((el) => el.getBoundingClientRect()).filter((b) => b.width > 0)
+      return Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom)) ? 1 : boxes.map((b) => `${b.left}–${b.right} @ ${b.top}`).join(', ')
+    })
+  expect(await rows(), 'the top bar is one row').toBe(1)
+  await openArticle(page, 'Four police officers killed')
+  expect(await rows(), 'the top bar is one row').toBe(1)
+  await expect(page.locator('.article-text p').first()).toHaveText(/^OSTRA, Lindmar province, 9 March 2031 — /)
+  await expect(page.locator('.article-text')).not.toContainText('# Four police')
+})

@@ -174,7 +174,7 @@ export function App() {
           Import colleague’s pack…
         </button>
         <SaveIndicator />
-        <span className="user" title={`${info.user?.name ?? ""}: your name, recorded on your tags`}>
+        <span className="user" title={`${info.user?.name ?? ''}: your name, recorded on your tags`}>
           {info.user?.name}
         </span>
       </header>

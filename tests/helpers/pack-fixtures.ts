@@ -12,7 +12,8 @@ import { exportOptions, type ExportOptionsInput } from '../../src/shared/exchang
 import { HUILA, SECOND } from './coded-project'
 import { addArticle, cpIndexOf, createTempProject, tempDir } from './project'
 
-export const THIRD = 'Only the colleague has this article: talks resumed in Havana on Monday.'
+// one headline-like line (no closing full stop), so it is also the article's title
+export const THIRD = 'Only the colleague has this article: talks resumed in Havana on Monday'
 
 /** Exports `user`'s pack from `store` into a new temp folder; returns the file and the export result. */
 export function exportPack(store: Store, user: User, extra: Partial<ExportOptionsInput> = {}, name = 'pack.spanpack') {

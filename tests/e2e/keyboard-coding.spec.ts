@@ -42,10 +42,19 @@ test('keyboard only: ] and [ step through the tags in text order, L links the se
   // my layer's count follows once the edits settle
   await expect(page.locator('.layer-chip.me')).toHaveText('Me 1')
 
-  // a new tag from the keyboard: Escape drops the selected tag, Shift+Ctrl+arrows select words from the top
+  // Escape drops the selected tag but keeps the caret after it: Shift+Ctrl+arrow selects the next word, not the text's first
+  await myTagRows(page).filter({ hasText: /^Event/ }).click()
+  await page.locator('.article-viewer').focus()
+  await page.keyboard.press(']')
   await page.keyboard.press('Escape')
   await expect(selectedRow(page)).toHaveCount(0)
-  await page.locator('.article-viewer').focus()
+  await page.keyboard.press('Shift+Control+ArrowRight')
+  await expect(page.getByRole('toolbar', { name: 'Tag the selection' })).toBeVisible()
+  expect(await page.evaluate(() => document.getSelection()!.toString().trim())).not.toBe('OSTRA')
+  await page.keyboard.press('Escape')
+
+  // a new tag from the keyboard: Ctrl+Home puts the caret at the top, Shift+Ctrl+arrows select words from there
+  await page.keyboard.press('Control+Home')
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Control+ArrowRight')
   await expect(page.getByRole('toolbar', { name: 'Tag the selection' })).toBeVisible()
   await page.keyboard.press('1')

@@ -15,3 +15,10 @@ test('in a 1280-pixel window the top bar is one row, and a demo article opens on
   await expect(page.locator('.article-text p').first()).toHaveText(/^OSTRA, Lindmar province, 9 March 2031 — /)
   await expect(page.locator('.article-text')).not.toContainText('# Four police')
 })
+
+test('a status filter that matches nothing says so, and how to see the articles again', async ({ app: page }) => {
+  await page.getByLabel('Filter by status').selectOption('done')
+  await expect(page.locator('.corpus-view .empty')).toHaveText('No article has the status “Done”. Choose “Any status” to see all 7.')
+  await page.getByLabel('Filter by status').selectOption('')
+  await expect(page.locator('.corpus-table tbody tr')).toHaveCount(7)
+})

@@ -21,13 +21,14 @@ export function VirtualList<T>({ items, rowHeight, height, render, itemKey, clas
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN)
   const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN)
 
-  // runs when the focused row changes (not on every scroll), judged from the tracked offset so no layout is forced
+  // runs when the focused row or the list's height changes (a selected tag's form shrinks the list after the row is chosen),
+  // not on every scroll; judged from the tracked offset so no layout is forced
   useLayoutEffect(() => {
     const el = ref.current
     if (!el || focusIndex === undefined || focusIndex < 0) return
     const top = focusIndex * rowHeight
     if (top < scrollTop || top + rowHeight > scrollTop + height) el.scrollTop = Math.max(0, top - height / 2)
-  }, [focusIndex])
+  }, [focusIndex, height])
 
   return (
     <div ref={ref} className={className} style={{ height, overflowY: 'auto' }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>

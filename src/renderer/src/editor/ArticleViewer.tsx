@@ -94,7 +94,20 @@ export const ArticleViewer = memo(function ArticleViewer({ offsets, initialItems
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const sel = document.getSelection()
-    if (!e.shiftKey || !sel || !editor) return
+    if (!sel || !editor) return
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'Home' || e.key === 'End')) {
+      // Ctrl+Home / Ctrl+End put the caret at the text's start or end (with Shift, select to there), as in a word processor
+      e.preventDefault()
+      const paragraphs = editor.view.dom.querySelectorAll('p')
+      const p = (e.key === 'Home' ? paragraphs[0] : paragraphs[paragraphs.length - 1]) ?? editor.view.dom
+      const offset = e.key === 'Home' ? 0 : p.childNodes.length
+      if (e.shiftKey && sel.rangeCount && editor.view.dom.contains(sel.anchorNode)) sel.extend(p, offset)
+      else sel.collapse(p, offset)
+      p.scrollIntoView({ block: 'nearest' })
+      if (e.shiftKey) readSelection(true, false)
+      return
+    }
+    if (!e.shiftKey) return
     // keyboard-only users start selecting at the top of the text
     if (!sel.rangeCount || !editor.view.dom.contains(sel.anchorNode)) sel.collapse(editor.view.dom.querySelector('p') ?? editor.view.dom, 0)
     const dir = { ArrowRight: 'forward', ArrowLeft: 'backward', ArrowDown: 'forward', ArrowUp: 'backward' }[e.key]

@@ -248,7 +248,9 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
       } else if (e.key === 'Escape') {
         setPicker(null)
         setSelection(null)
-        document.getSelection()?.removeAllRanges()
+        // the caret stays where the user was: Shift+arrows select on from there, not from the top of the text
+        const dom = document.getSelection()
+        if (dom?.focusNode) dom.collapse(dom.focusNode, dom.focusOffset)
         select(null)
       }
     }
@@ -349,7 +351,7 @@ function LoadedArticle({ article: initial, offsets, state, onBack, review, compa
         </div>
       </div>
       {selection && (
-        <TagPopup x={selection.rect.left} y={selection.rect.bottom + 8} onLabel={(l) => void tagSelection(l)} addTo={selectedTag && mayEditNow(selectedTag) ? selectedTag.label : undefined} onAddFragment={() => void addFragment(selection)} />
+        <TagPopup rect={selection.rect} onLabel={(l) => void tagSelection(l)} addTo={selectedTag && mayEditNow(selectedTag) ? selectedTag.label : undefined} onAddFragment={() => void addFragment(selection)} />
       )}
       {picker && pickerTags.length > 0 && (
         <TagPicker

@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react'
+import { memo, useCallback, useDeferredValue, useMemo, useState, type CSSProperties } from 'react'
 import type { Annotation } from '@shared/domain'
 import { VirtualList } from '../../components/VirtualList'
 import { labelColor, useLabels } from '../../labels'
@@ -59,7 +59,7 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
           </span>
         ))}
       </h2>
-      <div className="tag-list-fill" ref={listRef}>
+      <div className="tag-list-fill" ref={listRef} style={{ '--label-col': labelColumn(counts.keys()) } as CSSProperties}>
       <VirtualList
         className="tag-list"
         items={ordered}
@@ -72,6 +72,13 @@ export function TagPanel({ state, onPick, onLabel, onDelete, onRemoveFragment, o
       </div>
     </aside>
   )
+}
+
+/** The label column's width: the longest label in the list, in 12-px bold characters (about 0.62em each), at most 10em. */
+function labelColumn(labels: Iterable<string>): string {
+  let longest = 4
+  for (const l of labels) longest = Math.max(longest, l.length)
+  return `${Math.min(10, longest * 0.62 + 0.4).toFixed(2)}em`
 }
 
 /** One row of the list; tags keep their object identity until they change, so an edit re-renders only its own row. */

@@ -1,8 +1,10 @@
+import { useInWindow } from '../../components/useInWindow'
 import type { Annotation } from '@shared/domain'
 import { labelColor } from '../../labels'
 import { useMeId } from '../../me'
 
 interface Props {
+  /** Where it opens: 12 px below the click (or ending 12 px above it, near the window's bottom). */
   x: number
   y: number
   tags: Annotation[]
@@ -13,8 +15,9 @@ interface Props {
 /** Lists the overlapping tags under a click so each one can be picked. */
 export function TagPicker({ x, y, tags, onPick, onClose }: Props) {
   const meId = useMeId()
+  const { ref, style } = useInWindow<HTMLDivElement>(x, y, y - 24)
   return (
-    <div className="popup tag-picker" style={{ left: x, top: y }} role="menu" aria-label="Overlapping tags" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div ref={ref} className="popup tag-picker" style={style} role="menu" aria-label="Overlapping tags" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="popup-title">{tags.length} tags here: pick one</div>
       {tags.map((t, i) => (
         <button key={t.id} type="button" role="menuitem" autoFocus={i === 0} onClick={() => onPick(t.id)}>

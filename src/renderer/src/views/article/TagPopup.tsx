@@ -1,8 +1,9 @@
+import { useInWindow } from '../../components/useInWindow'
 import { labelColor, useLabels } from '../../labels'
 
 interface Props {
-  x: number
-  y: number
+  /** The selection's box: the bar goes below it, or above it when the window has no room below. */
+  rect: { left: number; top: number; bottom: number }
   onLabel: (label: string) => void
   /** The selected tag's label, when there is one to add the selection to as a fragment. */
   addTo?: string
@@ -10,10 +11,11 @@ interface Props {
 }
 
 /** The small label bar shown next to a fresh selection; hovering a label shows its coding guideline. */
-export function TagPopup({ x, y, onLabel, addTo, onAddFragment }: Props) {
+export function TagPopup({ rect, onLabel, addTo, onAddFragment }: Props) {
   const labels = useLabels()
+  const { ref, style } = useInWindow<HTMLDivElement>(rect.left, rect.bottom + 8, rect.top - 8)
   return (
-    <div className="popup tag-popup" style={{ left: x, top: y }} role="toolbar" aria-label="Tag the selection">
+    <div ref={ref} className="popup tag-popup" style={style} role="toolbar" aria-label="Tag the selection">
       {labels.map((l) => (
         <button key={l.name} type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => onLabel(l.name)} title={l.description}>
           <span className="swatch" style={{ background: labelColor(l.name) }} />

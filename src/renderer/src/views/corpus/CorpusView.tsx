@@ -157,7 +157,11 @@ export function CorpusView({ onOpen, refreshKey }: { onOpen: (id: number) => voi
       )}
       {rows.length === 0 ? (
         <div className="empty">
-          {searching ? `No article matches ${quoted(query)}.` : 'No articles yet. Drop .txt, .md, .jsonl or .csv files (or folders) here, or use Import.'}
+          {searching
+            ? `No article matches ${quoted(query)}.`
+            : status || source
+              ? `No article ${[status && `has the status ${quoted(STATUS_TEXT[status])}`, source && `comes from ${quoted(source)}`].filter(Boolean).join(' and ')}. Choose ${[status && '“Any status”', source && '“Any source”'].filter(Boolean).join(' and ')} to see all ${facets.total.toLocaleString()}.`
+              : 'No articles yet. Drop .txt, .md, .jsonl or .csv files (or folders) here, or use Import.'}
         </div>
       ) : (
         <table className="corpus-table">

@@ -1,4 +1,4 @@
-import { expect, openArticle, test } from './fixtures'
+import { dragOverText, expect, openArticle, test } from './fixtures'
 
 test.use({ projectSetup: 'demo', viewport: { width: 1280, height: 800 } })
 
@@ -21,4 +21,23 @@ test('a status filter that matches nothing says so, and how to see the articles 
   await expect(page.locator('.corpus-view .empty')).toHaveText('No article has the status “Done”. Choose “Any status” to see all 7.')
   await page.getByLabel('Filter by status').selectOption('')
   await expect(page.locator('.corpus-table tbody tr')).toHaveCount(7)
+})
+
+test('a tag made low in a long list stays in view once its form takes half the panel; labels and quotes keep apart', async ({ app: page }) => {
+  await openArticle(page, 'Ceasefire with NLF extended')
+  await dragOverText(page, 'the southern coast')
+  await page.keyboard.press('4')
+  const row = page.locator('aside.tag-panel [data-tag-row].selected')
+  await expect(row).toContainText('the southern coast')
+  await expect(page.getByRole('region', { name: 'Selected tag' })).toBeVisible()
+  await expect(row).toBeInViewport({ ratio: 1 })
+  // every label is whole and ends before its quote begins
+  const overlaps = await page.locator('aside.tag-panel [data-tag-row]').evaluateAll((rows) =>
+    rows.flatMap((r) => {
+      const label = r.querySelector<HTMLElement>('.tag-row-label')!
+      const quote = r.querySelector<HTMLElement>('.tag-row-text')!
+      return label.scrollWidth > label.clientWidth || label.getBoundingClientRect().right > quote.getBoundingClientRect().left ? [r.textContent] : []
+    })
+  )
+  expect(overlaps).toEqual([])
 })

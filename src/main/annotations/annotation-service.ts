@@ -59,6 +59,10 @@ export class AnnotationService {
     const dropped = relabel ? Object.keys(attributes).filter((k) => !defs.some((d) => d.key === k)) : []
     // a relabelled tag keeps the attributes its new label also has; undo brings the others back
     if (dropped.length) attributes = Object.fromEntries(Object.entries(attributes).filter(([k]) => !dropped.includes(k)))
+    // relabelled back to a label it had, a tag gets back what that relabel set aside (a stray key press is not a loss)
+    const aside = relabel ? (this.store.changes.beforeRelabelFrom(current.articleId, before.id, label) as AnnotationSnapshot | null) : null
+    const restored = aside ? defs.filter((d) => attributes[d.key] === undefined && aside.attributes[d.key] !== undefined).map((d) => d.key) : []
+    for (const k of restored) attributes[k] = aside!.attributes[k]
     const patched = Object.keys(input.attributes ?? {})
     for (const [k, v] of Object.entries(input.attributes ?? {})) {
       if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) delete attributes[k]
@@ -86,22 +90,25 @@ export class AnnotationService {
     const steps: Step[] = []
     if (relabel) {
       // links the new label cannot have are set aside with the attributes; undo restores both
-      after.links = before.links.filter((l) => {
+      const allowed = (l: { type: string; to: string }) => {
         const target = this.store.annotations.get(l.to)
         return target !== null && linkProblem(codebook, l.type, label, target.label) === null
-      })
+      }
+      after.links = before.links.filter(allowed)
+      for (const l of aside?.links ?? []) if (!after.links.some((k) => k.type === l.type && k.to === l.to) && allowed(l)) after.links.push(l)
       for (const sourceId of this.store.annotations.linkedFrom(before.id)) {
         const source = this.store.annotations.snapshot(sourceId)!
         const kept = source.links.filter((l) => l.to !== before.id || linkProblem(codebook, l.type, source.label, label) === null)
         if (kept.length !== source.links.length) steps.push({ before: source, after: { ...source, links: kept, updatedAt: after.updatedAt } })
       }
     }
-    const droppedLinks = before.links.length - after.links.length + steps.length
+    const relinked = after.links.filter((l) => !before.links.some((k) => k.type === l.type && k.to === l.to)).length
+    const droppedLinks = before.links.length - (after.links.length - relinked) + steps.length
     const quote = quoted(current.fragments[0]!.quote, 40)
     const names = patched.map((k) => defs.find((d) => d.key === k)?.name ?? k).join(', ')
     const refragmented = describeFragmentChange(label, before.fragments, fragments)
     const edited = relabel
-      ? `relabel as ${label} ${quote}${dropped.length ? ` (set aside ${plural(dropped.length, 'attribute')} ${before.label} has and ${label} lacks)` : ''}${droppedLinks ? ` (removed ${plural(droppedLinks, 'link')} ${label} cannot have)` : ''}`
+      ? `relabel as ${label} ${quote}${dropped.length ? ` (set aside ${plural(dropped.length, 'attribute')} ${before.label} has and ${label} lacks)` : ''}${droppedLinks ? ` (removed ${plural(droppedLinks, 'link')} ${label} cannot have)` : ''}${restored.length || relinked ? ` (brought back ${[restored.length && plural(restored.length, 'attribute'), relinked && plural(relinked, 'link')].filter(Boolean).join(' and ')} it had as ${label})` : ''}`
       : patched.length
         ? `set ${names} of ${quote}`
         : refragmented && input.note === undefined

@@ -30,6 +30,7 @@ export class ChangeLogRepository {
   private readonly latestStmt
   private readonly foldStmt
   private readonly discardTouchingStmt
+  private readonly relabelStmt
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(`
@@ -49,6 +50,9 @@ export class ChangeLogRepository {
     this.discardTouchingStmt = db.prepare(`
       UPDATE change_log SET undo_state = 'discarded' WHERE undo_state IN ('done', 'undone')
         AND action_id IN (SELECT action_id FROM change_log WHERE entity_id IN (SELECT value FROM json_each(?)))`)
+    this.relabelStmt = db.prepare<{ articleId: number; id: string; label: string }, string>(`
+      SELECT before FROM change_log WHERE article_id = @articleId AND entity = 'annotation' AND entity_id = @id AND op = 'update' AND undo_state = 'done'
+        AND before ->> '$.label' = @label AND after ->> '$.label' != @label ORDER BY id DESC LIMIT 1`).pluck()
   }
 
   append(c: NewChange): void {
@@ -87,6 +91,12 @@ export class ChangeLogRepository {
   /** Moves a row's outcome to `after` at `at`, keeping its `before`: one entry for a run of edits. */
   fold(rowId: number, at: string, after: unknown): void {
     this.foldStmt.run(at, JSON.stringify(after), rowId)
+  }
+
+  /** The tag as it was just before it was last relabelled away from `label` (and not undone since), as logged. */
+  beforeRelabelFrom(articleId: number, id: string, label: string): unknown {
+    const before = this.relabelStmt.get({ articleId, id, label })
+    return before === undefined ? null : (JSON.parse(before) as unknown)
   }
 
   /** A new action makes the redo stack meaningless. */

@@ -54,4 +54,32 @@ describe('attribute edits on a tag', () => {
     service.undo(USER, 1)
     expect(store.annotations.snapshot(event.id)).toMatchObject({ label: 'Event', attributes: { event_type: 'battles', certainty: 'probable' } })
   })
+
+  it('relabelled back by a second key press, a tag gets back the attributes and links the first relabel set aside', () => {
+    const { store, service, event } = setup()
+    const actor = service.create(USER, { articleId: 1, label: 'Actor', fragments: [{ start: 13, end: 18 }] }).upserted[0]!
+    service.update(USER, { id: event.id, attributes: { event_type: 'battles', date_start: '2025-08-19', fatalities_reported: 7 } })
+    service.link(USER, { from: event.id, to: actor.id, type: 'perpetrator' })
+    service.update(USER, { id: event.id, label: 'Actor' })
+    expect(store.annotations.snapshot(event.id)).toMatchObject({ label: 'Actor', attributes: {}, links: [] })
+    // a value typed while it was an Actor stays; the Event's own come back beside it
+    const back = service.update(USER, { id: event.id, label: 'Event' })
+    expect(back.description).toContain('brought back 3 attributes and 1 link it had as Event')
+    expect(store.annotations.snapshot(event.id)).toMatchObject({ label: 'Event', attributes: { event_type: 'battles', date_start: '2025-08-19', fatalities_reported: 7 }, links: [{ type: 'perpetrator', to: actor.id }] })
+    // one undo each: back to the Actor without them, then to the Event with them
+    service.undo(USER, 1)
+    expect(store.annotations.snapshot(event.id)).toMatchObject({ label: 'Actor', attributes: {}, links: [] })
+  })
+
+  it('brings back only what the latest relabel away set aside, not what an undone relabel had', () => {
+    const { store, service, event } = setup()
+    service.update(USER, { id: event.id, attributes: { event_type: 'battles' } })
+    service.update(USER, { id: event.id, label: 'Claim' })
+    service.undo(USER, 1)
+    service.update(USER, { id: event.id, attributes: { event_type: null } })
+    service.update(USER, { id: event.id, label: 'Claim' })
+    // the first Event → Claim was undone; the second had no event_type to set aside
+    expect(service.update(USER, { id: event.id, label: 'Event' }).description).not.toContain('brought back')
+    expect(store.annotations.snapshot(event.id)!.attributes).toEqual({})
+  })
 })

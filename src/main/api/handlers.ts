@@ -29,7 +29,7 @@ export function createHandlers(wb: Workbench): Handlers {
   return {
     'app.info': () => wb.info(),
     'user.setName': ({ name }) => {
-      wb.settings.setUserName(name)
+      wb.renameCoder(wb.settings.setUserName(name))
       return wb.info()
     },
     'project.open': ({ path }) => wb.open(path),

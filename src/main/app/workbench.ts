@@ -166,6 +166,11 @@ export class Workbench {
     return { project: await this.open(file), salvage }
   }
 
+  /** The open project shows a renamed user's new name on their tags at once (other projects take it at their next edit). */
+  renameCoder(user: User): void {
+    this.project?.store.renameAnnotator(user)
+  }
+
   get store(): Store {
     if (!this.project) throw new AppError('NO_PROJECT', 'No project is open; open or create one first.')
     return this.project.store

@@ -43,6 +43,11 @@ export class Store {
       .run(user.id, user.name, new Date().toISOString())
   }
 
+  /** A known coder's new name; a coder with nothing in this project stays out of it. */
+  renameAnnotator(user: { id: string; name: string }): void {
+    this.db.prepare('UPDATE annotator SET name = ? WHERE id = ?').run(user.name, user.id)
+  }
+
   close(): void {
     if (this.db.open) this.db.close()
   }

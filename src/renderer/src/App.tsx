@@ -65,6 +65,7 @@ export function App() {
   const [exchange, setExchange] = useState<'export' | 'import' | 'pack-export' | 'pack-import' | null>(null)
   const [refreshKey, setRefreshKey] = useState(0)
   const [dragging, setDragging] = useState(false)
+  const [renaming, setRenaming] = useState(false)
 
   const reload = useCallback(() => api.call('app.info', {}).then(setInfo, notifyError), [])
   useEffect(() => setMe(info?.user ?? null), [info])
@@ -174,9 +175,9 @@ export function App() {
           Import colleague’s pack…
         </button>
         <SaveIndicator />
-        <span className="user" title={`${info.user?.name ?? ''}: your name, recorded on your tags`}>
+        <button type="button" className="user" title={`${info.user?.name ?? ''}: your name, recorded on your tags (click to change it)`} onClick={() => setRenaming(true)} disabled={!info.user}>
           {info.user?.name}
-        </span>
+        </button>
       </header>
       <main>
         {info.project === null ? (
@@ -198,10 +199,15 @@ export function App() {
         )}
       </main>
       {dragging && <div className="drop-hint">Drop files or folders to import them</div>}
-      {!info.user && (
+      {(!info.user || renaming) && (
         <NameDialog
+          initial={info.user?.name}
+          onCancel={info.user ? () => setRenaming(false) : undefined}
           onSubmit={async (name) => {
             setInfo(await api.call('user.setName', { name }))
+            setRenaming(false)
+            // lists that name coders (review, agreement) read them again
+            if (info.user && info.project) setRefreshKey((k) => k + 1)
           }}
         />
       )}

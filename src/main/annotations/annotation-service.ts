@@ -15,6 +15,7 @@ import { repointActor } from '../actors/repoint-actor'
 import { GOLD_LAYER, mayEdit } from '../../shared/review/layer-owner'
 import { quoted } from '../../shared/text/quoted'
 import { sameFragments } from '../../shared/review/same-fragments'
+import { sameAttributes } from '../../shared/review/same-attributes'
 
 const STATUS_WORDS: Record<AnnotationStatus, string> = {
   draft: 'as draft',
@@ -87,6 +88,9 @@ export class AnnotationService {
       codebookVersion: recoded ? codebook.version : before.codebookVersion,
       updatedAt: new Date().toISOString()
     }
+    // an edit that changes nothing (a note saved as it was) is no action: nothing to log, nothing to undo
+    if (!relabel && after.note === before.note && after.status === before.status && sameFragments(after.fragments, before.fragments) && sameAttributes(after.attributes, before.attributes))
+      return this.mutation(user, current.articleId, 'no change', new Set([before.id]), new Set())
     const steps: Step[] = []
     if (relabel) {
       // links the new label cannot have are set aside with the attributes; undo restores both

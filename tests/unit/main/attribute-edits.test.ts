@@ -82,4 +82,17 @@ describe('attribute edits on a tag', () => {
     expect(service.update(USER, { id: event.id, label: 'Event' }).description).not.toContain('brought back')
     expect(store.annotations.snapshot(event.id)!.attributes).toEqual({})
   })
+
+  it('an edit that changes nothing (the same note, the same value) is not logged and leaves undo as it was', () => {
+    const { store, service, event } = setup()
+    service.update(USER, { id: event.id, note: 'seen in two reports', attributes: { event_type: 'battles' } })
+    const rows = () => store.db.prepare('SELECT count(*) FROM change_log').pluck().get()
+    const logged = rows()
+    for (const input of [{ note: 'seen in two reports' }, { attributes: { event_type: 'battles' } }, { label: 'Event' }, { fragments: [{ start: 0, end: 59 }] }]) {
+      const m = service.update(USER, { id: event.id, ...input })
+      expect(m.description, JSON.stringify(input)).toBe('no change')
+      expect(m.history.undoDescription).toMatch(/^set Event type/)
+    }
+    expect(rows()).toBe(logged)
+  })
 })

@@ -7,6 +7,8 @@ export interface Range16 {
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 const words = new Intl.Segmenter(undefined, { granularity: 'word' })
 const SPACE = /\s/u
+/** An English possessive at a word's end: ’s or 's. */
+const POSSESSIVE = /['’]s$/u
 
 /** Widens a range so it never splits a grapheme cluster (a surrogate pair, an emoji sequence, a letter and its accents). */
 export function snapToGraphemes(text: string, range: Range16): Range16 {
@@ -29,7 +31,12 @@ export function snapToWords(text: string, range: Range16): Range16 | null {
   const first = words.segment(text).containing(start)
   if (first?.isWordLike) start = first.index
   const last = words.segment(text).containing(end - 1)
-  if (last?.isWordLike) end = last.index + last.segment.length
+  if (last?.isWordLike) {
+    // a possessive ending ("ELN’s", "Petro's") joins the word only when the selection reaches into it: the actor is "ELN"
+    const possessive = POSSESSIVE.exec(last.segment)
+    const stem = possessive ? last.index + possessive.index : Infinity
+    end = end <= stem ? Math.min(stem, last.index + last.segment.length) : last.index + last.segment.length
+  }
   return snapToGraphemes(text, { start, end })
 }
 

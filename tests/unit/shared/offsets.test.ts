@@ -116,6 +116,23 @@ describe('snapToWords', () => {
     expect(snapToWords(text, { start: 3, end: 4 })).toBeNull()
   })
 
+  it('leaves a possessive ’s or \'s out unless the selection reaches into it', () => {
+    const text = 'The ELN’s leaders met Petro\'s envoy; the rebels’ camp and the ELN’s.'
+    const snap = (from: string, to: string, toEnd = to.length) => {
+      const r = snapToWords(text, { start: text.indexOf(from), end: text.indexOf(to) + toEnd })!
+      return text.slice(r.start, r.end)
+    }
+    expect(snap('EL', 'EL')).toBe('ELN')
+    expect(snap('ELN', 'ELN')).toBe('ELN')
+    expect(snap('Pet', 'Petro')).toBe('Petro')
+    // dragged over the apostrophe or the s: the possessive is wanted
+    expect(snap('ELN', 'ELN’s', 4)).toBe('ELN’s')
+    expect(snap('Petro', 'Petro\'s')).toBe('Petro\'s')
+    // not a possessive: whole words as before
+    expect(snap('rebel', 'rebel')).toBe('rebels')
+    expect(snap('lead', 'lead')).toBe('leaders')
+  })
+
   it('handles NBSP and CRLF-derived text', () => {
     const { text } = canonicalize('Gulf\u00a0Clan\r\nceasefire\r\n')
     expect(text).toBe('Gulf\u00a0Clan\nceasefire\n')

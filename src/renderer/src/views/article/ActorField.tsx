@@ -82,6 +82,9 @@ export function ActorField({ def, tag, missing, onChange }: Props) {
   }
   const options = suggestions ?? []
   const exact = options.some((s) => s.match === 'exact')
+  // the new actor is the list's last option, so arrows and Enter reach it like any suggestion
+  const canCreate = query.trim() !== '' && !exact
+  const count = options.length + (canCreate ? 1 : 0)
 
   return (
     <div className="field actor-field">
@@ -112,11 +115,11 @@ export function ActorField({ def, tag, missing, onChange }: Props) {
             role="combobox"
             aria-expanded={options.length > 0}
             aria-controls={`${id}-options`}
-            aria-activedescendant={options[active] ? `${id}-opt-${active}` : undefined}
+            aria-activedescendant={active < count ? `${id}-opt-${active}` : undefined}
             value={query}
             placeholder="Find an actor by any of its names"
             onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => listboxKeys(e, options.length, active, setActive, (i) => confirm(options[i]!.actor.id)) && e.preventDefault()}
+            onKeyDown={(e) => listboxKeys(e, count, active, setActive, (i) => (i < options.length ? confirm(options[i]!.actor.id) : void createActor())) && e.preventDefault()}
           />
           <ul id={`${id}-options`} role="listbox" className="actor-options" aria-label={`${def.name}: suggestions`}>
             {options.map((s, i) => (
@@ -140,12 +143,21 @@ export function ActorField({ def, tag, missing, onChange }: Props) {
               </li>
             ))}
             {suggestions !== null && options.length === 0 && <li className="hint">No actor in the registry goes by {quoted(query)}.</li>}
+            {canCreate && (
+              <li
+                id={`${id}-opt-${options.length}`}
+                role="option"
+                aria-selected={active === options.length}
+                className={`new-actor${active === options.length ? ' active' : ''}`}
+                onMouseDown={(e) => {
+                  e.preventDefault()
+                  void createActor()
+                }}
+              >
+                + New provisional actor {quoted(query.trim())}
+              </li>
+            )}
           </ul>
-          {query.trim() !== '' && !exact && (
-            <button type="button" className="new-actor" onClick={() => void createActor()}>
-              New provisional actor {quoted(query.trim())}
-            </button>
-          )}
         </div>
       )}
     </div>

@@ -7,6 +7,8 @@ export interface Range16 {
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 const words = new Intl.Segmenter(undefined, { granularity: 'word' })
 const SPACE = /\s/u
+/** What a tag needs at least one of: a letter, a digit or an emoji. */
+const MEANING = /[\p{L}\p{N}\p{Extended_Pictographic}]/u
 /** An English possessive at a word's end: ’s or 's. */
 const POSSESSIVE = /['’]s$/u
 
@@ -23,11 +25,12 @@ export function snapToGraphemes(text: string, range: Range16): Range16 {
 
 /**
  * Snaps a sloppy selection to whole words: surrounding whitespace is dropped, and a word cut at either
- * edge is completed. Returns null when nothing but whitespace is selected.
+ * edge is completed. Returns null when nothing but whitespace or punctuation is selected.
  */
 export function snapToWords(text: string, range: Range16): Range16 | null {
   let { start, end } = trimSpace(text, range)
-  if (start >= end) return null
+  // punctuation alone ("(", "—") is no mention of anything; exact mode (snapExact) still allows it
+  if (start >= end || !MEANING.test(text.slice(start, end))) return null
   const first = words.segment(text).containing(start)
   if (first?.isWordLike) start = first.index
   const last = words.segment(text).containing(end - 1)

@@ -114,6 +114,13 @@ describe('snapToWords', () => {
     const spaced = snapToWords(text, { start: text.indexOf(' Clan'), end: text.indexOf('Clan') + 4 + 1 })!
     expect(text.slice(spaced.start, spaced.end)).toBe('Clan')
     expect(snapToWords(text, { start: 3, end: 4 })).toBeNull()
+    // punctuation alone is nothing to tag; an emoji is
+    const marks = 'He said (in Spanish) — “no” 🕊️ 7'
+    expect(snapToWords(marks, { start: marks.indexOf('('), end: marks.indexOf('(') + 1 })).toBeNull()
+    expect(snapToWords(marks, { start: marks.indexOf('—') - 1, end: marks.indexOf('—') + 3 })).toBeNull()
+    const dove = snapToWords(marks, { start: marks.indexOf('🕊'), end: marks.indexOf('🕊') + 2 })!
+    expect(marks.slice(dove.start, dove.end)).toBe('🕊️')
+    expect(snapToWords(marks, { start: marks.length - 1, end: marks.length })).toEqual({ start: marks.length - 1, end: marks.length })
   })
 
   it('leaves a possessive ’s or \'s out unless the selection reaches into it', () => {

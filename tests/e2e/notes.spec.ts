@@ -38,3 +38,17 @@ test('a note typed just before the page is reloaded is not lost', async ({ app: 
   await myTagRows(page).filter({ hasText: 'CSDC' }).click()
   await expect(note).toHaveText('Typed right before a reload')
 })
+
+test('Escape in a note returns to the text with the tag still selected, so ] steps on from the keyboard', async ({ app: page }) => {
+  await openArticle(page, 'Four police officers killed in attack on coastal post')
+  const note = page.getByRole('region', { name: 'Selected tag' }).getByRole('textbox', { name: 'Note', exact: true })
+  await copyToMine(page, 'CSDC')
+  await note.click()
+  await page.keyboard.type('Seen in two reports')
+  await page.keyboard.press('Escape')
+  await expect(page.locator('.article-viewer')).toBeFocused()
+  await expect(page.locator('aside.tag-panel [data-tag-row].selected')).toContainText('CSDC')
+  await page.reload()
+  await myTagRows(page).filter({ hasText: 'CSDC' }).click()
+  await expect(note).toHaveText('Seen in two reports')
+})

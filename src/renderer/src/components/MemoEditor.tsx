@@ -19,6 +19,8 @@ interface Props {
   /** The accessible name of the text box. */
   label: string
   placeholder?: string
+  /** The id of the element Escape moves the focus to (the article text, for a tag's note), so a keyboard user need not Tab out. */
+  escapeTo?: string
   /** @default 300 */
   delayMs?: number
 }
@@ -28,7 +30,7 @@ interface Props {
  * before it unmounts or the page goes away. Paragraphs are stored as "\n"-separated lines; pasted and dropped
  * text arrives as plain text, never as HTML.
  */
-export const MemoEditor = memo(function MemoEditor({ value, onSave, label, placeholder = '', delayMs = 300 }: Props) {
+export const MemoEditor = memo(function MemoEditor({ value, onSave, label, placeholder = '', delayMs = 300, escapeTo }: Props) {
   const [failed, setFailed] = useState(false)
   const saveRef = useRef(onSave)
   saveRef.current = onSave
@@ -57,7 +59,12 @@ export const MemoEditor = memo(function MemoEditor({ value, onSave, label, place
           view.dispatch(view.state.tr.replace(at.pos, at.pos, memoSlice(view.state.schema, text)))
           return true
         },
-        clipboardTextSerializer: (slice) => memoText(slice.content)
+        clipboardTextSerializer: (slice) => memoText(slice.content),
+        handleKeyDown: (_view, event) => {
+          const to = escapeTo && event.key === 'Escape' ? document.getElementById(escapeTo) : null
+          to?.focus({ preventScroll: true })
+          return !!to
+        }
       },
       onUpdate: ({ editor }) => saver.change(memoText(editor.state.doc)),
       onBlur: () => saver.flush()
@@ -95,4 +102,4 @@ export const MemoEditor = memo(function MemoEditor({ value, onSave, label, place
   )
 },
 // onSave is read through a ref, so a new callback alone need not re-render the editor
-(a, b) => a.value === b.value && a.label === b.label && a.placeholder === b.placeholder && a.delayMs === b.delayMs)
+(a, b) => a.value === b.value && a.label === b.label && a.placeholder === b.placeholder && a.delayMs === b.delayMs && a.escapeTo === b.escapeTo)

@@ -1,3 +1,4 @@
+import { VIEWER_ID } from '../../editor/ArticleViewer'
 import { useEffect, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import { MemoEditor } from '../../components/MemoEditor'
@@ -71,7 +72,7 @@ export function TagDetails({ tag, onLabel, onDelete, onRemoveFragment, onNote, o
         {!editable ? (
           <div className="memo-text">{tag.note || 'No note.'}</div>
         ) : noteReady ? (
-          <MemoEditor value={tag.note} onSave={onNote} label="Note" placeholder="Why this tag? (saved as you type)" />
+          <MemoEditor value={tag.note} onSave={onNote} label="Note" placeholder="Why this tag? (saved as you type)" escapeTo={VIEWER_ID} />
         ) : (
           <div className="memo-text memo-pending">{tag.note || 'Why this tag? (saved as you type)'}</div>
         )}

@@ -67,14 +67,16 @@ test('the actor registry: find by any name, add names, refuse a colliding alias,
   await expect(details.getByRole('heading', { level: 1 })).toHaveText('Golfo duplicate')
   const duplicateUrl = page.url()
   await details.getByLabel(/Merge “Golfo duplicate” into/).selectOption({ label: 'Gulf Clan (EGC)' })
-  let asked = ''
-  page.once('dialog', (d) => {
-    asked = d.message()
-    void d.accept()
-  })
-  await details.getByRole('button', { name: 'Merge' }).click()
+  // asked beside the choice, in the app: Escape or Cancel keeps both actors
+  await details.getByRole('button', { name: 'Merge…' }).click()
+  const ask = details.getByRole('alertdialog', { name: 'Confirm the merge' })
+  await expect(ask).toContainText('Merge “Golfo duplicate” into “Gulf Clan (EGC)”? Its 0 mentions and its names move over; a tombstone stays.')
+  await page.keyboard.press('Escape')
+  await expect(ask).toBeHidden()
+  await expect(details.getByRole('heading', { level: 1 })).toHaveText('Golfo duplicate')
+  await details.getByRole('button', { name: 'Merge…' }).click()
+  await ask.getByRole('button', { name: 'Merge into “Gulf Clan (EGC)”' }).click()
   await expect(details.getByRole('heading', { level: 1 })).toHaveText('Gulf Clan (EGC)')
-  expect(asked).toBe('Merge “Golfo duplicate” into “Gulf Clan (EGC)”? Its 0 mentions and its names move over; a tombstone stays.')
   // the tombstone names the actor it went into
   await page.goto(duplicateUrl)
   await expect(details.getByText('Merged into')).toContainText('Merged into Gulf Clan (EGC); its mentions and names now belong there')

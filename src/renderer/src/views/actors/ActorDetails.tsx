@@ -16,6 +16,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
   const [all, setAll] = useState<Actor[]>([])
   const [alias, setAlias] = useState({ alias: '', language: '', aliasType: 'media_name' as AliasType, designatedBy: '', validFrom: '', validTo: '', ambiguous: false })
   const [mergeInto, setMergeInto] = useState('')
+  const [confirmMerge, setConfirmMerge] = useState(false)
   const [mergedName, setMergedName] = useState<string | null>(null)
   const [aliasError, setAliasError] = useState<string | null>(null)
 
@@ -35,6 +36,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
   }, [actorId])
 
   if (!actor) return <p className="hint">Opening…</p>
+  const mergeTarget = all.find((a) => a.id === mergeInto)
   const save = async (work: Promise<Actor>) => {
     try {
       setActor(await trackSave(work))
@@ -224,7 +226,7 @@ export function ActorDetails({ actorId }: { actorId: string }) {
       <div className="merge-row">
         <label>
           Merge {quoted(actor.name)} into
-          <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+          <select value={mergeInto} onChange={(e) => (setMergeInto(e.target.value), setConfirmMerge(false))}>
             <option value="">choose an actor…</option>
             {all.map((a) => (
               <option key={a.id} value={a.id}>
@@ -233,25 +235,38 @@ export function ActorDetails({ actorId }: { actorId: string }) {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="danger"
-          disabled={!mergeInto}
-          onClick={async () => {
-            const target = all.find((a) => a.id === mergeInto)
-            if (!target || !window.confirm(`Merge ${quoted(actor.name)} into ${quoted(target.name)}? Its ${plural(actor.mentionCount, 'mention')} and its names move over; a tombstone stays.`)) return
-            try {
-              await trackSave(api.call('actors.merge', { from: actor.id, into: target.id }))
-              notify('info', `Merged ${quoted(actor.name)} into ${quoted(target.name)}.`)
-              location.hash = `#/actors/${target.id}`
-            } catch (error) {
-              notifyError(error)
-            }
-          }}
-        >
-          Merge
+        <button type="button" className="danger" disabled={!mergeInto || confirmMerge} onClick={() => setConfirmMerge(true)}>
+          Merge…
         </button>
       </div>
+      {confirmMerge && mergeTarget && (
+        // asked here, beside the choice it confirms, in the app's own words (not the browser's confirm box)
+        <div className="merge-confirm" role="alertdialog" aria-label="Confirm the merge" onKeyDown={(e) => e.key === 'Escape' && setConfirmMerge(false)}>
+          <p>
+            Merge {quoted(actor.name)} into {quoted(mergeTarget.name)}? Its {plural(actor.mentionCount, 'mention')} and its names move over; a tombstone stays.
+          </p>
+          <button
+            type="button"
+            className="danger"
+            autoFocus
+            onClick={async () => {
+              try {
+                await trackSave(api.call('actors.merge', { from: actor.id, into: mergeTarget.id }))
+                notify('info', `Merged ${quoted(actor.name)} into ${quoted(mergeTarget.name)}.`)
+                setConfirmMerge(false)
+                location.hash = `#/actors/${mergeTarget.id}`
+              } catch (error) {
+                notifyError(error)
+              }
+            }}
+          >
+            Merge into {quoted(mergeTarget.name)}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirmMerge(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
     </div>
   )
 }

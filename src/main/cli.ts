@@ -179,6 +179,8 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'annotations') {
       const articleFilter = values.article === undefined ? null : Number(values.article)
       if (articleFilter !== null && !Number.isInteger(articleFilter)) throw new UsageError('--article must be an article id')
+      // a mistyped id would otherwise look like an article with no tags
+      if (articleFilter !== null && !store.articles.get(articleFilter)) throw new UsageError(`No article has the id ${articleFilter} in this project; list the article ids with: articles --project ${values.project}`)
       const ids = articleFilter !== null ? [articleFilter] : (store.db.prepare('SELECT DISTINCT article_id FROM annotation ORDER BY article_id').pluck().all() as number[])
       for (const id of ids) {
         for (const a of store.annotations.listByArticle(id)) {

@@ -163,6 +163,7 @@ export const IMPORT_ISSUE_CODES = [
   'EMPTY_TEXT',
   'UNREADABLE',
   'CHARACTERS_REMOVED',
+  'AMBIGUOUS_DATE',
   // annotated imports (native, brat, doccano, Label Studio, W3C, REFI-QDA)
   'BAD_LINE',
   'NOT_THIS_FORMAT',

@@ -3,6 +3,7 @@ import { contract } from '../../shared/contract'
 import { AppError, type ErrorShape, type Result } from '../../shared/errors'
 import { METHOD_NAMES, type MethodName } from '../../shared/method-names'
 import type { Handlers } from './handlers'
+import { issueSentence } from './issue-sentence'
 
 const KNOWN = new Set<string>(METHOD_NAMES)
 
@@ -40,12 +41,12 @@ export function toErrorShape(error: unknown, log: (e: unknown) => void = console
   return { code: 'INTERNAL', message: `Something went wrong inside Spanwise (${message}); nothing was changed.` }
 }
 
-/** A VALIDATION error listing every problem by its path in the input of `what` (a method or channel name). */
+/** A VALIDATION error: one sentence per problem naming the field, and each problem by its path in the input of `what` (a method or channel name). */
 export function validationError(what: string, error: ZodError): ErrorShape {
   const issues = error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message }))
   return {
     code: 'VALIDATION',
-    message: `Invalid input for ${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    message: error.issues.map((i) => issueSentence(what, i)).join(' '),
     details: issues
   }
 }

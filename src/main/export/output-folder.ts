@@ -126,6 +126,16 @@ export class OutputFolder {
     return file
   }
 
+  /** Takes back a file this export opened (one that turned out to have nothing to say). */
+  remove(name: string): void {
+    const rel = relative(this.temp, normalize(join(this.temp, name)))
+    const file = this.files.get(rel)
+    if (!file) throw new Error(`export file ${name} was never opened`)
+    file.discard()
+    rmSync(file.path, { force: true })
+    this.files.delete(rel)
+  }
+
   /** Writes a whole small file at once. */
   writeFile(name: string, text: string): void {
     const f = this.open(name)

@@ -87,7 +87,7 @@ export function readImportFiles(inputs: ImportInput[], encoding: 'utf-8' | 'wind
     }
     const originalSha256 = createHash('sha256').update(bytes).digest('hex')
     const { records, issues: recordIssues } = readRecords(name, decoded.text)
-    for (const r of recordIssues) report(r)
+    for (const { severity, ...r } of recordIssues) report(r, severity)
     let list: PreparedArticle[] = []
     for (const record of records) {
       const { text, removed } = canonicalize(record.text)

@@ -1,8 +1,9 @@
 import { basename, extname } from 'node:path'
-import { parse } from 'csv-parse/sync'
 import type { ImportIssueCode } from '../../shared/domain'
 import { parseBoundedJson } from '../../shared/text/parse-bounded-json'
 import { jsonValueText } from '../../shared/text/json-value-text'
+import { normaliseDates } from './normalise-dates'
+import { parseCsvRows } from './parse-csv-rows'
 
 /** One article as read from a file, before its text is made canonical. */
 export interface ArticleRecord {
@@ -21,6 +22,8 @@ export interface RecordIssue {
   line?: number
   code: ImportIssueCode
   message: string
+  /** Errors by default: the record was not imported. */
+  severity?: 'warning'
 }
 
 const FIELDS = {
@@ -41,6 +44,10 @@ export function readRecords(fileName: string, text: string): { records: ArticleR
   // a table with no rows at all would otherwise import nothing without a word
   if (table.records.length === 0 && table.issues.length === 0)
     table.issues.push({ code: 'EMPTY_FILE', message: `the file holds no ${ext === '.csv' ? 'rows below its header' : 'records'}; each ${ext === '.csv' ? 'row' : 'line'} should be one article with a "text"` })
+  // the written date stays in metadata with the other columns
+  const { dates, warning } = normaliseDates(table.records.map((r) => r.published))
+  table.records.forEach((r, i) => (r.published = dates[i]!))
+  if (warning) table.issues.push({ code: 'AMBIGUOUS_DATE', severity: 'warning', message: warning })
   return table
 }
 
@@ -96,19 +103,10 @@ function readJsonl(text: string): { records: ArticleRecord[]; issues: RecordIssu
 }
 
 function readCsv(text: string): { records: ArticleRecord[]; issues: RecordIssue[] } {
-  const issues: RecordIssue[] = []
-  let rows: { record: Record<string, string>; info: { lines: number } }[]
+  let rows: { record: Record<string, string>; line: number }[]
+  let issues: RecordIssue[]
   try {
-    rows = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      info: true,
-      on_skip: (error: { message: string; lines?: number } | undefined) => {
-        if (error) issues.push({ line: error.lines, code: 'BAD_RECORD', message: `CSV line ${error.lines ?? '?'}: ${error.message}; that row was skipped` })
-      }
-    }) as { record: Record<string, string>; info: { lines: number } }[]
+    ;({ rows, issues } = parseCsvRows(text))
   } catch (error) {
     return { records: [], issues: [{ code: 'BAD_RECORD', message: `this CSV cannot be read: ${(error as Error).message}` }] }
   }
@@ -125,8 +123,8 @@ function readCsv(text: string): { records: ArticleRecord[]; issues: RecordIssue[
     }
   }
   const records: ArticleRecord[] = []
-  rows.forEach(({ record, info }) => {
-    const result = toRecord(record, info.lines)
+  rows.forEach(({ record, line }) => {
+    const result = toRecord(record, line)
     if ('issue' in result) issues.push(result.issue)
     else records.push(result.record)
   })
@@ -159,22 +157,10 @@ function toRecord(obj: Record<string, unknown>, line: number): { record: Article
       text,
       source: pick('source').trim(),
       url: pick('url').trim(),
-      published: normaliseDate(pick('published').trim()),
+      published: pick('published').trim(),
       language: pick('language').trim(),
       metadata,
       line
     }
   }
-}
-
-/** ISO dates stay as written; other parseable dates become YYYY-MM-DD so the corpus sorts by date. */
-function normaliseDate(value: string): string {
-  if (value === '' || /^\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return value
-  const t = Date.parse(value)
-  if (Number.isNaN(t)) return value
-  // without a written zone the date parses as local time: read it back locally, or east of UTC it moves a day back
-  const d = new Date(t)
-  const zoned = /\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)\b|\b(?:UTC?|GMT|[ECMP][SD]T)\b/i.test(value)
-  const [y, m, day] = zoned ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()] : [d.getFullYear(), d.getMonth(), d.getDate()]
-  return `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }

@@ -21,6 +21,12 @@ export function buildFtsQuery(input: string, prefixLast = true): string | null {
     parts.push(`"${raw}"`)
   }
   if (parts.length === 0) return null
-  if (prefixLast && lastIsOpenWord && [...parts[parts.length - 1]!].length - 2 >= MIN_PREFIX) parts[parts.length - 1] += '*'
+  if (prefixLast && lastIsOpenWord && prefixLength(parts[parts.length - 1]!) >= MIN_PREFIX) parts[parts.length - 1] += '*'
   return parts.join(' ')
+}
+
+// the index drops punctuation ("<b>" is the word b) and a prefix applies to the last word it sees
+function prefixLength(quoted: string): number {
+  const last = quoted.match(/[\p{L}\p{N}\p{M}]+/gu)?.at(-1) ?? ''
+  return last.match(/[\p{L}\p{N}]/gu)?.length ?? 0
 }

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
-import { basename } from 'node:path'
+import { basename, dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { APPLICATION_ID } from './application-id'
@@ -28,6 +28,11 @@ export function configure(db: Db): void {
 /** Creates a new, empty project file at the latest schema. Refuses to overwrite an existing file. */
 export function createProjectDb(file: string): Db {
   if (existsSync(file)) throw new AppError('PROJECT_EXISTS', `${file} already exists; open it instead, or choose another name.`)
+  // SQLite's own message ("the directory does not exist") names neither the folder nor the file
+  const folder = dirname(file)
+  const stat = statSync(folder, { throwIfNoEntry: false })
+  if (!stat?.isDirectory())
+    throw new AppError('NOT_FOUND', `Cannot create ${file}: ${stat ? `${folder} is a file, not a folder` : `the folder ${folder} does not exist`}; create the folder first, or choose another place for the project.`)
   const db = new Database(file)
   try {
     configure(db)

@@ -84,7 +84,8 @@ describe('native path picker (fake electron module: no Electron binary can run h
   ])('refuses %s with VALIDATION naming the field, and opens no dialog', async (_what, input, field) => {
     const { dialog, windowOf, pick } = setup()
     const result = await pick(input)
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(`Invalid input for ${PICK_PATHS_CHANNEL}: ${field}:`) } })
+    // a sentence naming the field for the user, the path for code
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^[A-Z][^:]+[ :].+\.$/), details: expect.arrayContaining([expect.objectContaining({ path: field })]) } })
     expect(dialog.showOpenDialog).not.toHaveBeenCalled()
     expect(dialog.showSaveDialog).not.toHaveBeenCalled()
     expect(windowOf).not.toHaveBeenCalled()

@@ -45,6 +45,14 @@ describe('articles.search over imported text', () => {
     expect(titles('fre')).toEqual(['Prisoners freed'])
   })
 
+  it('counts only the letters and digits of the last word the index sees toward a prefix: "<b>", "fr." and "Front-fr" end in whole words', () => {
+    expect(titles('<b>')).toEqual([])
+    expect(titles('fr.')).toEqual([])
+    expect(titles('the fr.')).toEqual([])
+    expect(titles('Front-fr')).toEqual([])
+    expect(titles('Front-fre')).toEqual(['Prisoners freed'])
+  })
+
   it('ranks up to RANK_LIMIT matches; beyond that it lists matches newest first and says so, paging by id', () => {
     const many = Array.from({ length: RANK_LIMIT + 5 }, (_, i) => JSON.stringify({ title: `Report ${i}`, text: `Routine bulletin number ${i} about the ceasefire.` })).join('\n')
     runImport(store.db, [{ kind: 'bytes', name: 'many.jsonl', bytes: Buffer.from(many) }], { encoding: 'utf-8' })

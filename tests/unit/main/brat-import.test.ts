@@ -181,3 +181,30 @@ describe('brat import: article titles', () => {
     expect(docs.map((d) => [d.fileName, d.title])).toEqual([['a.txt', 'Meeting in Paris']])
   })
 })
+
+describe('brat import: labels to add (--create)', () => {
+  const importWith = (store: Store, createLabels: string[], labelMap: Record<string, string> = {}) =>
+    runAnnotatedImport(store, annotatedImportOptions.parse({ format: 'brat', paths: [folder({ 'a.txt': TEXT, 'a.ann': 'T1\tPerson 0 5\tAlice\nT2\tPerson 10 13\tBob\n' })], annotator: 'Ben', createLabels, labelMap }), ANA)
+  const labelNames = (store: Store) => store.codebooks.get().labels.map((l) => l.name)
+
+  it('adds only the labels the file uses and warns about the others, so one command line fits every file', () => {
+    const { store } = createTempProject()
+    const before = labelNames(store)
+    const report = importWith(store, ['ORG', 'Person', 'PER'])
+    expect(report).toMatchObject({ committed: true, annotations: 2 })
+    expect(labelNames(store)).toEqual([...before, 'Person'])
+    expect(store.codebooks.versions()[0]!.note).toBe('labels added by an import: Person')
+    expect(report.issues).toMatchObject([{ severity: 'warning', code: 'UNKNOWN_LABEL', message: '--create ORG, PER: the file has no tags with these labels; not created.' }])
+  })
+
+  it('stores no new codebook version when the file uses none of them; its tags keep the current one', () => {
+    const { store } = createTempProject()
+    const version = store.codebooks.currentVersion()
+    const report = importWith(store, ['ORG'], { Person: 'Actor' })
+    expect(report).toMatchObject({ committed: true, annotations: 2 })
+    expect(report.issues.map((i) => i.message)).toEqual(['--create ORG: the file has no tags with this label; not created.'])
+    expect(store.codebooks.currentVersion()).toBe(version)
+    expect(store.db.prepare('SELECT DISTINCT codebook_version FROM annotation').pluck().all()).toEqual([version])
+    expect(labelNames(store)).not.toContain('ORG')
+  })
+})

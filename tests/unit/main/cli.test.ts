@@ -170,6 +170,24 @@ describe('cli errors', () => {
     expect(tagged(['--map', 'Person=Actor']).status).toBe(0)
   })
 
+  it('refuses an --article id no article has as bad usage (exit 2), naming it, instead of printing nothing', () => {
+    const project = join(tempDir(), 'p.spanwise')
+    expect(cli(['import', corpus(), '--project', project]).status).toBe(0)
+    for (const id of ['999', '0']) {
+      const r = cli(['annotations', '--project', project, '--article', id])
+      expect([r.status, r.stdout]).toEqual([2, ''])
+      expect(r.stderr).toContain(`spanwise: No article has the id ${id} in this project; list the article ids with: articles --project ${project}`)
+    }
+  })
+
+  it('exits 3 naming the folder when import is to create a project in a folder that does not exist', () => {
+    const folder = join(tempDir(), 'newdir', 'sub')
+    const r = cli(['import', corpus(), '--project', join(folder, 'x.spanwise')])
+    expect(r.status).toBe(3)
+    expect(r.stderr).toContain(`spanwise: Cannot create ${join(folder, 'x.spanwise')}: the folder ${folder} does not exist; create the folder first`)
+    expect(existsSync(folder)).toBe(false)
+  })
+
   it('exits 3 when the project does not exist (only import creates one)', () => {
     const r = cli(['articles', '--project', join(tempDir(), 'missing.spanwise')])
     expect(r.status).toBe(3)

@@ -132,6 +132,14 @@ describe('CoNLL IOB2 export', () => {
     expect(report.find((r) => r.what === 'overlap_dropped')).toMatchObject({ kept_tag_id: 'event', article_uid: 'uid-1', label: 'Place' })
     expect(notes.counts).toMatchObject({ documents: 3, entities: 5, snapped: 1, overlapsDropped: 1, fragmentsDropped: 1, sentencesJoined: 1, noTokens: 0, labelsRenamed: 1, sentences: 3 })
     expect(notes.warnings.join(' ')).toContain('“Armed group” → Armed_group')
+    // one of each: the warnings say so in the singular
+    expect(notes.warnings).toEqual(
+      expect.arrayContaining([
+        '1 overlapping tag was left out (the first in text order wins, the longest on a tie).',
+        '1 discontinuous tag was tagged on its first fragment only.',
+        '1 tag started or ended inside a token and was widened to whole tokens.'
+      ])
+    )
   })
 
   it('leaves out a tag that covers no token and says so', () => {

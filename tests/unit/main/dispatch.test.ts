@@ -50,13 +50,26 @@ describe('dispatch', () => {
     if (result.ok) return
     expect(result.error.code).toBe('VALIDATION')
     expect(result.error.details).toEqual([{ path: 'fragments.1', message: 'a fragment must end after it starts' }])
-    expect(result.error.message).toBe('Invalid input for annotations.create: fragments.1: a fragment must end after it starts')
+    expect(result.error.message).toBe('Fragment 2: a fragment must end after it starts.')
 
     const badId = await dispatch(handlers, 'articles.get', { id: 'seven' })
     expect(badId.ok === false && (badId.error.details as { path: string }[]).map((d) => d.path)).toEqual(['id'])
     const emptyLabel = await dispatch(handlers, 'annotations.create', { articleId, label: '   ', fragments: [{ start: 0, end: 3 }] })
     expect(emptyLabel.ok === false && (emptyLabel.error.details as { path: string }[]).map((d) => d.path)).toEqual(['label'])
     expect(await dispatch(handlers, 'annotations.list', { articleId })).toEqual({ ok: true, value: [] })
+  })
+
+  it('words a validation problem as a sentence naming the field and the limit, without the method name', async () => {
+    const { handlers } = setup({ userName: 'Ana' })
+    const message = async (method: string, input: unknown) => {
+      const result = await dispatch(handlers, method, input)
+      return result.ok ? null : result.error.message
+    }
+    expect(await message('project.create', { name: 'x'.repeat(300) })).toBe('The project name is too long: at most 100 characters.')
+    expect(await message('project.create', { name: 'a/b' })).toBe('The project name: a project name cannot contain / \\ : * ? " < > |.')
+    expect(await message('project.create', {})).toBe('The input needs a path or a name.')
+    expect(await message('articles.get', { id: 'seven' })).toBe('The article id must be a number.')
+    expect(await message('annotations.create', { articleId: 1, label: '  ', fragments: [] })).toBe('The annotation label is empty. The annotation fragments list needs at least 1 item.')
   })
 
   it('returns NO_PROJECT before a project is open', async () => {
@@ -75,6 +88,14 @@ describe('dispatch', () => {
     expect(await dispatch(handlers, 'user.setName', { name: 'Ana' })).toMatchObject({ ok: true, value: { user: { name: 'Ana' } } })
     const created = await dispatch(handlers, 'annotations.create', input)
     expect(created).toMatchObject({ ok: true, value: { upserted: [{ label: 'Actor', annotatorName: 'Ana', fragments: [{ quote: 'Northern Liberation Front' }] }] } })
+  })
+
+  it('renames the user: their tags in the open project carry the new name at once, under the same coder id', async () => {
+    const { handlers, articleId, wb } = await withProject({ userName: 'Ana' })
+    await dispatch(handlers, 'annotations.create', { articleId, label: 'Actor', fragments: [{ start: 4, end: 29 }] })
+    const id = wb.settings.user!.id
+    expect(await dispatch(handlers, 'user.setName', { name: 'Ana Restrepo' })).toMatchObject({ ok: true, value: { user: { id, name: 'Ana Restrepo' } } })
+    expect(wb.store.annotations.listByArticle(articleId)).toMatchObject([{ annotatorId: id, annotatorName: 'Ana Restrepo' }])
   })
 
   it('turns an AppError from the domain into its code', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DoccanoWriter } from '../../../src/main/export/doccano/doccano-writer'
@@ -29,6 +29,14 @@ describe('doccano export', () => {
     expect(line).toMatchObject({ uid: trickyArticle().uid, title: 'Patrol attacked', Comments: ['Check the figure.'] })
     expect(notes.counts).toMatchObject({ fragmentsSplit: 1, relations: 2, relationForm: 1 })
     expect(notes.warnings.join(' ')).toContain('split into one span per fragment')
+  })
+
+  it('writes no file for a coder with no tags in the export (the gold standard before any review)', () => {
+    const dest = join(tempDir(), 'doccano')
+    const ctx = exportContext(undefined, dest)
+    const notes = runWriter(new DoccanoWriter(), dest, [trickyArticle()], { ...ctx, annotators: [...ctx.annotators, { id: 'gold', name: 'Gold standard' }] })
+    expect(notes.files).toEqual(['Ana Gómez.jsonl', 'Ben.jsonl'])
+    expect(readdirSync(dest).sort()).toEqual(['Ana Gómez.jsonl', 'Ben.jsonl'])
   })
 
   it('uses the sequence-labelling form when the codebook defines no relations', () => {
@@ -94,6 +102,21 @@ describe('doccano bad input', () => {
     expect(issues.map((i) => i.code)).toEqual(['SPAN_OUT_OF_RANGE', 'SPAN_OUT_OF_RANGE'])
     expect(issues[1]!.message).toContain('surrogate')
     expect(docs[0]!.annotations.map((a) => [a.label, spanText('a😊b', a.fragments[0]!)])).toEqual([['Z', '😊']])
+  })
+
+  it('says once that a Label Studio tasks file is not doccano, and which format to choose', () => {
+    const file = join(tempDir(), 'tasks.json')
+    const task = (id: number) => ({ id, data: { text: `Task ${id} text.` }, annotations: [{ result: [] }] })
+    writeFileSync(file, JSON.stringify([1, 2, 3, 4, 5].map(task)))
+    const { docs, issues } = readAll(new DoccanoReader(), [file])
+    expect(docs).toEqual([])
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: 'NOT_THIS_FORMAT',
+        severity: 'error',
+        message: 'tasks.json looks like a Label Studio export (a JSON array of tasks with "data" and "annotations"), not doccano; import it again choosing the Label Studio format.'
+      })
+    ])
   })
 
   it('reports duplicate entity ids and relations to entities the line does not have', () => {

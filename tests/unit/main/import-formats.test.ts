@@ -166,6 +166,28 @@ describe('CSV', () => {
     expect(report.issues).toEqual([expect.objectContaining({ code: 'EMPTY_TEXT', line: 3, message: 'gaps.csv (line 3): record 3 has an empty text' })])
   })
 
+  it('skips a row with a broken quote in our words, with its own line, and imports the valid rows after it', () => {
+    const project = createTempProject()
+    const file = join(project.dir, 'badquote.csv')
+    writeFileSync(file, 'title,text\r\n"Broken quote,"unterminated text here\r\nx,"a "b" c"\r\ny,a "b" c\r\nok,fine text\r\n')
+    const report = importPath(project, file)
+    expect(allArticles(project).map((a) => a.text)).toEqual(['"a "b" c"', 'a "b" c', 'fine text'])
+    expect(report.issues.map((i) => [i.line, i.message])).toEqual([
+      [2, 'badquote.csv (line 2): the row has 1 value where the header has 2 columns; that row was skipped — check its commas and quotes (a value with a comma needs double quotes around it)']
+    ])
+  })
+
+  it('says which lines are lost when a quote that never closes swallows the rest of the file', () => {
+    const project = createTempProject()
+    const file = join(project.dir, 'unclosed.csv')
+    writeFileSync(file, 'title,text\r\nfirst,fine text\r\n\r\nx,"unclosed text\r\nok,fine text\r\nmore,text\r\n')
+    const report = importPath(project, file)
+    expect(allArticles(project).map((a) => a.text)).toEqual(['fine text'])
+    expect(report.issues.map((i) => [i.line, i.message])).toEqual([
+      [4, 'unclosed.csv (line 4): a quote opens a field that is never closed, so the rest of the file from line 4 (3 lines) could not be read as rows; check the quotes on line 4']
+    ])
+  })
+
   it('normalises a spelled-out date to the calendar date written, whatever the time zone', () => {
     const saved = process.env.TZ
     try {
@@ -175,15 +197,57 @@ describe('CSV', () => {
         const file = join(project.dir, 'dates.csv')
         writeFileSync(
           file,
-          'title,date,text\nA,"March 3, 2031",Alpha text\nB,03/09/2031,Bravo text\nC,"Mon, 03 Mar 2031 23:30:00 GMT",Charlie text\n'
+          'title,date,text\nA,"March 3, 2031",Alpha text\nB,"3 de marzo de 2031",Bravo text\nC,"Mon, 03 Mar 2031 23:30:00 GMT",Charlie text\n'
         )
         importPath(project, file)
-        expect(allArticles(project).map((a) => a.published), tz).toEqual(['2031-03-03', '2031-03-09', '2031-03-03'])
+        expect(allArticles(project).map((a) => a.published), tz).toEqual(['2031-03-03', '2031-03-03', '2031-03-03'])
       }
     } finally {
       if (saved === undefined) delete process.env.TZ
       else process.env.TZ = saved
     }
+  })
+})
+
+describe('article dates', () => {
+  const importDates = (dates: string[], name = 'dates.csv') => {
+    const project = createTempProject()
+    const file = join(project.dir, name)
+    writeFileSync(file, ['title,date,text', ...dates.map((d, i) => `T${i},"${d}",Text ${i}`)].join('\n') + '\n')
+    const report = importPath(project, file)
+    const articles = allArticles(project)
+    return { report, published: articles.map((a) => a.published), metadata: articles.map((a) => a.metadata) }
+  }
+
+  it('keeps ISO dates, and never invents a year: a day and month alone, or a number, stay as written', () => {
+    const { report, published, metadata } = importDates(['2031', '2031-03', '2031-03-09T10:00:00-05:00', '5 March', '1', 'last Tuesday', 'March 2031'])
+    expect(published).toEqual(['2031', '2031-03', '2031-03-09T10:00:00-05:00', '5 March', '1', 'last Tuesday', '2031-03'])
+    expect(report.issues).toEqual([])
+    expect(metadata[6]).toMatchObject({ date: 'March 2031' })
+  })
+
+  it('reads numeric dates in the order the file shows: a first part over 12 makes the whole file day-first, a second part month-first', () => {
+    expect(importDates(['02/03/2024', '13/03/2024', '3.9.2031']).published).toEqual(['2024-03-02', '2024-03-13', '2031-09-03'])
+    expect(importDates(['02/03/2024', '03/13/2024', '03-09-2031']).published).toEqual(['2024-02-03', '2024-03-13', '2031-03-09'])
+    expect(importDates(['03/03/2024']).published).toEqual(['2024-03-03'])
+  })
+
+  it('keeps numeric dates as written with one warning when the file does not say which part is the day', () => {
+    const { report, published } = importDates(['03/09/2031', '02/03/2024', 'March 3, 2031'])
+    expect(published).toEqual(['03/09/2031', '02/03/2024', '2031-03-03'])
+    expect(report.imported).toBe(3)
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'AMBIGUOUS_DATE',
+        message: 'dates.csv: dates such as 03/09/2031 could be 3 September or 9 March; kept as written — write them as YYYY-MM-DD'
+      })
+    ])
+    const mixed = importDates(['13/03/2024', '03/13/2024', '03/09/2031'], 'mixed.csv')
+    expect(mixed.published).toEqual(['13/03/2024', '03/13/2024', '03/09/2031'])
+    expect(mixed.report.issues.map((i) => i.message)).toEqual([
+      'mixed.csv: the dates put the day first in some rows (13/03/2024) and the month first in others (03/13/2024), so dates written with numbers only were kept as written — write them as YYYY-MM-DD'
+    ])
   })
 })
 

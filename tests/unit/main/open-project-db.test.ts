@@ -77,6 +77,17 @@ describe('createProjectDb', () => {
     expect(() => createProjectDb(file)).toThrow(expect.objectContaining({ code: 'PROJECT_EXISTS' }))
     expect(sha256File(file)).toBe(before)
   })
+
+  it('names the missing folder (NOT_FOUND) instead of SQLite’s "the directory does not exist", and creates nothing', () => {
+    const dir = tempDir()
+    const file = join(dir, 'newdir', 'sub', 'x.spanwise')
+    expect(() => createProjectDb(file)).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: `Cannot create ${file}: the folder ${join(dir, 'newdir', 'sub')} does not exist; create the folder first, or choose another place for the project.` })
+    )
+    writeFileSync(join(dir, 'plain'), 'x')
+    expect(() => createProjectDb(join(dir, 'plain', 'x.spanwise'))).toThrow(`${join(dir, 'plain')} is a file, not a folder`)
+    expect(readdirSync(dir)).toEqual(['plain'])
+  })
 })
 
 describe('openProjectDb refusals', () => {

@@ -52,9 +52,9 @@ describe('REFI-QDA export', () => {
   it('reports what it had to change: discontinuous tags, a link to a tag left out, a control character removed', () => {
     const { notes } = exportSample(tempDir())
     expect(notes.counts).toMatchObject({ articles: 2, tags: 5, selections: 6, links: 2, linksDropped: 1, discontinuousTags: 1, charactersRemoved: 1, labelsAdded: 0 })
-    expect(notes.warnings.join('\n')).toMatch(/1 discontinuous tags were written as one PlainTextSelection per fragment/)
+    expect(notes.warnings.join('\n')).toMatch(/1 discontinuous tag was written as one PlainTextSelection per fragment/)
     expect(notes.warnings.join('\n')).toMatch(/1 link points to a tag this export leaves out and was not written/)
-    expect(notes.warnings.join('\n')).toMatch(/1 control characters/)
+    expect(notes.warnings.join('\n')).toMatch(/1 control character XML 1.0 cannot carry was removed/)
   })
 
   it('names each selection after its text, or after its label when the export leaves quotes out', () => {

@@ -1,11 +1,14 @@
-import { writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { runExport } from '../../../src/main/export/run-export'
 import { runAnnotatedImport } from '../../../src/main/import/annotated/run-annotated-import'
 import { runImport } from '../../../src/main/import/run-import'
 import type { Store } from '../../../src/main/store/store'
 import { annotatedImportOptions } from '../../../src/shared/exchange/annotated-import'
-import { ANA, cleanupTemp, cpIndexOf, cpSlice, createTempProject, tempDir } from '../../helpers/project'
+import { exportOptions } from '../../../src/shared/exchange/export-options'
+import { codedProject } from '../../helpers/coded-project'
+import { ANA, BEN, cleanupTemp, cpIndexOf, cpSlice, createTempProject, tempDir } from '../../helpers/project'
 
 afterEach(cleanupTemp)
 
@@ -121,5 +124,43 @@ describe('W3C annotations on articles the project already has', () => {
     expect(unknown).toMatchObject({ committed: false, annotations: 0 })
     expect(unknown.issues[0]!.message).toContain('https://elsewhere.example.org/x has no text in this import and is not an article of this project')
     expect(tags(store)).toEqual([])
+  })
+})
+
+describe('W3C annotations that name this project’s own tags (urn:uuid:<tag id>)', () => {
+  const layerRows = (store: Store) => store.db.prepare('SELECT id, article_id, annotator_id, label, start, end FROM annotation ORDER BY id').all()
+
+  it('update those tags, whatever the file is called, and count them as replaced: its own export back never doubles a layer', () => {
+    const { store } = codedProject()
+    const before = layerRows(store)
+    const out = join(tempDir(), 'w3c')
+    runExport(store, exportOptions.parse({ format: 'w3c', destination: out }))
+    const back = runAnnotatedImport(store, annotatedImportOptions.parse({ format: 'w3c', paths: [out], annotator: 'Someone' }), ANA)
+    expect(back).toMatchObject({ committed: true, errors: 0, annotations: before.length, replaced: before.length })
+    expect(layerRows(store)).toEqual(before)
+    // one page downloaded again under another name, twice
+    const renamed = join(tempDir(), 'w3c-trunc.jsonld')
+    copyFileSync(join(out, 'pages/000001.jsonld'), renamed)
+    const onPage = (JSON.parse(readFileSync(renamed, 'utf8')) as { items: { motivation: string }[] }).items.filter((a) => a.motivation !== 'linking').length
+    for (const file of [renamed, join(out, 'pages/000001.jsonld')]) {
+      expect(runAnnotatedImport(store, annotatedImportOptions.parse({ format: 'w3c', paths: [file], annotator: 'Someone' }), ANA)).toMatchObject({ committed: true, errors: 0, annotations: onPage, replaced: onPage })
+      expect(layerRows(store)).toEqual(before)
+    }
+  })
+
+  it('leave a tag of another article or another coder’s layer alone: the annotation becomes a tag of its own', () => {
+    const { store, a1, both } = codedProject()
+    const uid = store.articles.get(a1)!.uid
+    const bens = store.db.prepare("SELECT id FROM annotation WHERE article_id = ? AND annotator_id = ?").pluck().get(a1, BEN.id) as string
+    const before = layerRows(store)
+    const ana = { id: `urn:spanwise:annotator:${ANA.id}`, name: ANA.name }
+    const file = foreignFile([
+      { ...annotation(`urn:uuid:${both.id}`, `urn:spanwise:article:${uid}`, 'Actor', { type: 'TextQuoteSelector', exact: 'Huila' }), creator: ana },
+      { ...annotation(`urn:uuid:${bens}`, `urn:spanwise:article:${uid}`, 'Actor', { type: 'TextQuoteSelector', exact: 'Neiva' }), creator: ana }
+    ])
+    expect(importW3c(store, file)).toMatchObject({ committed: true, errors: 0, annotations: 2, replaced: 0 })
+    const after = layerRows(store) as { id: string }[]
+    expect(after).toHaveLength(before.length + 2)
+    for (const row of before) expect(after).toContainEqual(row)
   })
 })

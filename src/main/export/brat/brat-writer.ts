@@ -58,9 +58,9 @@ export class BratWriter implements FormatWriter {
       this.coders.warning('their tags share one .ann file (filter by coder for one layer per export).'),
       renamed.length > 0 &&
         `${plural(renamed.length, 'label')} ${renamed.length === 1 ? 'is not a valid brat type name and was' : 'are not valid brat type names and were'} renamed (${renamed.map(([l, n]) => `"${l}" → ${n}`).join(', ')}); visual.conf shows the original names and the brat reader maps them back.`,
-      c.fragmentsSplitAtLineBreaks > 0 && `${c.fragmentsSplitAtLineBreaks} extra fragments were made by cutting tags at line breaks, as brat requires; the brat reader joins them again.`,
-      c.attributesInNotes > 0 && `${c.attributesInNotes} attribute values brat has no form for (text, number, date, false, tag references) were written as a "spanwise-attributes {…}" AnnotatorNotes line.`,
-      c.tagsWithoutText > 0 && `${c.tagsWithoutText} tags covering only line breaks were left out: brat cannot hold them.`,
+      c.fragmentsSplitAtLineBreaks > 0 && `${plural(c.fragmentsSplitAtLineBreaks, 'extra fragment')} ${c.fragmentsSplitAtLineBreaks === 1 ? 'was' : 'were'} made by cutting tags at line breaks, as brat requires; the brat reader joins them again.`,
+      c.attributesInNotes > 0 && `${plural(c.attributesInNotes, 'attribute value')} brat has no form for (text, number, date, false, tag references) ${c.attributesInNotes === 1 ? 'was' : 'were'} written as a "spanwise-attributes {…}" AnnotatorNotes line.`,
+      c.tagsWithoutText > 0 && `${plural(c.tagsWithoutText, 'tag')} covering only line breaks ${c.tagsWithoutText === 1 ? 'was' : 'were'} left out: brat cannot hold ${c.tagsWithoutText === 1 ? 'it' : 'them'}.`,
       c.linksToMissingTags > 0 && `${plural(c.linksToMissingTags, 'link')} to tags not in this export ${c.linksToMissingTags === 1 ? 'was' : 'were'} left out.`
     ].filter((w): w is string => typeof w === 'string')
     return {

@@ -20,7 +20,7 @@ interface Coder {
 export class DoccanoWriter implements FormatWriter {
   private out!: OutputFolder
   private relations = false
-  private readonly files = new Map<string, OutputFile>()
+  private readonly files = new Map<string, { file: OutputFile; name: string; tags: number }>()
   private readonly names: string[] = []
   private coders: Coder[] = []
   private entityId = 0
@@ -41,16 +41,26 @@ export class DoccanoWriter implements FormatWriter {
     const targets = this.coders.length > 0 ? this.coders : [null]
     for (const coder of targets) {
       const mine = coder ? article.annotations.filter((a) => a.annotatorId === coder.id) : article.annotations
-      this.file(coder).write(JSON.stringify(this.line(article, mine, offsets, coder?.name)) + '\n')
+      const f = this.file(coder)
+      f.tags += mine.length
+      f.file.write(JSON.stringify(this.line(article, mine, offsets, coder?.name)) + '\n')
     }
   }
 
   end(): ExportNotes {
+    // a coder with no tags in the export (the gold standard before any review) would get a file of bare texts
+    const files = [...this.files.values()]
+    if (files.some((f) => f.tags > 0)) {
+      for (const f of files.filter((x) => x.tags === 0)) {
+        this.out.remove(f.name)
+        this.names.splice(this.names.indexOf(f.name), 1)
+      }
+    }
     const c = this.counts
     const warnings: string[] = []
-    if (c.fragmentsSplit > 0) warnings.push(`${c.fragmentsSplit} discontinuous tags were split into one span per fragment (doccano has no discontinuous spans)`)
-    if (c.attributesDropped > 0) warnings.push(`${c.attributesDropped} tags had attributes, which doccano cannot carry; they were left out`)
-    if (c.notesDropped > 0) warnings.push(`${c.notesDropped} tag notes were left out (doccano comments belong to the whole example)`)
+    if (c.fragmentsSplit > 0) warnings.push(`${plural(c.fragmentsSplit, 'discontinuous tag')} ${c.fragmentsSplit === 1 ? 'was' : 'were'} split into one span per fragment (doccano has no discontinuous spans)`)
+    if (c.attributesDropped > 0) warnings.push(`${plural(c.attributesDropped, 'tag')} had attributes, which doccano cannot carry; they were left out`)
+    if (c.notesDropped > 0) warnings.push(`${plural(c.notesDropped, 'tag note')} ${c.notesDropped === 1 ? 'was' : 'were'} left out (doccano comments belong to the whole example)`)
     if (c.linksDropped > 0) warnings.push(`${plural(c.linksDropped, 'link')} ${c.linksDropped === 1 ? 'was' : 'were'} left out (${this.relations ? 'their target tag is not in the export' : 'the codebook defines no relations, so the sequence-labelling form was used'})`)
     return { warnings, counts: { ...c, relationForm: this.relations ? 1 : 0 }, files: [...this.names] }
   }
@@ -91,13 +101,13 @@ export class DoccanoWriter implements FormatWriter {
     return { ...head, entities, relations, Comments: comments, ...meta }
   }
 
-  private file(coder: Coder | null): OutputFile {
+  private file(coder: Coder | null): { file: OutputFile; name: string; tags: number } {
     const key = coder?.id ?? ''
     let f = this.files.get(key)
     if (!f) {
       const name = doccanoFileName(coder?.name || coder?.id || 'all', this.names)
       this.names.push(name)
-      f = this.out.open(name)
+      f = { file: this.out.open(name), name, tags: 0 }
       this.files.set(key, f)
     }
     return f

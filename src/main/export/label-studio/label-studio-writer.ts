@@ -41,7 +41,7 @@ export class LabelStudioWriter implements FormatWriter {
     this.file.write('\n]\n')
     const c = { ...this.counts, tasks: this.tasks }
     const warnings: string[] = []
-    if (c.fragmentsSplit > 0) warnings.push(`${c.fragmentsSplit} discontinuous tags were written as one region per fragment (ids <tag id>#2, #3…; attributes and links on the first)`)
+    if (c.fragmentsSplit > 0) warnings.push(`${plural(c.fragmentsSplit, 'discontinuous tag')} ${c.fragmentsSplit === 1 ? 'was' : 'were'} written as one region per fragment (ids <tag id>#2, #3…; attributes and links on the first)`)
     if (c.linksDropped > 0) warnings.push(`${plural(c.linksDropped, 'link')} ${c.linksDropped === 1 ? 'was' : 'were'} left out: their target is another coder's tag or not in the export (Label Studio relations stay inside one annotation)`)
     return { warnings, counts: c, files: ['label_config.xml', 'tasks.json'] }
   }

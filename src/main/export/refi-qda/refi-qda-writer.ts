@@ -120,10 +120,10 @@ export class RefiQdaWriter implements FormatWriter {
   private warnings(): string[] {
     const w: string[] = []
     const c = this.counts
-    if (c.discontinuousTags) w.push(`${c.discontinuousTags} discontinuous tags were written as one PlainTextSelection per fragment, all referring to the tag's note (Spanwise joins them again on import; other QDA tools show separate codings).`)
+    if (c.discontinuousTags) w.push(`${plural(c.discontinuousTags, 'discontinuous tag')} ${c.discontinuousTags === 1 ? 'was' : 'were'} written as one PlainTextSelection per fragment, all referring to the tag's note (Spanwise joins them again on import; other QDA tools show separate codings).`)
     if (c.linksDropped) w.push(`${plural(c.linksDropped, 'link')} ${c.linksDropped === 1 ? 'points to a tag' : 'point to tags'} this export leaves out and ${c.linksDropped === 1 ? 'was' : 'were'} not written.`)
-    if (this.labelsAdded) w.push(`${this.labelsAdded} labels used by tags are not in the codebook and were added as top-level codes in grey.`)
-    if (this.esc.removed) w.push(`${this.esc.removed} control characters XML 1.0 cannot carry were removed from names, notes and attributes (source texts are kept whole in sources/).`)
+    if (this.labelsAdded) w.push(`${plural(this.labelsAdded, 'label')} used by tags ${this.labelsAdded === 1 ? 'is' : 'are'} not in the codebook and ${this.labelsAdded === 1 ? 'was' : 'were'} added as top-level codes in grey.`)
+    if (this.esc.removed) w.push(`${plural(this.esc.removed, 'control character')} XML 1.0 cannot carry ${this.esc.removed === 1 ? 'was' : 'were'} removed from names, notes and attributes (source texts are kept whole in sources/).`)
     return w
   }
 }

@@ -104,10 +104,10 @@ export class TablesWriter implements FormatWriter {
         `${plural(missing, 'event')} ${missing === 1 ? 'has' : 'have'} no actor1 or no actor2 (no perpetrator link, or no target or victim link), e.g. ${this.eventsWithoutActors.join(', ')}: ` +
           `${missing === 1 ? 'it is the row' : 'they are the rows'} of events.${this.encoding.extension} with an empty actor1 or actor2, and README.md states the rule.`
       )
-    if (counts.discontinuousTags) warnings.push(`${counts.discontinuousTags} discontinuous tags are one row each, spanning first to last fragment (every fragment is listed in the fragments column).`)
+    if (counts.discontinuousTags) warnings.push(`${plural(counts.discontinuousTags, 'discontinuous tag')} ${counts.discontinuousTags === 1 ? 'is one row' : 'are one row each'}, spanning first to last fragment (every fragment is listed in the fragments column).`)
     if (counts.linksToUnexported) warnings.push(`${plural(counts.linksToUnexported, 'link')} ${counts.linksToUnexported === 1 ? 'points to a tag' : 'point to tags'} the filter left out; ${counts.linksToUnexported === 1 ? 'it is' : 'they are'} in relations with to_exported = false, and events and claims cannot name those actors.`)
     if (counts.unlinkedEventActors) warnings.push(`${counts.unlinkedEventActors} actor mentions linked from events are not linked to the registry; they are named by their text and have no actor id.`)
-    if (counts.formulaCellsNeutralised) warnings.push(`${counts.formulaCellsNeutralised} text cells started like a spreadsheet formula (= + - @, tab, CR, NUL) and were prefixed with an apostrophe.`)
+    if (counts.formulaCellsNeutralised) warnings.push(`${plural(counts.formulaCellsNeutralised, 'text cell')} started like a spreadsheet formula (= + - @, tab, CR, NUL) and ${counts.formulaCellsNeutralised === 1 ? 'was' : 'were'} prefixed with an apostrophe.`)
     const files = [...this.files.keys()].map((n) => `${n}.${this.encoding.extension}`)
     return { warnings, counts, files: [...files, 'README.md', 'tables.json'] }
   }

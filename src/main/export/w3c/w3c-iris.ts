@@ -34,3 +34,9 @@ function after(prefix: string, iri: string): string | null {
 
 export const articleUidOf = (iri: string): string | null => after(ARTICLE, iri)
 export const annotatorIdOf = (iri: string): string | null => after(ANNOTATOR, iri)
+
+/** The tag id an annotation IRI names (the inverse of tagIri), or null for another tool's IRI. */
+export function tagIdOf(iri: string): string | null {
+  const uuid = /^urn:uuid:(.+)$/i.exec(iri)?.[1]
+  return uuid && UUID.test(uuid) ? uuid.toLowerCase() : after(TAG, iri)
+}

@@ -31,6 +31,8 @@ export interface ImportedAnnotation {
   updatedAt?: string
   /** The tag's id to keep (native files only; others get an id derived from layer, article and key). */
   id?: string
+  /** The id of a Spanwise tag the file says this is (a W3C export's urn:uuid): it updates that tag when it is in the same article and layer. */
+  projectTagId?: string
   codebookVersion?: number | null
   /** Where the tag is in the file, for reports. */
   line?: number

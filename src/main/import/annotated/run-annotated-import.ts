@@ -105,6 +105,34 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
   let known = definedLabels(codebook)
   let lastProgress = 0
 
+  // labels to add are stored once the whole file is read, keeping only those it uses: one --create list is reused across files
+  let adding: string[] = []
+  const storeAddedLabels = () => {
+    if (adding.length === 0) return
+    const used = new Set(adding.filter((name) => labelCounts.has(name)))
+    for (const name of used) {
+      const parent = codebook.labels.find((l) => l.name === name)?.parent
+      if (parent && adding.includes(parent)) used.add(parent)
+    }
+    const unused = adding.filter((name) => !used.has(name))
+    if (unused.length > 0) {
+      const these = unused.length === 1 ? 'this label' : 'these labels'
+      issue({ file: options.paths.map((p) => basename(p)).join(', '), severity: 'warning', code: 'UNKNOWN_LABEL', message: `--create ${unused.join(', ')}: the file has no tags with ${these}; not created.` })
+    }
+    if (used.size === 0) {
+      // the tags were written under the version that is not stored after all: they belong to the one before
+      db.prepare('UPDATE annotation SET codebook_version = ? WHERE codebook_version = ?').run(current - 1, current)
+      current -= 1
+      codebook = store.codebooks.get(current)
+    } else {
+      const kept = codebook.labels.filter((l) => !adding.includes(l.name))
+      const added = codebook.labels.filter((l) => used.has(l.name)).map((l, i) => ({ ...l, order: kept.length + i }))
+      codebook = { ...codebook, labels: [...kept, ...added] }
+      store.codebooks.insert({ codebook, note: `labels added by an import: ${[...used].join(', ')}`, createdBy: user.id, migration: EMPTY_MIGRATION })
+    }
+    known = definedLabels(codebook)
+  }
+
   const prepareCodebook = () => {
     const extras = reader.extras
     if (extras?.codebooks?.length) {
@@ -131,8 +159,8 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       })
       current += 1
       codebook = { ...codebook, version: current, labels }
-      store.codebooks.insert({ codebook, note: `labels added by an import: ${creating.join(', ')}`, createdBy: user.id, migration: EMPTY_MIGRATION })
       known = definedLabels(codebook)
+      adding = creating
     }
     // a mapping onto a label the codebook lacks would leave its tags with no definition to check them against
     for (const [from, to] of Object.entries(options.labelMap)) {
@@ -143,6 +171,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
   }
 
   const tagExists = db.prepare<[string], number>('SELECT 1 FROM annotation WHERE id = ?').pluck()
+  const tagInLayer = db.prepare<[string, number, string], { origin: string | null }>('SELECT origin FROM annotation WHERE id = ? AND article_id = ? AND annotator_id = ?')
   const writeDocument = (doc: ImportedDocument) => {
     report.documents++
     // native files carry the project's own tags by id (their reader sets extras before the first document); other formats' tags remember their file
@@ -204,7 +233,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
     }
 
     // tags: label, spans and attributes checked first, so links can refer to any placed tag
-    const placed: { tag: BulkTag; links: { type: string; to: string }[]; line?: number }[] = []
+    const placed: { tag: BulkTag; links: { type: string; to: string }[]; line?: number; own: boolean }[] = []
     const idOfKey = new Map<string, string>()
     const layers = new Set<string>()
     for (const a of doc.annotations) {
@@ -254,8 +283,10 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       }
       const owner = annotatorId(a.annotator ?? { name: options.annotator })
       layers.add(owner)
+      // a tag the file names by its id here (the project's own W3C export) updates it; an id of another article or layer is not the file's to take
+      const own = !native && found && a.projectTagId ? tagInLayer.get(a.projectTagId, articleId, owner) : undefined
       // the file is part of a derived id: two files' "T1" on one article are two tags
-      const id = a.id ?? stableUuid('tag', owner, uid, origin, a.key)
+      const id = a.id ?? (own ? a.projectTagId! : stableUuid('tag', owner, uid, origin, a.key))
       if (idOfKey.has(a.key)) {
         issue({ file: doc.name, line: a.line, severity: 'error', code: 'DUPLICATE_ID', message: `${where}: the id ${a.key} is used by two tags; give each tag its own id.` })
         report.skipped++
@@ -272,6 +303,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       const at = a.updatedAt ?? a.createdAt ?? startedAt
       placed.push({
         line: a.line,
+        own: !!own,
         links: a.links ?? [],
         tag: {
           id,
@@ -287,7 +319,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
           mentions,
           createdAt: a.createdAt ?? at,
           updatedAt: at,
-          origin: native ? null : origin
+          origin: native ? null : own ? own.origin : origin
         }
       })
     }
@@ -315,12 +347,12 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
     let spared = 0
     const written: string[] = []
     for (const p of placed) {
-      if (touched?.has(p.tag.id)) {
+      if (touched?.has(p.tag.id) && !p.own) {
         spared++
         continue
       }
-      // a native tag replaces itself; an article added just now has no tags to replace
-      if (native && found) report.replaced += tags.deleteTag(p.tag.id, articleId)
+      // a native tag, or one the file names by its id here, replaces itself; an article added just now has no tags to replace
+      if ((native && found) || p.own) report.replaced += tags.deleteTag(p.tag.id, articleId)
       // tag-reference attributes name other tags by the file's keys
       for (const d of codebook.labels.find((l) => l.name === p.tag.label)?.attributes ?? []) {
         if (d.type !== 'tag') continue
@@ -380,6 +412,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       }
     }
     tags.finish()
+    storeAddedLabels()
     report.labels = [...labelCounts.entries()]
       .map(([name, n]): ImportedLabel => ({ name, tags: n, known: known.has(name) && !options.createLabels.includes(name), target: labelOf.get(name) }))
       .sort((a, b) => b.tags - a.tags || a.name.localeCompare(b.name))

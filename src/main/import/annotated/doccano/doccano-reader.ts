@@ -50,6 +50,10 @@ export class DoccanoReader implements FormatReader {
     if (text === null) return
     const value = parseJsonText(text.replace(/^\uFEFF/, ''), name, issue)
     if (value === undefined) return
+    if (isLabelStudioTasks(value)) {
+      issue({ file: name, severity: 'error', code: 'NOT_THIS_FORMAT', message: `${name} looks like a Label Studio export (a JSON array of tasks with "data" and "annotations"), not doccano; import it again choosing the Label Studio format.` })
+      return
+    }
     const at: RecordPlace = { file: name, line: 1, annotator: this.memberOf(name) }
     for (const record of Array.isArray(value) ? value : [value]) {
       const doc = doccanoDocument(record, at, issue)
@@ -97,4 +101,12 @@ export class DoccanoReader implements FormatReader {
     const base = basename(file).replace(/\.jsonl?$/i, '')
     return this.byMember && base.toLowerCase() !== 'all' ? base : undefined
   }
+}
+
+// a task's text sits in "data" (an object), its tags in "annotations" or "predictions": every record would fail alike
+function isLabelStudioTasks(value: unknown): boolean {
+  const first: unknown = Array.isArray(value) ? value[0] : undefined
+  if (!first || typeof first !== 'object') return false
+  const task = first as Record<string, unknown>
+  return !!task['data'] && typeof task['data'] === 'object' && (Array.isArray(task['annotations']) || Array.isArray(task['predictions']))
 }

@@ -2,7 +2,7 @@ import { ANNOTATION_STATUSES, type AnnotationStatus } from '../../../../shared/d
 import { parseBoundedJson } from '../../../../shared/text/parse-bounded-json'
 import { jsonValueText } from '../../../../shared/text/json-value-text'
 import type { ImportedAnnotation, ImportedSpan } from '../imported-document'
-import { annotatorIdOf } from '../../../export/w3c/w3c-iris'
+import { annotatorIdOf, tagIdOf } from '../../../export/w3c/w3c-iris'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v)
@@ -48,6 +48,8 @@ export function w3cTagOrLink(a: Obj, key: string): W3cTag | W3cLink | { error: s
   const label = tagging ? bodyValue(tagging) : undefined
   if (!label) return { error: 'it has no TextualBody with purpose tagging (the label)' }
   const tag: W3cTag = { key, label, targets: [], dropped: [] }
+  const projectTagId = tagIdOf(key)
+  if (projectTagId) tag.projectTagId = projectTagId
   const described = bodies.find((b) => hasPurpose(b, 'describing') && b['format'] === 'application/json')
   if (described) {
     const parsed = safeJson(bodyValue(described))

@@ -14,11 +14,11 @@ test('a digit pressed the moment the mouse lets go tags the new selection, not t
 
   // the release and the key in one task: what a busy page does to a fast coder's real input, which it handles before its timers
   await page.evaluate(() => {
-    const text = [...document.querySelectorAll('.article-text p')].map((p) => document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode()!).find((n) => n.textContent!.includes('coastal'))!
-    const at = text.textContent!.indexOf('coastal')
+    const text = [...document.querySelectorAll('.article-text p')].map((p) => document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode()!).find((n) => n.textContent!.includes('harbour'))!
+    const at = text.textContent!.indexOf('harbour')
     const range = document.createRange()
     range.setStart(text, at)
-    range.setEnd(text, at + 'coastal'.length)
+    range.setEnd(text, at + 'harbour'.length)
     document.getSelection()!.removeAllRanges()
     document.getSelection()!.addRange(range)
     document.querySelector('.article-viewer')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
@@ -27,7 +27,7 @@ test('a digit pressed the moment the mouse lets go tags the new selection, not t
   await expectSaved(page)
 
   await expect(tagRows(page)).toHaveCount(before.length + 1)
-  await expect(page.locator('aside.tag-panel [data-tag-row].selected')).toContainText(/^Place\s*coastal/)
+  await expect(page.locator('aside.tag-panel [data-tag-row].selected')).toContainText(/^Place\s*harbour/)
   // the Claim is still a Claim
   await expect(rowsOf('Claim')).toHaveCount(before.filter((r) => r.startsWith('Claim')).length)
   await expect(rowsOf('Place')).toHaveCount(1)
@@ -36,7 +36,7 @@ test('a digit pressed the moment the mouse lets go tags the new selection, not t
 test('a label key held down makes one tag, not one per auto-repeat', async ({ app: page }) => {
   await openArticle(page, 'Four police officers killed')
   const before = await tagRows(page).count()
-  await dragOverText(page, 'coastal')
+  await dragOverText(page, 'harbour')
   // a second keydown without a keyup is the browser's auto-repeat (repeat: true)
   await page.keyboard.down('4')
   await page.keyboard.down('4')

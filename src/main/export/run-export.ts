@@ -15,7 +15,7 @@ import { NativeLineReader } from './native/native-line-reader'
 import { NativeWriter } from './native/native-writer'
 import { countDataset, DatasetReader, readContext } from './read-dataset'
 import { WRITERS } from './writers'
-import { plural } from '../../shared/plural'
+import { plural, was } from '../../shared/plural'
 import { checkExportFilter } from './check-export-filter'
 
 export { ExportCancelled, type ExportHooks, type ExportProgress } from './export-hooks'
@@ -57,7 +57,7 @@ function exportWith(store: Store, options: ExportOptions, hooks: ExportHooks): E
       droppedLinks = reader.droppedLinks
     }
     const notes = writer.end()
-    if (droppedLinks > 0) notes.warnings.push(`${plural(droppedLinks, 'link')} ${droppedLinks === 1 ? 'was' : 'were'} left out because the tag ${droppedLinks === 1 ? 'it points' : 'they point'} to is not in this export.`)
+    if (droppedLinks > 0) notes.warnings.push(`${plural(droppedLinks, 'link')} ${was(droppedLinks)} left out because the tag ${droppedLinks === 1 ? 'it points' : 'they point'} to is not in this export.`)
     const info = EXPORT_FORMAT_INFO[options.format]
     const result: ExportResult = {
       destination: options.destination,

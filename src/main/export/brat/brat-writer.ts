@@ -6,7 +6,7 @@ import { bratAnn, emptyAnnCounts, type AnnCounts } from './brat-ann'
 import { BratConf } from './brat-conf'
 import { bratFileName } from './brat-file-name'
 import { BratTypeNames } from './brat-type-names'
-import { plural } from '../../../shared/plural'
+import { plural, was } from '../../../shared/plural'
 import { SeveralCoders } from '../several-coders-warning'
 
 /** Lists which article each .txt/.ann pair holds; brat shows only file names. */
@@ -58,10 +58,10 @@ export class BratWriter implements FormatWriter {
       this.coders.warning('their tags share one .ann file (filter by coder for one layer per export).'),
       renamed.length > 0 &&
         `${plural(renamed.length, 'label')} ${renamed.length === 1 ? 'is not a valid brat type name and was' : 'are not valid brat type names and were'} renamed (${renamed.map(([l, n]) => `"${l}" → ${n}`).join(', ')}); visual.conf shows the original names and the brat reader maps them back.`,
-      c.fragmentsSplitAtLineBreaks > 0 && `${plural(c.fragmentsSplitAtLineBreaks, 'extra fragment')} ${c.fragmentsSplitAtLineBreaks === 1 ? 'was' : 'were'} made by cutting tags at line breaks, as brat requires; the brat reader joins them again.`,
-      c.attributesInNotes > 0 && `${plural(c.attributesInNotes, 'attribute value')} brat has no form for (text, number, date, false, tag references) ${c.attributesInNotes === 1 ? 'was' : 'were'} written as a "spanwise-attributes {…}" AnnotatorNotes line.`,
-      c.tagsWithoutText > 0 && `${plural(c.tagsWithoutText, 'tag')} covering only line breaks ${c.tagsWithoutText === 1 ? 'was' : 'were'} left out: brat cannot hold ${c.tagsWithoutText === 1 ? 'it' : 'them'}.`,
-      c.linksToMissingTags > 0 && `${plural(c.linksToMissingTags, 'link')} to tags not in this export ${c.linksToMissingTags === 1 ? 'was' : 'were'} left out.`
+      c.fragmentsSplitAtLineBreaks > 0 && `${plural(c.fragmentsSplitAtLineBreaks, 'extra fragment')} ${was(c.fragmentsSplitAtLineBreaks)} made by cutting tags at line breaks, as brat requires; the brat reader joins them again.`,
+      c.attributesInNotes > 0 && `${plural(c.attributesInNotes, 'attribute value')} brat has no form for (text, number, date, false, tag references) ${was(c.attributesInNotes)} written as a "spanwise-attributes {…}" AnnotatorNotes line.`,
+      c.tagsWithoutText > 0 && `${plural(c.tagsWithoutText, 'tag')} covering only line breaks ${was(c.tagsWithoutText)} left out: brat cannot hold ${c.tagsWithoutText === 1 ? 'it' : 'them'}.`,
+      c.linksToMissingTags > 0 && `${plural(c.linksToMissingTags, 'link')} to tags not in this export ${was(c.linksToMissingTags)} left out.`
     ].filter((w): w is string => typeof w === 'string')
     return {
       warnings,

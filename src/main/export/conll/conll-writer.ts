@@ -4,7 +4,7 @@ import type { ExportNotes, FormatWriter } from '../format-writer'
 import type { OutputFile, OutputFolder } from '../output-folder'
 import { conllLabel } from './conll-label'
 import { SeveralCoders } from '../several-coders-warning'
-import { plural } from '../../../shared/plural'
+import { plural, was } from '../../../shared/plural'
 import { conllReadme } from './conll-readme'
 import { type TokenIssue, tokenEntities } from './token-entities'
 import { quoted } from '../../../shared/text/quoted'
@@ -80,11 +80,11 @@ export class ConllWriter implements FormatWriter {
     const warnings: string[] = []
     const mixed = this.coders.warning('the second coder’s copy of a tag overlaps the first and is left out below. For training data export one layer, such as gold, with the coder filter.')
     if (mixed) warnings.push(mixed)
-    if (c.overlapsDropped) warnings.push(`${plural(c.overlapsDropped, 'overlapping tag')} ${c.overlapsDropped === 1 ? 'was' : 'were'} left out (the first in text order wins, the longest on a tie).`)
-    if (c.fragmentsDropped) warnings.push(`${plural(c.fragmentsDropped, 'discontinuous tag')} ${c.fragmentsDropped === 1 ? 'was' : 'were'} tagged on ${c.fragmentsDropped === 1 ? 'its' : 'their'} first fragment only.`)
-    if (c.snapped) warnings.push(`${plural(c.snapped, 'tag')} started or ended inside a token and ${c.snapped === 1 ? 'was' : 'were'} widened to whole tokens.`)
-    if (c.noTokens) warnings.push(`${plural(c.noTokens, 'tag')} covered no token and ${c.noTokens === 1 ? 'was' : 'were'} left out.`)
-    if (c.sentencesJoined) warnings.push(`${plural(c.sentencesJoined, 'sentence break')} inside a tag ${c.sentencesJoined === 1 ? 'was' : 'were'} removed so the entity stays in one sentence.`)
+    if (c.overlapsDropped) warnings.push(`${plural(c.overlapsDropped, 'overlapping tag')} ${was(c.overlapsDropped)} left out (the first in text order wins, the longest on a tie).`)
+    if (c.fragmentsDropped) warnings.push(`${plural(c.fragmentsDropped, 'discontinuous tag')} ${was(c.fragmentsDropped)} tagged on ${c.fragmentsDropped === 1 ? 'its' : 'their'} first fragment only.`)
+    if (c.snapped) warnings.push(`${plural(c.snapped, 'tag')} started or ended inside a token and ${was(c.snapped)} widened to whole tokens.`)
+    if (c.noTokens) warnings.push(`${plural(c.noTokens, 'tag')} covered no token and ${was(c.noTokens)} left out.`)
+    if (c.sentencesJoined) warnings.push(`${plural(c.sentencesJoined, 'sentence break')} inside a tag ${was(c.sentencesJoined)} removed so the entity stays in one sentence.`)
     if (this.renamed.size) warnings.push(`Labels with spaces are written with "_": ${[...this.renamed].map((l) => `${quoted(l)} → ${conllLabel(l)}`).join(', ')}.`)
     if (warnings.length) warnings.push(`Each case is listed per tag in ${CONLL_REPORT}.`)
     return { warnings, counts: { ...c, labelsRenamed: this.renamed.size }, files: [this.fileName, CONLL_REPORT, 'README.md'] }

@@ -3,7 +3,7 @@ import type { ExportAnnotation, ExportArticle, ExportContext } from '../export-d
 import type { ExportNotes, FormatWriter } from '../format-writer'
 import type { OutputFile, OutputFolder } from '../output-folder'
 import { doccanoFileName } from './doccano-file-name'
-import { plural } from '../../../shared/plural'
+import { plural, was } from '../../../shared/plural'
 
 interface Coder {
   id: string
@@ -58,10 +58,10 @@ export class DoccanoWriter implements FormatWriter {
     }
     const c = this.counts
     const warnings: string[] = []
-    if (c.fragmentsSplit > 0) warnings.push(`${plural(c.fragmentsSplit, 'discontinuous tag')} ${c.fragmentsSplit === 1 ? 'was' : 'were'} split into one span per fragment (doccano has no discontinuous spans)`)
+    if (c.fragmentsSplit > 0) warnings.push(`${plural(c.fragmentsSplit, 'discontinuous tag')} ${was(c.fragmentsSplit)} split into one span per fragment (doccano has no discontinuous spans)`)
     if (c.attributesDropped > 0) warnings.push(`${plural(c.attributesDropped, 'tag')} had attributes, which doccano cannot carry; they were left out`)
-    if (c.notesDropped > 0) warnings.push(`${plural(c.notesDropped, 'tag note')} ${c.notesDropped === 1 ? 'was' : 'were'} left out (doccano comments belong to the whole example)`)
-    if (c.linksDropped > 0) warnings.push(`${plural(c.linksDropped, 'link')} ${c.linksDropped === 1 ? 'was' : 'were'} left out (${this.relations ? 'their target tag is not in the export' : 'the codebook defines no relations, so the sequence-labelling form was used'})`)
+    if (c.notesDropped > 0) warnings.push(`${plural(c.notesDropped, 'tag note')} ${was(c.notesDropped)} left out (doccano comments belong to the whole example)`)
+    if (c.linksDropped > 0) warnings.push(`${plural(c.linksDropped, 'link')} ${was(c.linksDropped)} left out (${this.relations ? 'their target tag is not in the export' : 'the codebook defines no relations, so the sequence-labelling form was used'})`)
     return { warnings, counts: { ...c, relationForm: this.relations ? 1 : 0 }, files: [...this.names] }
   }
 

@@ -4,7 +4,7 @@ import type { ExportNotes, FormatWriter } from '../format-writer'
 import type { OutputFile, OutputFolder } from '../output-folder'
 import { labelConfig } from './label-config'
 import { labelStudioTask } from './label-studio-task'
-import { plural } from '../../../shared/plural'
+import { plural, was } from '../../../shared/plural'
 
 /**
  * Label Studio JSON: tasks.json, one array streamed task by task, offsets in UTF-16 code units (what Label Studio
@@ -41,8 +41,8 @@ export class LabelStudioWriter implements FormatWriter {
     this.file.write('\n]\n')
     const c = { ...this.counts, tasks: this.tasks }
     const warnings: string[] = []
-    if (c.fragmentsSplit > 0) warnings.push(`${plural(c.fragmentsSplit, 'discontinuous tag')} ${c.fragmentsSplit === 1 ? 'was' : 'were'} written as one region per fragment (ids <tag id>#2, #3…; attributes and links on the first)`)
-    if (c.linksDropped > 0) warnings.push(`${plural(c.linksDropped, 'link')} ${c.linksDropped === 1 ? 'was' : 'were'} left out: their target is another coder's tag or not in the export (Label Studio relations stay inside one annotation)`)
+    if (c.fragmentsSplit > 0) warnings.push(`${plural(c.fragmentsSplit, 'discontinuous tag')} ${was(c.fragmentsSplit)} written as one region per fragment (ids <tag id>#2, #3…; attributes and links on the first)`)
+    if (c.linksDropped > 0) warnings.push(`${plural(c.linksDropped, 'link')} ${was(c.linksDropped)} left out: their target is another coder's tag or not in the export (Label Studio relations stay inside one annotation)`)
     return { warnings, counts: c, files: ['label_config.xml', 'tasks.json'] }
   }
 

@@ -14,7 +14,7 @@ import { DatasetReader, readContext } from '../read-dataset'
 import { ZipWriter, type ZipEntry } from '../refi-qda/zip-writer'
 import { SingleFileOutput } from '../single-file-output'
 import { packArticleIds } from './pack-article-ids'
-import { plural } from '../../../shared/plural'
+import { plural, was } from '../../../shared/plural'
 
 /** Feeds a zip entry while hashing and counting what passes, for the manifest's check of the entry. */
 class DigestSink implements TextSink {
@@ -90,7 +90,7 @@ export function runPackExport(store: Store, options: ExportOptions, user: User |
     zip.end()
     output.commit()
     stream.progress(true, 'done')
-    const warnings = reader.droppedLinks > 0 ? [`${plural(reader.droppedLinks, 'link')} to other coders’ tags ${reader.droppedLinks === 1 ? 'was' : 'were'} left out (a pack carries your tags only).`] : []
+    const warnings = reader.droppedLinks > 0 ? [`${plural(reader.droppedLinks, 'link')} to other coders’ tags ${was(reader.droppedLinks)} left out (a pack carries your tags only).`] : []
     return {
       destination: options.destination,
       format: 'pack',

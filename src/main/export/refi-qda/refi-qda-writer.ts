@@ -9,7 +9,7 @@ import { REFI_VARIABLES, refiSourceXml, sourceGuid, variableGuid, type RefiVaria
 import { XmlEscaper } from './xml-escaper'
 import { xsdDateTime } from './xsd-date-time'
 import { ZipWriter } from './zip-writer'
-import { plural } from '../../../shared/plural'
+import { plural, was } from '../../../shared/plural'
 
 const FALLBACK_COLOR = '#808080'
 const SPOOL = '.refi-qda-spool'
@@ -120,10 +120,10 @@ export class RefiQdaWriter implements FormatWriter {
   private warnings(): string[] {
     const w: string[] = []
     const c = this.counts
-    if (c.discontinuousTags) w.push(`${plural(c.discontinuousTags, 'discontinuous tag')} ${c.discontinuousTags === 1 ? 'was' : 'were'} written as one PlainTextSelection per fragment, all referring to the tag's note (Spanwise joins them again on import; other QDA tools show separate codings).`)
-    if (c.linksDropped) w.push(`${plural(c.linksDropped, 'link')} ${c.linksDropped === 1 ? 'points to a tag' : 'point to tags'} this export leaves out and ${c.linksDropped === 1 ? 'was' : 'were'} not written.`)
-    if (this.labelsAdded) w.push(`${plural(this.labelsAdded, 'label')} used by tags ${this.labelsAdded === 1 ? 'is' : 'are'} not in the codebook and ${this.labelsAdded === 1 ? 'was' : 'were'} added as top-level codes in grey.`)
-    if (this.esc.removed) w.push(`${plural(this.esc.removed, 'control character')} XML 1.0 cannot carry ${this.esc.removed === 1 ? 'was' : 'were'} removed from names, notes and attributes (source texts are kept whole in sources/).`)
+    if (c.discontinuousTags) w.push(`${plural(c.discontinuousTags, 'discontinuous tag')} ${was(c.discontinuousTags)} written as one PlainTextSelection per fragment, all referring to the tag's note (Spanwise joins them again on import; other QDA tools show separate codings).`)
+    if (c.linksDropped) w.push(`${plural(c.linksDropped, 'link')} ${c.linksDropped === 1 ? 'points to a tag' : 'point to tags'} this export leaves out and ${was(c.linksDropped)} not written.`)
+    if (this.labelsAdded) w.push(`${plural(this.labelsAdded, 'label')} used by tags ${this.labelsAdded === 1 ? 'is' : 'are'} not in the codebook and ${was(this.labelsAdded)} added as top-level codes in grey.`)
+    if (this.esc.removed) w.push(`${plural(this.esc.removed, 'control character')} XML 1.0 cannot carry ${was(this.esc.removed)} removed from names, notes and attributes (source texts are kept whole in sources/).`)
     return w
   }
 }

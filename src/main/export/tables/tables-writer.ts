@@ -8,7 +8,7 @@ import type { Row, TableSpec } from './table-spec'
 import { type TablesContext, tablesContext } from './tables-context'
 import { ARTICLE_TABLES, REGISTRY_TABLES, type TableName, tableSpecs } from './tables-layout'
 import { tablesReadme } from './tables-readme'
-import { plural } from '../../../shared/plural'
+import { plural, was } from '../../../shared/plural'
 import { EXPORT_FORMAT_INFO } from '../../../shared/exchange/exchange-formats'
 import { quoted } from '../../../shared/text/quoted'
 
@@ -107,7 +107,7 @@ export class TablesWriter implements FormatWriter {
     if (counts.discontinuousTags) warnings.push(`${plural(counts.discontinuousTags, 'discontinuous tag')} ${counts.discontinuousTags === 1 ? 'is one row' : 'are one row each'}, spanning first to last fragment (every fragment is listed in the fragments column).`)
     if (counts.linksToUnexported) warnings.push(`${plural(counts.linksToUnexported, 'link')} ${counts.linksToUnexported === 1 ? 'points to a tag' : 'point to tags'} the filter left out; ${counts.linksToUnexported === 1 ? 'it is' : 'they are'} in relations with to_exported = false, and events and claims cannot name those actors.`)
     if (counts.unlinkedEventActors) warnings.push(`${counts.unlinkedEventActors} actor mentions linked from events are not linked to the registry; they are named by their text and have no actor id.`)
-    if (counts.formulaCellsNeutralised) warnings.push(`${plural(counts.formulaCellsNeutralised, 'text cell')} started like a spreadsheet formula (= + - @, tab, CR, NUL) and ${counts.formulaCellsNeutralised === 1 ? 'was' : 'were'} prefixed with an apostrophe.`)
+    if (counts.formulaCellsNeutralised) warnings.push(`${plural(counts.formulaCellsNeutralised, 'text cell')} started like a spreadsheet formula (= + - @, tab, CR, NUL) and ${was(counts.formulaCellsNeutralised)} prefixed with an apostrophe.`)
     const files = [...this.files.keys()].map((n) => `${n}.${this.encoding.extension}`)
     return { warnings, counts, files: [...files, 'README.md', 'tables.json'] }
   }

@@ -7,7 +7,7 @@ import { actorIdsOf } from './actor-ids-of'
 import { W3C_CONTEXT, articleIri } from './w3c-iris'
 import { linkAnnotation, tagAnnotation } from './w3c-annotation'
 import { W3C_README } from './w3c-readme'
-import { plural } from '../../../shared/plural'
+import { plural, was } from '../../../shared/plural'
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
 
@@ -84,7 +84,7 @@ export class W3cWriter implements FormatWriter {
     this.out.writeFile('annotations.jsonld', JSON.stringify(collection, null, 1) + '\n')
     this.out.writeFile('README.txt', W3C_README)
     this.files.push('annotations.jsonld', 'README.txt')
-    const warnings = this.linksDropped > 0 ? [`${plural(this.linksDropped, 'link')} to tags the filter left out ${this.linksDropped === 1 ? 'was' : 'were'} not written`] : []
+    const warnings = this.linksDropped > 0 ? [`${plural(this.linksDropped, 'link')} to tags the filter left out ${was(this.linksDropped)} not written`] : []
     return { warnings, counts: { articles: this.pages, annotations: this.total - this.links, links: this.links, linksDropped: this.linksDropped }, files: this.files }
   }
 

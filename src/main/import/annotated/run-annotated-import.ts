@@ -7,7 +7,7 @@ import { missingAttributes, validateAttributes } from '../../../shared/codebook/
 import { addsMissingArticles, type AnnotatedImportOptions, type AnnotatedImportReport, type ImportedLabel } from '../../../shared/exchange/annotated-import'
 import type { AnnotationStatus, ImportIssue } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
-import { plural } from '../../../shared/plural'
+import { plural, was } from '../../../shared/plural'
 import { sameAttributes } from '../../../shared/review/same-attributes'
 import { ArticleOffsets, mapThroughTransform } from '../../../shared/offsets'
 import type { Store } from '../../store/store'
@@ -375,7 +375,7 @@ export function runAnnotatedImport(store: Store, options: AnnotatedImportOptions
       report.annotations++
     }
     if (spared > 0)
-      issue({ file: doc.name, severity: 'warning', code: 'EDITED_KEPT', message: `${doc.name}: ${plural(spared, 'tag')} from an earlier import of this file ${spared === 1 ? 'was' : 'were'} edited or deleted in Spanwise since, and ${spared === 1 ? 'was' : 'were'} left as ${spared === 1 ? 'it is' : 'they are'}; the file’s ${spared === 1 ? 'version was' : 'versions were'} not imported.` })
+      issue({ file: doc.name, severity: 'warning', code: 'EDITED_KEPT', message: `${doc.name}: ${plural(spared, 'tag')} from an earlier import of this file ${was(spared)} edited or deleted in Spanwise since, and ${was(spared)} left as ${spared === 1 ? 'it is' : 'they are'}; the file’s ${spared === 1 ? 'version was' : 'versions were'} not imported.` })
     const kept = new Set(written)
     for (const p of placed) {
       // a tag refused above gets no links: its id belongs to someone else's tag

@@ -1,5 +1,5 @@
 import { countCodePoints } from '../../../../shared/offsets'
-import { plural } from '../../../../shared/plural'
+import { plural, was } from '../../../../shared/plural'
 import { REFI_TAG_NOTE_PREFIX, parseTagNote } from '../../../../shared/exchange/refi-tag-note'
 import type { ImportedAnnotation, ImportedDocument, IssueSink } from '../imported-document'
 import type { RefiFile } from './refi-container'
@@ -33,7 +33,7 @@ export function refiSourceDocument(file: RefiFile, source: XmlNode, index: RefiP
     // positions that count a CRLF as one character index the text with LF line breaks
     text = text.replaceAll('\r\n', '\n')
     if (crlf.affected > 0)
-      issue({ file: file.name, line, severity: 'warning', code: 'SPAN_REANCHORED', message: `${where} has Windows line breaks (CRLF), and its positions count each as one character (${crlf.because}) where the REFI-QDA standard counts two; the ${plural(crlf.affected, 'selection')} after the first line break ${crlf.affected === 1 ? 'was' : 'were'} read that way. Check ${crlf.affected === 1 ? 'it' : 'them'}.` })
+      issue({ file: file.name, line, severity: 'warning', code: 'SPAN_REANCHORED', message: `${where} has Windows line breaks (CRLF), and its positions count each as one character (${crlf.because}) where the REFI-QDA standard counts two; the ${plural(crlf.affected, 'selection')} after the first line break ${was(crlf.affected)} read that way. Check ${crlf.affected === 1 ? 'it' : 'them'}.` })
   }
   const length = countCodePoints(text)
   const annotations: ImportedAnnotation[] = []
